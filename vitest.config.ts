@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
+    env: { LOG_LEVEL: 'SILENT' },
     hookTimeout: 60_000,
     // The local DynamoDB is one JVM shared by all files; two workers keep the 2-core machine responsive.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },

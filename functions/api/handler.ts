@@ -1,0 +1,8 @@
+import { handle } from 'hono/aws-lambda';
+import { lambdaDeps } from '../../packages/runtime/lambda';
+import { createApp } from './app';
+
+let fetchHandler: ReturnType<typeof handle> | undefined;
+
+export const handler: ReturnType<typeof handle> = (event, context) =>
+  (fetchHandler ??= handle(createApp(lambdaDeps())))(event, context);

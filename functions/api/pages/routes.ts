@@ -1,0 +1,5 @@
+import type { Api } from '../app';
+
+export function pageRoutes(app: Api) {
+  void app;
+}

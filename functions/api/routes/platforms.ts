@@ -1,0 +1,158 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ListQuery, Page } from '../../../packages/core/schemas/common';
+import { Platform, PlatformInput, PlatformPatch } from '../../../packages/core/schemas/platform';
+import { Solution, SolutionInput } from '../../../packages/core/schemas/solution';
+import { Category, Region } from '../../../packages/core/taxonomy';
+import { webhookSecret } from '../../../packages/core/webhook';
+import { directoryPage } from '../../../packages/db/platforms';
+import * as svc from '../../../packages/services/platforms';
+import { storeOf } from '../../../packages/services/store';
+import type { Api } from '../app';
+import { requireRole } from '../middleware/auth';
+import { ERRORS, IdParam, bearer, body, etag, ifMatch, json } from '../openapi';
+
+const PlatformOut = Platform;
+const DirectoryRow = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    category: Category,
+    subtype: z.string().optional(),
+    region: Region,
+    level: z.number().int(),
+    eligibility: Platform.shape.eligibility,
+    assessedYear: z.number().int().nullable(),
+    operator: z.string(),
+  })
+  .openapi('DirectoryRow');
+
+/** The public view drops nothing secret but the webhook address. */
+const publicPlatform = (p: svc.PlatformView) => {
+  const { webhookUrl, assessment, assessmentSeq, ...rest } = p;
+  void webhookUrl, assessment, assessmentSeq;
+  return rest;
+};
+
+export function platformRoutes(app: Api) {
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/platforms', tags: ['platforms'], security: bearer,
+      summary: '注册平台 / Register a platform',
+      request: body(PlatformInput),
+      responses: { 201: json(PlatformOut, 'created'), ...ERRORS },
+    }),
+    async (c) => {
+      const p = await svc.registerPlatform(c.var.deps, requireRole(c, 'platform', 'bureau'), c.req.valid('json'));
+      c.header('etag', etag(p.version));
+      return c.json(publicPlatform(p) as z.infer<typeof PlatformOut>, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/platforms/{id}', tags: ['platforms'],
+      summary: '平台详情 / Platform profile',
+      request: { params: IdParam('id') },
+      responses: { 200: json(PlatformOut), ...ERRORS },
+    }),
+    async (c) => {
+      const p = await svc.getPlatform(c.var.deps, c.req.valid('param').id);
+      const who = c.var.principal;
+      c.header('etag', etag(p.version));
+      const view = who && (who.role === 'bureau' || who.org === p.id) ? { ...publicPlatform(p), webhookUrl: p.webhookUrl } : publicPlatform(p);
+      return c.json(view as z.infer<typeof PlatformOut>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch', path: '/v1/platforms/{id}', tags: ['platforms'], security: bearer,
+      summary: '修改平台信息（If-Match 乐观锁） / Edit a platform (If-Match)',
+      request: { params: IdParam('id'), ...body(PlatformPatch) },
+      responses: { 200: json(PlatformOut), ...ERRORS },
+    }),
+    async (c) => {
+      const p = await svc.patchPlatform(c.var.deps, requireRole(c), c.req.valid('param').id, c.req.valid('json'), ifMatch(c));
+      c.header('etag', etag(p.version));
+      return c.json({ ...publicPlatform(p), webhookUrl: p.webhookUrl } as z.infer<typeof PlatformOut>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/platforms/{id}/webhook-secret', tags: ['platforms'], security: bearer,
+      summary: '线索推送签名密钥 / Secret to verify lead webhooks (X-Signature)',
+      request: { params: IdParam('id') },
+      responses: { 200: json(z.object({ platformId: z.string(), secret: z.string(), algorithm: z.literal('HMAC-SHA256') })), ...ERRORS },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      svc.assertCanEdit(requireRole(c, 'platform', 'bureau'), id);
+      await svc.getPlatform(c.var.deps, id);
+      return c.json({ platformId: id, secret: webhookSecret(c.var.deps.settings.AUTH_SECRET, id), algorithm: 'HMAC-SHA256' as const }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/platforms/{id}/solutions', tags: ['platforms'], security: bearer,
+      summary: '新增解决方案 / Add a solution',
+      request: { params: IdParam('id'), ...body(SolutionInput) },
+      responses: { 201: json(Solution, 'created'), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.addSolution(c.var.deps, requireRole(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/platforms/{id}/solutions', tags: ['platforms'],
+      summary: '平台解决方案 / A platform’s solutions',
+      request: { params: IdParam('id') },
+      responses: { 200: json(z.object({ items: z.array(Solution) })), ...ERRORS },
+    }),
+    async (c) => c.json({ items: await svc.listSolutions(c.var.deps, c.req.valid('param').id) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete', path: '/v1/platforms/{id}/solutions/{sid}', tags: ['platforms'], security: bearer,
+      summary: '删除解决方案 / Delete a solution',
+      request: { params: IdParam('id').merge(IdParam('sid')) },
+      responses: { 204: { description: 'deleted' }, ...ERRORS },
+    }),
+    async (c) => {
+      const { id, sid } = c.req.valid('param');
+      await svc.removeSolution(c.var.deps, requireRole(c), id, sid);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/directory', tags: ['platforms'],
+      summary: '培优名录（公开） / The published directory (public)',
+      request: {
+        query: ListQuery.extend({
+          category: Category.optional(),
+          level: z.coerce.number().int().min(1).max(3).optional(),
+          region: Region.optional(),
+        }),
+      },
+      responses: { 200: json(Page(DirectoryRow)), ...ERRORS },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const page = await directoryPage(storeOf(c.var.deps), q);
+      return c.json(
+        {
+          items: page.items.map((p) => ({
+            id: p.id, name: p.name, category: p.category, subtype: p.subtype, region: p.region,
+            level: p.level, eligibility: p.eligibility, assessedYear: p.assessedYear, operator: p.operator.name,
+          })),
+          cursor: page.cursor,
+        },
+        200,
+      );
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { Roadshow, RoadshowInput } from '../../../packages/core/schemas/roadshow';
+import * as svc from '../../../packages/services/roadshows';
+import type { Api } from '../app';
+import { requireRole } from '../middleware/auth';
+import { ERRORS, IdParam, bearer, body, json } from '../openapi';
+
+export function roadshowRoutes(app: Api) {
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/roadshows', tags: ['roadshows'], security: bearer,
+      summary: '发起场景路演（编排议程） / Trigger a matchmaking roadshow',
+      request: body(RoadshowInput),
+      responses: { 202: json(z.object({ id: z.string(), status: z.literal('composing') })), ...ERRORS },
+    }),
+    async (c) => {
+      const r = await svc.createRoadshow(c.var.deps, requireRole(c, 'bureau'), c.req.valid('json'));
+      return c.json({ id: r.id, status: 'composing' as const }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/roadshows', tags: ['roadshows'], security: bearer,
+      summary: '路演列表 / Roadshows',
+      responses: { 200: json(z.object({ items: z.array(Roadshow) })), ...ERRORS },
+    }),
+    async (c) => c.json({ items: await svc.listRoadshows(c.var.deps, requireRole(c, 'bureau')) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/roadshows/{id}', tags: ['roadshows'], security: bearer,
+      summary: '路演议程 / Roadshow status and agenda',
+      request: { params: IdParam('id') },
+      responses: { 200: json(Roadshow), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.readRoadshow(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id), 200),
+  );
+}

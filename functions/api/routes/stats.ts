@@ -1,0 +1,5 @@
+import type { Api } from '../app';
+
+export function statsRoutes(app: Api) {
+  void app;
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Domain, Industry, Region, Technology } from '../taxonomy';
+import { CodeList, CreditCode, Id, Text, Timestamp } from './common';
+
+export const ScenarioStatus = z.enum(['draft', 'published', 'matching', 'matched', 'closed', 'withdrawn']);
+export type ScenarioStatus = z.infer<typeof ScenarioStatus>;
+
+export const ScenarioInput = z
+  .object({
+    title: Text(200),
+    description: Text(4000, 10),
+    enterprise: z.object({ name: Text(200), creditCode: CreditCode }).strict(),
+    industry: Industry,
+    domains: CodeList(Domain, { min: 1 }),
+    technologies: CodeList(Technology),
+    region: Region,
+    budgetWan: z.number().finite().nonnegative().max(1e7).optional(),
+    deadline: z.iso.date().optional(),
+  })
+  .strict()
+  .meta({ id: 'ScenarioInput' });
+export type ScenarioInput = z.infer<typeof ScenarioInput>;
+
+export const Scenario = ScenarioInput.extend({
+  id: Id,
+  status: ScenarioStatus,
+  ownerOrg: z.string(),
+  batch: z.string().optional(),
+  version: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  publishedAt: Timestamp.optional(),
+  matchedAt: Timestamp.optional(),
+}).meta({ id: 'Scenario' });
+export type Scenario = z.infer<typeof Scenario>;
+
+export const ReasonFactor = z.enum(['semantic', 'industry', 'domain', 'technology', 'maturity', 'exposure']);
+
+export const Reason = z.object({
+  factor: ReasonFactor,
+  weight: z.number(),
+  value: z.number(),
+  text: z.string(),
+});
+
+export const MatchItem = z
+  .object({
+    platformId: z.string(),
+    platformName: z.string(),
+    score: z.number(),
+    solutionId: z.string().optional(),
+    reasons: z.array(Reason),
+  })
+  .meta({ id: 'Match' });
+export type MatchItem = z.infer<typeof MatchItem>;
+
+export const Matches = z.object({ status: ScenarioStatus, items: z.array(MatchItem) }).meta({ id: 'Matches' });
+
+/** Legal status moves; anything else is a 409 CONFLICT. */
+export const TRANSITIONS: Record<ScenarioStatus, ScenarioStatus[]> = {
+  draft: ['published', 'withdrawn'],
+  published: ['matching', 'closed', 'withdrawn'],
+  matching: ['matched', 'matching', 'closed', 'withdrawn'],
+  matched: ['matching', 'closed', 'withdrawn'],
+  closed: [],
+  withdrawn: [],
+};
+
+export const OPEN_STATUSES: ScenarioStatus[] = ['published', 'matching', 'matched'];

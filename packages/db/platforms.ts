@@ -1,0 +1,149 @@
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, conflict, notFound } from '../core/errors';
+import type { Platform } from '../core/schemas/platform';
+import type { Solution } from '../core/schemas/solution';
+import { getItem, isConditionFailure, putIf, queryAll, queryPage, strip, type Item, type PageResult, type Store } from './store';
+
+const pk = (id: string) => `PLATFORM#${id}`;
+
+/** Stored platform: the public shape plus the latest assessment summary kept beside it. */
+export type PlatformRecord = Platform & { assessment?: unknown; assessmentSeq?: number };
+
+function directoryKeys(p: Platform) {
+  // Only graded platforms appear in the public directory index.
+  return p.level >= 1 ? { gsi2pk: 'DIRECTORY', gsi2sk: `L${p.level}#${p.category}#${p.id}` } : {};
+}
+
+function platformItem(p: PlatformRecord): Item {
+  return { pk: pk(p.id), sk: 'PROFILE', entity: 'platform', gsi1pk: 'PLATFORM', gsi1sk: p.id, ...directoryKeys(p), ...p };
+}
+
+export async function createPlatform(s: Store, p: Platform): Promise<void> {
+  if (!(await putIf(s, platformItem(p), 'attribute_not_exists(pk)'))) throw conflict();
+}
+
+export async function getPlatform(s: Store, id: string): Promise<PlatformRecord | undefined> {
+  const item = await getItem(s, pk(id), 'PROFILE');
+  return item ? strip<PlatformRecord>(item) : undefined;
+}
+
+export async function mustGetPlatform(s: Store, id: string): Promise<PlatformRecord> {
+  const p = await getPlatform(s, id);
+  if (!p) throw notFound('平台 platform');
+  return p;
+}
+
+/** Replaces the profile only if nobody changed it since `expectedVersion` was read. */
+export async function replacePlatform(s: Store, next: PlatformRecord, expectedVersion: number): Promise<void> {
+  const ok = await putIf(s, platformItem(next), 'version = :v', { ':v': expectedVersion });
+  if (!ok) throw new AppError('CONFLICT', '平台信息已被他人修改，请刷新后重试 / Platform was modified; reload and retry');
+}
+
+export async function listPlatforms(s: Store, limit: number, cursor?: string): Promise<PageResult<PlatformRecord>> {
+  const page = await queryPage<Item>(s, { index: 'gsi1', pk: 'PLATFORM', limit, cursor });
+  return { items: page.items.map((i) => strip<PlatformRecord>(i)), cursor: page.cursor };
+}
+
+export async function allPlatforms(s: Store): Promise<PlatformRecord[]> {
+  return (await queryAll<Item>(s, { index: 'gsi1', pk: 'PLATFORM' })).map((i) => strip<PlatformRecord>(i));
+}
+
+export async function directoryPage(
+  s: Store,
+  q: { level?: number; category?: string; region?: string; limit: number; cursor?: string },
+): Promise<PageResult<PlatformRecord>> {
+  const filters: string[] = [];
+  const values: Record<string, unknown> = {};
+  const names: Record<string, string> = {};
+  if (q.category) {
+    filters.push('#category = :category');
+    values[':category'] = q.category;
+    names['#category'] = 'category';
+  }
+  if (q.region) {
+    filters.push('#region = :region');
+    values[':region'] = q.region;
+    names['#region'] = 'region';
+  }
+  const page = await queryPage<Item>(s, {
+    index: 'gsi2',
+    pk: 'DIRECTORY',
+    skPrefix: q.level ? `L${q.level}#` : undefined,
+    descending: true,
+    limit: q.limit,
+    cursor: q.cursor,
+    filter: filters.length ? { expression: filters.join(' AND '), values, names } : undefined,
+  });
+  return { items: page.items.map((i) => strip<PlatformRecord>(i)), cursor: page.cursor };
+}
+
+/**
+ * Records an assessment on the profile unless a newer one is already there (`seq` orders
+ * assessments by report year and version), and moves the platform in or out of the directory.
+ */
+export async function applyAssessment(
+  s: Store,
+  id: string,
+  a: { level: number; eligibility: Platform['eligibility']; year: number; seq: number; summary: unknown; category: string },
+): Promise<boolean> {
+  const dir = a.level >= 1;
+  try {
+    await s.db.send(
+      new UpdateCommand({
+        TableName: s.table,
+        Key: { pk: pk(id), sk: 'PROFILE' },
+        UpdateExpression: dir
+          ? 'SET #level = :level, eligibility = :elig, assessedYear = :year, assessmentSeq = :seq, assessment = :summary, gsi2pk = :dpk, gsi2sk = :dsk'
+          : 'SET #level = :level, eligibility = :elig, assessedYear = :year, assessmentSeq = :seq, assessment = :summary REMOVE gsi2pk, gsi2sk',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(assessmentSeq) OR assessmentSeq <= :seq)',
+        ExpressionAttributeNames: { '#level': 'level' },
+        ExpressionAttributeValues: {
+          ':level': a.level,
+          ':elig': a.eligibility,
+          ':year': a.year,
+          ':seq': a.seq,
+          ':summary': a.summary,
+          ...(dir ? { ':dpk': 'DIRECTORY', ':dsk': `L${a.level}#${a.category}#${id}` } : {}),
+        },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+// ---- solutions ------------------------------------------------------------------------------
+
+function solutionItem(sol: Solution): Item {
+  return { pk: pk(sol.platformId), sk: `SOLUTION#${sol.id}`, entity: 'solution', gsi1pk: 'SOLUTION', gsi1sk: `${sol.platformId}#${sol.id}`, ...sol };
+}
+
+export async function createSolution(s: Store, sol: Solution): Promise<void> {
+  if (!(await putIf(s, solutionItem(sol), 'attribute_not_exists(pk)'))) throw conflict();
+}
+
+export async function listSolutions(s: Store, platformId: string): Promise<Solution[]> {
+  return (await queryAll<Item>(s, { pk: pk(platformId), skPrefix: 'SOLUTION#' })).map((i) => strip<Solution>(i));
+}
+
+export async function allSolutions(s: Store): Promise<Solution[]> {
+  return (await queryAll<Item>(s, { index: 'gsi1', pk: 'SOLUTION' })).map((i) => strip<Solution>(i));
+}
+
+export async function deleteSolution(s: Store, platformId: string, solutionId: string): Promise<boolean> {
+  try {
+    await s.db.send(
+      new DeleteCommand({
+        TableName: s.table,
+        Key: { pk: pk(platformId), sk: `SOLUTION#${solutionId}` },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}

@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util';
+import { sign } from 'hono/jwt';
+import { Role } from '../core/principal';
+import { loadSettings } from '../settings/settings';
+
+/** Signs a local token: `npm run token -- --role platform --org plt_demo [--sub alice] [--hours 12]`. */
+export async function signToken(secret: string, claims: { role: Role; org?: string; sub?: string; hours?: number }): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return sign(
+    {
+      sub: claims.sub ?? `${claims.role}-user`,
+      role: claims.role,
+      ...(claims.org ? { org: claims.org } : {}),
+      iat: now,
+      exp: now + Math.round((claims.hours ?? 12) * 3600),
+    },
+    secret,
+    'HS256',
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: { role: { type: 'string' }, org: { type: 'string' }, sub: { type: 'string' }, hours: { type: 'string' } },
+  });
+  const role = Role.safeParse(values.role);
+  if (!role.success) {
+    console.error('usage: npm run token -- --role bureau|manufacturer|platform [--org ID] [--sub USER] [--hours N]');
+    process.exit(2);
+  }
+  if (role.data !== 'bureau' && !values.org) {
+    console.error(`--org is required for role ${role.data} (enterprise id for a manufacturer, platform id for a platform)`);
+    process.exit(2);
+  }
+  console.log(await signToken(loadSettings().AUTH_SECRET, { role: role.data, org: values.org, sub: values.sub, hours: values.hours ? Number(values.hours) : undefined }));
+}

@@ -1,0 +1,51 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Settings } from '../settings/settings';
+import { makeDocumentClient, makeDynamoClient } from '../db/client';
+import { makeSqsClient } from '../queue/client';
+import { createPublisher, type Publisher } from '../queue/publisher';
+import type { QueueName } from '../queue/queues';
+import type { Embedder } from '../embed/port';
+import { createEmbedder } from '../embed/factory';
+
+export interface Resources {
+  tableName: string;
+  queueUrls: Record<QueueName, string>;
+}
+
+/**
+ * Everything a handler needs, built once per process and passed in: no module reaches for a
+ * global client or reads the environment on its own.
+ */
+export interface Deps {
+  settings: Settings;
+  resources: Resources;
+  ddb: DynamoDBClient;
+  db: DynamoDBDocumentClient;
+  sqs: SQSClient;
+  publisher: Publisher;
+  embedder: Embedder;
+  log: Logger;
+  now: () => Date;
+  fetch: typeof fetch;
+}
+
+export function createDeps(settings: Settings, resources: Resources, overrides: Partial<Deps> = {}): Deps {
+  const ddb = overrides.ddb ?? makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION });
+  const sqs = overrides.sqs ?? makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION });
+  return {
+    settings,
+    resources,
+    ddb,
+    db: makeDocumentClient(ddb),
+    sqs,
+    publisher: createPublisher(sqs, resources.queueUrls),
+    embedder: createEmbedder(settings),
+    log: new Logger({ serviceName: 'gongfu', logLevel: (process.env.LOG_LEVEL as 'INFO') ?? 'INFO' }),
+    now: () => new Date(),
+    fetch: globalThis.fetch.bind(globalThis),
+    ...overrides,
+  };
+}

@@ -1,0 +1,136 @@
+import { DEFAULT_WEIGHTS, rank, type CandidatePlatform, type Weights } from '../core/matching/score';
+import type { MatchItem, Scenario } from '../core/schemas/scenario';
+import { allPlatforms, allSolutions, getPlatform, listSolutions, type PlatformRecord } from '../db/platforms';
+import { monthOf, openLeadsByPlatform } from '../db/leads';
+import { allScenariosByStatus, getMatches, getScenario, putMatchesOnce, replaceMatches, transitionScenario, type StoredMatches } from '../db/scenarios';
+import type { MatchMessage } from '../queue/messages';
+import type { Deps } from '../runtime/deps';
+import type { Solution } from '../core/schemas/solution';
+import { nowIso, storeOf } from './store';
+import { platformText, scenarioText, solutionText } from './texts';
+import { embedCached } from './vectors';
+
+/** How long a published scenario keeps attracting late-registered platforms. */
+export const OPEN_WINDOW_DAYS = 90;
+/** Matches kept per scenario (the API's max K); leads come from the top K of these. */
+const KEEP = 20;
+
+export function weightsOf(deps: Deps): Weights {
+  return deps.settings.MATCH_WEIGHTS ? { ...DEFAULT_WEIGHTS, ...JSON.parse(deps.settings.MATCH_WEIGHTS) } : DEFAULT_WEIGHTS;
+}
+
+/** Platforms with their solutions and vectors, ready for `rank`. */
+async function candidates(deps: Deps, platforms: PlatformRecord[], solutions: Solution[]): Promise<CandidatePlatform[]> {
+  const open = await openLeadsByPlatform(storeOf(deps), monthOf(nowIso(deps)));
+  const byPlatform = new Map<string, Solution[]>();
+  for (const sol of solutions) byPlatform.set(sol.platformId, [...(byPlatform.get(sol.platformId) ?? []), sol]);
+  const texts = [...platforms.map(platformText), ...solutions.map(solutionText)];
+  const { vectors } = await embedCached(deps, texts);
+  const profileVec = new Map(platforms.map((p, i) => [p.id, vectors[i]!]));
+  const solutionVec = new Map(solutions.map((s, i) => [s.id, vectors[platforms.length + i]!]));
+  return platforms.map((p) => ({
+    id: p.id,
+    name: p.name,
+    category: p.category,
+    level: p.level,
+    industries: p.industries,
+    domains: p.domains,
+    technologies: p.technologies,
+    openLeadsThisMonth: open.get(p.id) ?? 0,
+    profileVector: profileVec.get(p.id),
+    solutions: (byPlatform.get(p.id) ?? []).map((s) => ({
+      id: s.id,
+      title: s.title,
+      industries: s.industries,
+      domains: s.domains,
+      technologies: s.technologies,
+      vector: solutionVec.get(s.id)!,
+    })),
+  }));
+}
+
+async function scenarioInput(deps: Deps, sc: Scenario) {
+  const { vectors } = await embedCached(deps, [scenarioText(sc)]);
+  return { industry: sc.industry, domains: sc.domains, technologies: sc.technologies, vector: vectors[0]! };
+}
+
+/** Ranks every platform for a scenario; pure apart from loading inputs. */
+export async function rankScenario(deps: Deps, sc: Scenario): Promise<MatchItem[]> {
+  const s = storeOf(deps);
+  const [platforms, solutions] = await Promise.all([allPlatforms(s), allSolutions(s)]);
+  const cands = await candidates(deps, platforms, solutions);
+  return rank(await scenarioInput(deps, sc), cands, weightsOf(deps), { topK: KEEP, minScore: -Infinity });
+}
+
+function selectLeads(deps: Deps, items: MatchItem[]): string[] {
+  return items
+    .filter((m) => m.score >= deps.settings.MATCH_MIN_SCORE)
+    .slice(0, deps.settings.MATCH_TOP_K)
+    .map((m) => m.platformId);
+}
+
+/**
+ * The match consumer. A scenario in `matching` gets its ranking written once per run (a re-driven
+ * run reuses the stored list, so the selected platforms never change under a retry), then one
+ * pairing message per selected platform, then `matching → matched`. The status moves last: if the
+ * process dies before, the reconciler re-drives and the pairings are re-sent to idempotent puts.
+ */
+export async function runMatch(deps: Deps, msg: MatchMessage): Promise<void> {
+  if (msg.type === 'MatchOpenScenarios') return matchLatePlatform(deps, msg.platformId);
+  const s = storeOf(deps);
+  const sc = await getScenario(s, msg.scenarioId);
+  if (!sc || sc.status !== 'matching') return;
+  const run = sc.version;
+  let stored = await getMatches(s, sc.id);
+  if (!stored || stored.run !== run) {
+    const items = await rankScenario(deps, sc);
+    stored = await putMatchesOnce(s, { scenarioId: sc.id, run, items, selected: selectLeads(deps, items), computedAt: nowIso(deps) });
+  }
+  await deps.publisher.sendBatch(
+    'pairing',
+    stored.selected.map((platformId) => ({ type: 'Pairing' as const, scenarioId: sc.id, platformId })),
+  );
+  await transitionScenario(s, sc.id, ['matching'], 'matched', nowIso(deps), { matchedAt: nowIso(deps) });
+  deps.log.info('matched', { scenarioId: sc.id, candidates: stored.items.length, leads: stored.selected.length });
+}
+
+/**
+ * A platform registered or changed its solutions: score it against every scenario still open and
+ * matched within the window, and add it as a lead where it would have made the cut.
+ */
+async function matchLatePlatform(deps: Deps, platformId: string): Promise<void> {
+  const s = storeOf(deps);
+  const platform = await getPlatform(s, platformId);
+  if (!platform) return;
+  const since = new Date(deps.now().getTime() - OPEN_WINDOW_DAYS * 86_400_000).toISOString();
+  const open = (await allScenariosByStatus(s, 'matched')).filter((sc) => (sc.publishedAt ?? sc.createdAt) >= since);
+  if (!open.length) return;
+  const [cand] = await candidates(deps, [platform], await listSolutions(s, platformId));
+  const weights = weightsOf(deps);
+  for (const sc of open) {
+    const [m] = rank(await scenarioInput(deps, sc), [cand!], weights, { topK: 1, minScore: -Infinity });
+    if (!m) continue;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const stored = await getMatches(s, sc.id);
+      if (!stored || stored.selected.includes(platformId)) break;
+      const next = mergeLate(deps, stored, m);
+      if (!next) break;
+      if (await replaceMatches(s, next, stored.selected.length)) {
+        await deps.publisher.send('pairing', { type: 'Pairing', scenarioId: sc.id, platformId });
+        break;
+      }
+    }
+  }
+}
+
+/** The late platform joins the leads if it clears the bar and beats the weakest selected one. */
+function mergeLate(deps: Deps, stored: StoredMatches, m: MatchItem): StoredMatches | null {
+  if (m.score < deps.settings.MATCH_MIN_SCORE) return null;
+  const selectedScores = stored.items.filter((i) => stored.selected.includes(i.platformId)).map((i) => i.score);
+  const weakest = selectedScores.length ? Math.min(...selectedScores) : -Infinity;
+  if (stored.selected.length >= deps.settings.MATCH_TOP_K && m.score <= weakest) return null;
+  const items = [...stored.items.filter((i) => i.platformId !== m.platformId), m]
+    .sort((a, b) => b.score - a.score || a.platformId.localeCompare(b.platformId))
+    .slice(0, KEEP);
+  return { ...stored, items, selected: [...stored.selected, m.platformId] };
+}

@@ -1,0 +1,35 @@
+import { dueAssessments } from '../db/indicators';
+import { roadshowsComposing } from '../db/roadshows';
+import { allScenariosByStatus } from '../db/scenarios';
+import type { Deps } from '../runtime/deps';
+import { storeOf } from './store';
+
+export interface ReconcileReport {
+  published: number;
+  matching: number;
+  assessments: number;
+  roadshows: number;
+}
+
+/**
+ * Re-drives work that DynamoDB says is unfinished and older than the deadline. Every consumer is
+ * idempotent, so re-sending something that is merely slow costs a little work and nothing else.
+ */
+export async function reconcile(deps: Deps, opts: { olderThanSec: number }): Promise<ReconcileReport> {
+  const s = storeOf(deps);
+  const cutoff = new Date(deps.now().getTime() - opts.olderThanSec * 1000).toISOString();
+  const [published, matching, due, roadshows] = await Promise.all([
+    allScenariosByStatus(s, 'published', cutoff),
+    allScenariosByStatus(s, 'matching', cutoff),
+    dueAssessments(s, cutoff),
+    roadshowsComposing(s),
+  ]);
+  await deps.publisher.sendBatch('embed', published.map((sc) => ({ type: 'ScenarioPublished' as const, scenarioId: sc.id })));
+  await deps.publisher.sendBatch('match', matching.map((sc) => ({ type: 'MatchScenario' as const, scenarioId: sc.id })));
+  await deps.publisher.sendBatch('assess', due.map((d) => ({ type: 'IndicatorsReported' as const, platformId: d.platformId, year: d.year, version: d.version })));
+  const stale = roadshows.filter((r) => r.createdAt <= cutoff);
+  await deps.publisher.sendBatch('roadshow', stale.map((r) => ({ type: 'ComposeRoadshow' as const, roadshowId: r.id })));
+  const report = { published: published.length, matching: matching.length, assessments: due.length, roadshows: stale.length };
+  if (Object.values(report).some((n) => n > 0)) deps.log.info('reconciled', { ...report });
+  return report;
+}

@@ -1,0 +1,87 @@
+import { forbidden, notFound } from '../core/errors';
+import { newId } from '../core/ids';
+import type { Principal } from '../core/principal';
+import { composeAgenda } from '../core/roadshow/solver';
+import type { Roadshow, RoadshowInput } from '../core/schemas/roadshow';
+import type { Scenario } from '../core/schemas/scenario';
+import { allPlatforms } from '../db/platforms';
+import * as repo from '../db/roadshows';
+import { allScenariosByStatus, getMatches, getScenario } from '../db/scenarios';
+import type { RoadshowMessage } from '../queue/messages';
+import type { Deps } from '../runtime/deps';
+import { nowIso, storeOf } from './store';
+
+export async function createRoadshow(deps: Deps, who: Principal, input: RoadshowInput): Promise<Roadshow> {
+  if (who.role !== 'bureau') throw forbidden();
+  const r: Roadshow = { ...input, id: newId('rs', deps.now().getTime()), status: 'composing', agenda: [], createdAt: nowIso(deps) };
+  await repo.createRoadshow(storeOf(deps), r);
+  await deps.publisher.send('roadshow', { type: 'ComposeRoadshow', roadshowId: r.id });
+  return r;
+}
+
+export async function readRoadshow(deps: Deps, who: Principal, id: string): Promise<Roadshow> {
+  if (who.role !== 'bureau') throw forbidden();
+  const r = await repo.getRoadshow(storeOf(deps), id);
+  if (!r) throw notFound('路演 roadshow');
+  return r;
+}
+
+async function eligibleScenarios(deps: Deps, r: Roadshow): Promise<Scenario[]> {
+  const s = storeOf(deps);
+  if (r.scenarioIds?.length) {
+    const found = await Promise.all(r.scenarioIds.map((id) => getScenario(s, id)));
+    return found.filter((sc): sc is Scenario => !!sc && sc.status === 'matched');
+  }
+  return (await allScenariosByStatus(s, 'matched')).filter(
+    (sc) =>
+      (!r.industries?.length || r.industries.includes(sc.industry)) &&
+      (!r.domains?.length || sc.domains.some((d) => r.domains!.includes(d))),
+  );
+}
+
+/**
+ * The roadshow consumer: picks scenarios and platforms from their match lists to maximise total
+ * match score under the capacity limits (exact solver), stores the agenda once, then invites each
+ * platform with a lead marked with the roadshow.
+ */
+export async function runRoadshow(deps: Deps, msg: RoadshowMessage): Promise<void> {
+  const s = storeOf(deps);
+  let r = await repo.getRoadshow(s, msg.roadshowId);
+  if (!r) return;
+  if (r.status === 'composing') {
+    const scenarios = await eligibleScenarios(deps, r);
+    const matches = await Promise.all(scenarios.map((sc) => getMatches(s, sc.id)));
+    const minScore = deps.settings.MATCH_MIN_SCORE;
+    const plan = composeAgenda({
+      scenarios: scenarios.map((sc, i) => ({
+        id: sc.id,
+        candidates: (matches[i]?.items ?? []).filter((m) => m.score >= minScore).map((m) => ({ platformId: m.platformId, score: m.score })),
+      })),
+      maxScenarios: r.maxScenarios,
+      platformsPerScenario: r.platformsPerScenario,
+      maxSlotsPerPlatform: r.maxSlotsPerPlatform,
+    });
+    const names = new Map((await allPlatforms(s)).map((p) => [p.id, p.name]));
+    const titles = new Map(scenarios.map((sc) => [sc.id, sc.title]));
+    const agenda = plan.agenda.map((a) => ({
+      scenarioId: a.scenarioId,
+      scenarioTitle: titles.get(a.scenarioId) ?? a.scenarioId,
+      platforms: a.platforms.map((p) => ({ platformId: p.platformId, platformName: names.get(p.platformId) ?? p.platformId, score: p.score })),
+    }));
+    await repo.completeRoadshow(s, r.id, {
+      agenda,
+      totalScore: plan.totalScore,
+      optimal: plan.optimal,
+      unassignedScenarioIds: plan.unassignedScenarioIds,
+      composedAt: nowIso(deps),
+    });
+    r = (await repo.getRoadshow(s, r.id))!;
+  }
+  const invites = r.agenda.flatMap((a) => a.platforms.map((p) => ({ type: 'Pairing' as const, scenarioId: a.scenarioId, platformId: p.platformId, roadshowId: r!.id })));
+  await deps.publisher.sendBatch('pairing', invites);
+}
+
+export async function listRoadshows(deps: Deps, who: Principal) {
+  if (who.role !== 'bureau') throw forbidden();
+  return repo.allRoadshows(storeOf(deps));
+}

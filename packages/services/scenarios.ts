@@ -1,0 +1,91 @@
+import { AppError, forbidden, notFound } from '../core/errors';
+import { newId } from '../core/ids';
+import { isOwnerOrBureau, type Principal } from '../core/principal';
+import type { Scenario, ScenarioInput, ScenarioStatus } from '../core/schemas/scenario';
+import * as repo from '../db/scenarios';
+import type { Deps } from '../runtime/deps';
+import { nowIso, storeOf } from './store';
+
+export async function createScenario(deps: Deps, who: Principal, input: ScenarioInput): Promise<Scenario> {
+  if (who.role !== 'manufacturer') throw forbidden();
+  const at = nowIso(deps);
+  const sc: Scenario = { ...input, id: newId('scn', deps.now().getTime()), status: 'draft', ownerOrg: who.org!, version: 1, createdAt: at, updatedAt: at };
+  await repo.createScenario(storeOf(deps), sc);
+  return sc;
+}
+
+/**
+ * Who may read a scenario: owner and bureau always; platforms once it is published (they are the
+ * supply side it was published for). Others get 404 so drafts do not leak their existence.
+ */
+export async function readScenario(deps: Deps, who: Principal, id: string): Promise<Scenario> {
+  const sc = await repo.getScenario(storeOf(deps), id);
+  const visible =
+    sc && (isOwnerOrBureau(who, sc.ownerOrg) || (who.role === 'platform' && ['published', 'matching', 'matched'].includes(sc.status)));
+  if (!visible) throw notFound('场景 scenario');
+  return sc;
+}
+
+export async function publishScenario(deps: Deps, who: Principal, id: string, batch?: string): Promise<Scenario> {
+  const s = storeOf(deps);
+  const sc = await repo.getScenario(s, id);
+  if (!sc || !isOwnerOrBureau(who, sc.ownerOrg)) throw notFound('场景 scenario');
+  const at = nowIso(deps);
+  const moved = await repo.transitionScenario(s, id, ['draft'], 'published', at, { publishedAt: at, ...(batch ? { batch } : {}) });
+  if (!moved) throw new AppError('CONFLICT', `场景当前状态为 ${sc.status}，不能发布 / Cannot publish a scenario in state '${sc.status}'`);
+  // If this send is lost the scenario stays `published` and the reconciler re-drives it.
+  await deps.publisher.send('embed', { type: 'ScenarioPublished', scenarioId: id });
+  return moved;
+}
+
+/**
+ * 第N批场景清单: the bureau publishes a batch in one call. Each scenario moves on its own; the
+ * answer says which were published and which were refused and why, and nothing half-happens.
+ */
+export async function publishBatch(deps: Deps, who: Principal, batch: string, ids: string[]) {
+  if (who.role !== 'bureau') throw forbidden();
+  const results: { id: string; ok: boolean; status?: ScenarioStatus; error?: string }[] = [];
+  for (const id of ids) {
+    try {
+      const sc = await publishScenario(deps, who, id, batch);
+      results.push({ id, ok: true, status: sc.status });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      results.push({ id, ok: false, error: err.code });
+    }
+  }
+  return { batch, published: results.filter((r) => r.ok).length, results };
+}
+
+export async function changeStatus(deps: Deps, who: Principal, id: string, to: 'closed' | 'withdrawn'): Promise<Scenario> {
+  const s = storeOf(deps);
+  const sc = await repo.getScenario(s, id);
+  if (!sc || !isOwnerOrBureau(who, sc.ownerOrg)) throw notFound('场景 scenario');
+  const from: ScenarioStatus[] = to === 'withdrawn' ? ['draft', 'published', 'matching', 'matched'] : ['published', 'matching', 'matched'];
+  const moved = await repo.transitionScenario(s, id, from, to, nowIso(deps));
+  if (!moved) throw new AppError('CONFLICT', `场景当前状态为 ${sc.status} / Illegal transition from '${sc.status}' to '${to}'`);
+  return moved;
+}
+
+export async function listScenarios(
+  deps: Deps,
+  who: Principal,
+  q: { status?: ScenarioStatus; industry?: string; limit: number; cursor?: string },
+) {
+  const s = storeOf(deps);
+  if (who.role === 'manufacturer') return repo.scenariosOfOrg(s, who.org!, q);
+  if (who.role === 'platform') {
+    const status = q.status ?? 'matched';
+    if (!['published', 'matching', 'matched'].includes(status)) return { items: [], cursor: null };
+    return repo.scenariosByStatus(s, status, q);
+  }
+  return repo.scenariosByStatus(s, q.status ?? 'published', q);
+}
+
+export async function scenarioMatches(deps: Deps, who: Principal, id: string) {
+  const s = storeOf(deps);
+  const sc = await repo.getScenario(s, id);
+  if (!sc || !isOwnerOrBureau(who, sc.ownerOrg)) throw notFound('场景 scenario');
+  const m = await repo.getMatches(s, id);
+  return { status: sc.status, items: m?.items ?? [], selected: m?.selected ?? [] };
+}

@@ -1,0 +1,9 @@
+import type { Scenario } from '../core/schemas/scenario';
+import type { Solution } from '../core/schemas/solution';
+import type { PlatformRecord } from '../db/platforms';
+
+// What gets embedded for each thing. Changing these changes every content hash, so every vector is
+// recomputed once on the next run; that is the intended invalidation.
+export const scenarioText = (s: Pick<Scenario, 'title' | 'description'>) => `${s.title}\n${s.description}`;
+export const solutionText = (s: Pick<Solution, 'title' | 'description'>) => `${s.title}\n${s.description}`;
+export const platformText = (p: Pick<PlatformRecord, 'name' | 'description'>) => `${p.name}\n${p.description}`;

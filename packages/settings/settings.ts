@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every knob the service reads from its environment, validated once at start-up so a typo fails
+ * loudly instead of surfacing as a strange runtime error later.
+ */
+export const SettingsSchema = z.object({
+  STAGE: z.string().min(1).default('local'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  DATA_DIR: z.string().min(1).default('.data'),
+  AUTH_SECRET: z.string().min(16).default('local-dev-secret-change-me-please'),
+  AWS_REGION: z.string().default('us-east-1'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  SQS_ENDPOINT: z.url().optional(),
+  DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  SQS_PORT: z.coerce.number().int().min(0).max(65535).default(9324),
+  TABLE_NAME: z.string().min(3).default('gongfu'),
+  QUEUE_PREFIX: z.string().min(1).default('gongfu'),
+  /** Local pollers only: shorter visibility makes retries observable in seconds, not minutes. */
+  QUEUE_VISIBILITY_TIMEOUT_SEC: z.coerce.number().int().min(0).max(43200).optional(),
+  QUEUE_MAX_RECEIVE_COUNT: z.coerce.number().int().min(1).max(1000).optional(),
+  EMBEDDER: z.enum(['local', 'openai']).default('local'),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().positive().optional(),
+  MATCH_TOP_K: z.coerce.number().int().min(1).max(20).default(5),
+  MATCH_MIN_SCORE: z.coerce.number().default(0.25),
+  MATCH_WEIGHTS: z.string().optional().describe('JSON object overriding ranking weights'),
+  RECONCILE_AFTER_SEC: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  LOG_REQUESTS: bool.default(true),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
+  const parsed = SettingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid settings / 配置无效:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
