@@ -39,7 +39,9 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
-  const parsed = SettingsSchema.safeParse(env);
+  // An empty variable means "not set", as shells and CI systems commonly pass them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = SettingsSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid settings / 配置无效:\n${lines.join('\n')}`);

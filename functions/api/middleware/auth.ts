@@ -45,3 +45,14 @@ export function requireRole(c: Context<ApiEnv>, ...roles: Role[]): Principal {
   if (roles.length && !roles.includes(p.role)) throw new AppError('FORBIDDEN');
   return p;
 }
+
+/**
+ * Route middleware form of `requireRole`: runs before body validation, so a caller without the
+ * right learns nothing about what a valid body would look like.
+ */
+export function allow(...roles: Role[]): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    requireRole(c, ...roles);
+    await next();
+  };
+}

@@ -7,7 +7,7 @@ import * as svc from '../../../packages/services/assessment';
 import { assertCanEdit, getPlatform } from '../../../packages/services/platforms';
 import { storeOf } from '../../../packages/services/store';
 import type { Api } from '../app';
-import { requireRole } from '../middleware/auth';
+import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, json } from '../openapi';
 
 const Accepted = z.object({ platformId: z.string(), year: z.number().int(), version: z.number().int(), status: z.literal('assessing') });
@@ -18,6 +18,7 @@ export function indicatorRoutes(app: Api) {
     createRoute({
       method: 'put', path: '/v1/platforms/{id}/indicators/{year}', tags: ['indicators'], security: bearer,
       summary: '年度成熟度指标申报（触发重新评定） / Report yearly indicators (triggers reassessment)',
+      middleware: [allow('platform', 'bureau')] as const,
       description: 'Body: `{ general, specific }`; `specific` must be the block of the platform’s category. Each report is kept as a new version.',
       request: {
         params: YearParam,
@@ -76,6 +77,7 @@ export function indicatorRoutes(app: Api) {
     createRoute({
       method: 'put', path: '/v1/rule-sets/{version}', tags: ['indicators'], security: bearer,
       summary: '加载新版评定规则并重新评定全部平台 / Load a rule-set version and reassess all platforms',
+      middleware: [allow('bureau')] as const,
       request: {
         params: z.object({ version: z.string().max(64).openapi({ param: { name: 'version', in: 'path' } }) }),
         body: { content: { 'application/json': { schema: RuleSet } }, required: true },

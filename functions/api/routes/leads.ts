@@ -3,7 +3,7 @@ import { ListQuery, Page } from '../../../packages/core/schemas/common';
 import { DeclineInput, Lead, LeadStatus } from '../../../packages/core/schemas/lead';
 import * as svc from '../../../packages/services/leads';
 import type { Api } from '../app';
-import { requireRole } from '../middleware/auth';
+import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';
 
 export function leadRoutes(app: Api) {
@@ -31,6 +31,7 @@ export function leadRoutes(app: Api) {
     createRoute({
       method: 'post', path: '/v1/leads/{id}/decline', tags: ['leads'], security: bearer,
       summary: '婉拒线索（须说明原因） / Decline a lead (with reason)',
+      middleware: [allow('platform')] as const,
       request: { params: IdParam('id'), ...body(DeclineInput) },
       responses: { 200: json(Lead), ...ERRORS },
     }),

@@ -8,7 +8,7 @@ import { directoryPage } from '../../../packages/db/platforms';
 import * as svc from '../../../packages/services/platforms';
 import { storeOf } from '../../../packages/services/store';
 import type { Api } from '../app';
-import { requireRole } from '../middleware/auth';
+import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, etag, ifMatch, json } from '../openapi';
 
 const PlatformOut = Platform;
@@ -38,6 +38,7 @@ export function platformRoutes(app: Api) {
     createRoute({
       method: 'post', path: '/v1/platforms', tags: ['platforms'], security: bearer,
       summary: '注册平台 / Register a platform',
+      middleware: [allow('platform', 'bureau')] as const,
       request: body(PlatformInput),
       responses: { 201: json(PlatformOut, 'created'), ...ERRORS },
     }),
@@ -68,6 +69,7 @@ export function platformRoutes(app: Api) {
     createRoute({
       method: 'patch', path: '/v1/platforms/{id}', tags: ['platforms'], security: bearer,
       summary: '修改平台信息（If-Match 乐观锁） / Edit a platform (If-Match)',
+      middleware: [allow()] as const,
       request: { params: IdParam('id'), ...body(PlatformPatch) },
       responses: { 200: json(PlatformOut), ...ERRORS },
     }),
@@ -97,6 +99,7 @@ export function platformRoutes(app: Api) {
     createRoute({
       method: 'post', path: '/v1/platforms/{id}/solutions', tags: ['platforms'], security: bearer,
       summary: '新增解决方案 / Add a solution',
+      middleware: [allow('platform', 'bureau')] as const,
       request: { params: IdParam('id'), ...body(SolutionInput) },
       responses: { 201: json(Solution, 'created'), ...ERRORS },
     }),

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { Roadshow, RoadshowInput } from '../../../packages/core/schemas/roadshow';
 import * as svc from '../../../packages/services/roadshows';
 import type { Api } from '../app';
-import { requireRole } from '../middleware/auth';
+import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';
 
 export function roadshowRoutes(app: Api) {
@@ -10,6 +10,7 @@ export function roadshowRoutes(app: Api) {
     createRoute({
       method: 'post', path: '/v1/roadshows', tags: ['roadshows'], security: bearer,
       summary: '发起场景路演（编排议程） / Trigger a matchmaking roadshow',
+      middleware: [allow('bureau')] as const,
       request: body(RoadshowInput),
       responses: { 202: json(z.object({ id: z.string(), status: z.literal('composing') })), ...ERRORS },
     }),

@@ -4,7 +4,7 @@ import { Matches, Scenario, ScenarioInput, ScenarioStatus } from '../../../packa
 import { Industry } from '../../../packages/core/taxonomy';
 import * as svc from '../../../packages/services/scenarios';
 import type { Api } from '../app';
-import { requireRole } from '../middleware/auth';
+import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';
 
 const BatchInput = z
@@ -22,6 +22,7 @@ export function scenarioRoutes(app: Api) {
     createRoute({
       method: 'post', path: '/v1/scenarios', tags: ['scenarios'], security: bearer,
       summary: '发布需求草稿 / Post a scenario (draft)',
+      middleware: [allow('manufacturer')] as const,
       request: body(ScenarioInput),
       responses: { 201: json(Scenario, 'created'), ...ERRORS },
     }),
@@ -42,6 +43,7 @@ export function scenarioRoutes(app: Api) {
     createRoute({
       method: 'post', path: '/v1/scenarios/batches', tags: ['scenarios'], security: bearer,
       summary: '批量发布场景清单（市工信局） / Publish a scenario batch (bureau)',
+      middleware: [allow('bureau')] as const,
       request: body(BatchInput),
       responses: { 202: json(BatchResult), ...ERRORS },
     }),

@@ -1,5 +1,151 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { Label } from '../../../packages/core/schemas/common';
+import { Category } from '../../../packages/core/taxonomy';
+import * as svc from '../../../packages/services/stats';
 import type { Api } from '../app';
+import { requireRole } from '../middleware/auth';
+import { ERRORS, IdParam, bearer, json } from '../openapi';
+
+const Count = z.number().int().nonnegative();
+const Core = {
+  apps: z.number().nonnegative().describe('工业 APP（自有 APP + 订阅量） / APPs (own apps + subscriptions)'),
+  devices: z.number().nonnegative().describe('连接工业设备 / Connected devices'),
+  servedEnterprises: z.number().nonnegative().describe('服务企业 / Enterprises served'),
+};
+
+const Overview = z
+  .object({
+    platforms: z.object({
+      total: Count,
+      byCategory: z.array(
+        z.object({
+          category: Category,
+          total: Count,
+          byLevel: z.array(Count).length(4).describe('按等级 0–3 计数 / counts at level 0, 1, 2, 3'),
+        }),
+      ),
+    }),
+    coreElements: z
+      .object({
+        ...Core,
+        solutions: Count.describe('解决方案 / Solution records'),
+        platformsReporting: Count.describe('有申报数据的平台 / Platforms with an indicator report'),
+      })
+      .describe('各平台最新一期申报的合计 / Totals over each platform’s latest report'),
+    leads: z.object({
+      total: Count,
+      byStatus: z.object({ pending: Count, accepted: Count, declined: Count }),
+      acceptanceRate: z.number().min(0).max(1).nullable().describe('accepted / (accepted + declined); null before any decision'),
+    }),
+    scenarios: z.object({
+      total: Count,
+      byStatus: z.object({ draft: Count, published: Count, matching: Count, matched: Count, closed: Count, withdrawn: Count }),
+    }),
+    trend: z.array(z.object({ year: z.number().int(), platformsReporting: Count, ...Core })).describe('按申报年度 / per reported year'),
+    generatedAt: z.string(),
+  })
+  .openapi('StatsOverview');
+
+const LeadEvidence = z.object({ accepted: Count, declined: Count, pending: Count });
+
+const RegisterRow = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    category: Category,
+    subtype: z.string().optional(),
+    region: z.string(),
+    level: z.number().int().min(0).max(3),
+    reportedYear: z.number().int().nullable(),
+    ...Core,
+    leads: LeadEvidence,
+  })
+  .openapi('MonitoredPlatform');
+
+const PortraitIndicator = z.object({
+  indicator: z.string(),
+  label: Label,
+  value: z.union([z.number(), z.boolean()]),
+  normalised: z.number().min(0).max(1),
+  weight: z.number().min(0).max(1),
+});
+
+const Portrait = z
+  .object({
+    platformId: z.string(),
+    name: z.string(),
+    category: Category,
+    year: z.number().int(),
+    dimensions: z.array(
+      z.object({
+        key: z.enum(['resources', 'technology', 'enablement', 'contribution', 'sustainability', 'matchmaking']),
+        label: Label,
+        score: z.number().min(0).max(100).nullable(),
+        weight: z.number(),
+        weighting: z.enum(['entropy', 'equal']),
+        indicators: z.array(PortraitIndicator),
+      }),
+    ),
+    developmentIndex: z.number().min(0).max(100).nullable().describe('平台发展指数 / Platform development index'),
+    method: Label,
+    peers: Count.describe('参与比较的同类平台数（含本平台） / Same-category platforms compared, this one included'),
+    warnings: z
+      .array(z.object({ year: z.number().int(), indicator: z.string(), code: z.string(), message: Label }))
+      .describe('申报数据合理性提示 / Data-quality warnings on the report history'),
+  })
+  .openapi('PlatformPortrait');
+
+const Bottlenecks = z
+  .object({
+    assessed: Count,
+    categories: z.array(
+      z.object({
+        category: z.string(),
+        assessed: Count,
+        heldBack: Count,
+        items: z.array(z.object({ indicator: z.string(), label: Label, count: Count, share: z.number().min(0).max(1) })),
+      }),
+    ),
+  })
+  .openapi('Bottlenecks');
 
 export function statsRoutes(app: Api) {
-  void app;
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/stats/overview', tags: ['stats'], security: bearer,
+      summary: '监测总览（市工信局） / Monitoring overview (bureau)',
+      responses: { 200: json(Overview), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.overview(c.var.deps, requireRole(c, 'bureau')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/stats/platforms', tags: ['stats'], security: bearer,
+      summary: '平台监测台账（含未定级） / Every registered platform with its key figures (bureau)',
+      responses: { 200: json(z.object({ items: z.array(RegisterRow) })), ...ERRORS },
+    }),
+    async (c) => c.json({ items: await svc.register(c.var.deps, requireRole(c, 'bureau')) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/stats/bottlenecks', tags: ['stats'], security: bearer,
+      summary: '升级瓶颈指标（市工信局） / Indicators holding platforms back (bureau)',
+      responses: { 200: json(Bottlenecks), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.bottleneckView(c.var.deps, requireRole(c, 'bureau')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/platforms/{id}/portrait', tags: ['stats'], security: bearer,
+      summary: '平台数字画像 / Platform digital portrait (bureau or the platform itself)',
+      description: 'Dimension scores 0–100 against same-category platforms, the development index, and data-quality warnings.',
+      request: { params: IdParam('id') },
+      responses: { 200: json(Portrait), ...ERRORS },
+    }),
+    async (c) =>
+      c.json(await svc.portrait(c.var.deps, requireRole(c, 'bureau', 'platform'), c.req.valid('param').id), 200),
+  );
 }

@@ -4,13 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Hono } from 'hono';
 import type { ApiEnv } from '../env';
 
-// Browser assets served by us, not a CDN: the bureau's network and local mode have no internet.
-const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
-  'swagger-ui-dist/swagger-ui.css': { pkg: 'swagger-ui-dist', file: 'swagger-ui.css', type: 'text/css' },
-  'swagger-ui-dist/swagger-ui-bundle.js': { pkg: 'swagger-ui-dist', file: 'swagger-ui-bundle.js', type: 'text/javascript' },
-  'swagger-ui-dist/swagger-ui-standalone-preset.js': { pkg: 'swagger-ui-dist', file: 'swagger-ui-standalone-preset.js', type: 'text/javascript' },
-  'echarts/echarts.min.js': { pkg: 'echarts', file: 'dist/echarts.min.js', type: 'text/javascript' },
-};
+import { VENDOR_ASSETS as ASSETS } from '../vendor-files';
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Buffer>();
@@ -43,4 +37,5 @@ export function vendorRoutes(app: Hono<ApiEnv>) {
   });
 }
 
-export const VENDOR_FILES = Object.values(ASSETS).map((a) => ({ pkg: a.pkg, file: a.file }));
+// The list lives in a pure module so infra/api.ts can import it without Node APIs.
+export { VENDOR_FILES } from '../vendor-files';

@@ -1,0 +1,27 @@
+/** Request bodies a real client would send; tests override what they are about. */
+export function platformBody(name: string, extra: Record<string, unknown> = {}) {
+  return {
+    name,
+    operator: { name: `${name}运营公司`, creditCode: '91370200163562681G' },
+    category: 'specialized',
+    region: '崂山区',
+    industries: ['C38'],
+    domains: ['maintenance'],
+    technologies: ['iot'],
+    description: '设备远程运维与预测性维护平台',
+    ...extra,
+  };
+}
+
+export function scenarioBody(extra: Record<string, unknown> = {}) {
+  return {
+    title: '注塑车间设备经常突发停机',
+    description: '我们有80台注塑机，经常突发停机，维修靠老师傅经验，希望提前发现故障。',
+    enterprise: { name: '青岛某塑料制品有限公司', creditCode: '91350100M000100Y43' },
+    industry: 'C29',
+    domains: ['maintenance'],
+    technologies: ['iot'],
+    region: '黄岛区',
+    ...extra,
+  };
+}
