@@ -25,3 +25,33 @@ export function scenarioBody(extra: Record<string, unknown> = {}) {
     ...extra,
   };
 }
+
+/** A specialized platform's report that clears every level-2 check (and no level-3 one). */
+export function specializedL2Report(overrides: { general?: Record<string, unknown>; specific?: Record<string, unknown> } = {}) {
+  return {
+    general: {
+      revenueWan: 3500,
+      investmentWan: 1200,
+      profitWan: 300,
+      teamSize: 45,
+      servedEnterprises: 320,
+      patentsAndCopyrights: 32,
+      standards: 1,
+      dataTb: 25,
+      security: { protected: true, mlpsLevel: 2 },
+      monitoringConnected: true,
+      ...overrides.general,
+    },
+    specific: {
+      devices: 6000,
+      ownApps: 35,
+      mechanismModels: 210,
+      appSubscriptions: 21000,
+      registeredUsers: 12000,
+      dailyActiveUsers: 1100,
+      developers: { registered: 2100, active: 600 },
+      lowCode: true,
+      ...overrides.specific,
+    },
+  };
+}
