@@ -1,7 +1,7 @@
 import { AppError, forbidden, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { isOwnerOrBureau, type Principal } from '../core/principal';
-import type { Scenario, ScenarioInput, ScenarioStatus } from '../core/schemas/scenario';
+import { ScenarioStatus, type Scenario, type ScenarioInput } from '../core/schemas/scenario';
 import * as repo from '../db/scenarios';
 import type { Deps } from '../runtime/deps';
 import { nowIso, storeOf } from './store';
@@ -79,7 +79,26 @@ export async function listScenarios(
     if (!['published', 'matching', 'matched'].includes(status)) return { items: [], cursor: null };
     return repo.scenariosByStatus(s, status, q);
   }
-  return repo.scenariosByStatus(s, q.status ?? 'published', q);
+  if (q.status) return repo.scenariosByStatus(s, q.status, q);
+  return allStatusesPage(deps, q);
+}
+
+/**
+ * The bureau's unfiltered list spans every status partition. A city holds thousands of scenarios,
+ * so reading them all and paging by offset is cheaper than another index.
+ */
+async function allStatusesPage(deps: Deps, q: { industry?: string; limit: number; cursor?: string }) {
+  const s = storeOf(deps);
+  const offset = q.cursor ? Number.parseInt(Buffer.from(q.cursor, 'base64url').toString(), 10) : 0;
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new AppError('VALIDATION_FAILED', '分页游标无效 / Invalid cursor', [{ path: 'cursor', message: 'invalid cursor' }]);
+  const all = (await Promise.all(ScenarioStatus.options.map((st) => repo.allScenariosByStatus(s, st))))
+    .flat()
+    .filter((sc) => !q.industry || sc.industry === q.industry)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  const items = all.slice(offset, offset + q.limit);
+  const next = offset + q.limit < all.length ? Buffer.from(String(offset + q.limit)).toString('base64url') : null;
+  return { items, cursor: next };
 }
 
 export async function scenarioMatches(deps: Deps, who: Principal, id: string) {

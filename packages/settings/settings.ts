@@ -29,7 +29,8 @@ export const SettingsSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().positive().optional(),
   MATCH_TOP_K: z.coerce.number().int().min(1).max(20).default(5),
-  MATCH_MIN_SCORE: z.coerce.number().default(0.25),
+  // Calibrated on the dev set: platforms sharing only a domain score 0.2–0.3, relevant ones mostly > 0.37.
+  MATCH_MIN_SCORE: z.coerce.number().default(0.35),
   MATCH_WEIGHTS: z.string().optional().describe('JSON object overriding ranking weights'),
   RECONCILE_AFTER_SEC: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),

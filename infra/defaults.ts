@@ -1,0 +1,32 @@
+/**
+ * Settings every Lambda in the app shares. Pure data; imported only from inside `run()`, where
+ * `$app` exists.
+ */
+
+export const FUNCTION_DEFAULTS = {
+  runtime: 'nodejs20.x',
+  memory: '1024 MB',
+  nodejs: {
+    // Native addon (platform-specific binary + dictionaries loaded from disk): installed into the
+    // bundle's node_modules for the Lambda platform instead of being inlined by esbuild.
+    install: ['@node-rs/jieba'],
+  },
+} as const;
+
+/** Environment for every function; names and secrets arrive through `link`, not here. */
+export function functionEnvironment(): Record<string, string> {
+  return {
+    STAGE: $app.stage,
+    // `EMBEDDER=openai sst deploy` switches to OpenAI embeddings (then set the OpenAIApiKey secret).
+    EMBEDDER: process.env.EMBEDDER === 'openai' ? 'openai' : 'local',
+    LOG_REQUESTS: 'true',
+  };
+}
+
+/**
+ * A consumer's timeout: half the queue's visibility timeout, so a message is never redelivered
+ * while the invocation that holds it may still be running (SQS requires visibility ≥ timeout).
+ */
+export const consumerTimeoutSec = (visibilityTimeoutSec: number) => Math.max(1, Math.floor(visibilityTimeoutSec / 2));
+
+export const seconds = (n: number) => `${n} seconds` as const;

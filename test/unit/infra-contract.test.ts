@@ -1,0 +1,377 @@
+/**
+ * Infra contract: evaluates sst.config.ts and infra/* with SST's globals replaced by recorders, then
+ * checks the recorded resources against the code that runs on them (handler files and exports,
+ * QUEUES, TABLE, the links packages/runtime/lambda.ts reads) and against what the local runtime
+ * (packages/local/provision.ts) creates. No AWS, no SST CLI.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { TABLE, keyAttributes } from '../../packages/db/table';
+import { QUEUES, QUEUE_NAMES, dlqResourceName, type QueueName } from '../../packages/queue/queues';
+import { ensureQueues, ensureTable } from '../../packages/local/provision';
+import { VENDOR_FILES } from '../../functions/api/vendor-files';
+
+const ROOT = resolve(__dirname, '../..');
+
+// ---------------------------------------------------------------------------------------------
+// Recorders standing in for SST's globals.
+
+interface Subscription {
+  subscriber: unknown;
+  args: any;
+}
+
+interface Recorded {
+  kind: string;
+  name: string;
+  args: any;
+  opts: unknown;
+  subscriptions: Subscription[];
+  instance: any;
+}
+
+const recorded: Recorded[] = [];
+const transforms: unknown[] = [];
+
+function recorder(kind: string) {
+  return class Fake {
+    readonly arn: string;
+    readonly url: string;
+    readonly name: string;
+    readonly value: string;
+    readonly rec: Recorded;
+    constructor(name: string, args?: unknown, opts?: unknown) {
+      this.arn = `arn:fake:${kind}:${name}`;
+      this.url = `https://fake.invalid/${kind}/${name}`;
+      this.name = `fake-${name}`;
+      this.value = `fake-value-${name}`;
+      this.rec = { kind, name, args, opts, subscriptions: [], instance: this };
+      recorded.push(this.rec);
+    }
+    subscribe(subscriber: unknown, args?: unknown) {
+      this.rec.subscriptions.push({ subscriber, args });
+      return { subscriber, args };
+    }
+  };
+}
+
+/** `sst.aws.X` / `sst.X`: any component name yields a (cached) recording constructor. */
+function namespace(prefix: string, extra: Record<string, unknown> = {}) {
+  const cache = new Map<string, unknown>();
+  return new Proxy(extra, {
+    get(target, key) {
+      if (typeof key !== 'string') return undefined;
+      if (key in target) return target[key];
+      if (!cache.has(key)) cache.set(key, recorder(`${prefix}.${key}`));
+      return cache.get(key);
+    },
+  });
+}
+
+const FAKE_GLOBALS: Record<string, unknown> = {
+  $config: (config: unknown) => config,
+  $app: { name: 'gongfu-qingdao', stage: 'contract-test' },
+  $dev: false,
+  $interpolate: (literals: TemplateStringsArray, ...values: unknown[]) => String.raw(literals, ...values),
+  $resolve: (value: unknown) => value,
+  $jsonStringify: (value: unknown) => JSON.stringify(value),
+  $transform: (component: unknown, cb: unknown) => transforms.push({ component, cb }),
+  sst: namespace('sst', { aws: namespace('sst.aws') }),
+};
+
+const g = globalThis as Record<string, unknown>;
+const saved = new Map<string, PropertyDescriptor | undefined>();
+
+// ---------------------------------------------------------------------------------------------
+// Helpers over the recording.
+
+const of = (kind: string) => recorded.filter((r) => r.kind === kind);
+const queuesRec = () => of('sst.aws.Queue');
+const byName = (kind: string, name: string) => {
+  const hits = of(kind).filter((r) => r.name === name);
+  expect(hits, `${kind} "${name}" declared exactly once`).toHaveLength(1);
+  return hits[0]!;
+};
+
+/** SST duration string ("90 seconds", "2 minutes", "1 hour") → seconds. */
+function toSeconds(d: unknown): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(second|minute|hour|day)s?$/.exec(String(d));
+  if (!m) throw new Error(`not an SST duration: ${String(d)}`);
+  return Number(m[1]) * { second: 1, minute: 60, hour: 3600, day: 86400 }[m[2] as 'second'];
+}
+
+/** Normalizes a subscriber / job argument (string or FunctionArgs) to FunctionArgs. */
+const fnArgs = (s: unknown): any => (typeof s === 'string' ? { handler: s } : s);
+
+interface HandlerRef {
+  where: string;
+  handler: string;
+}
+
+function allHandlerRefs(): HandlerRef[] {
+  const refs: HandlerRef[] = [];
+  for (const q of queuesRec()) {
+    for (const s of q.subscriptions) refs.push({ where: `subscriber of ${q.name}`, handler: fnArgs(s.subscriber).handler });
+  }
+  for (const f of of('sst.aws.Function')) refs.push({ where: `function ${f.name}`, handler: f.args.handler });
+  for (const c of of('sst.aws.Cron')) refs.push({ where: `cron ${c.name}`, handler: fnArgs(c.args.function ?? c.args.job).handler });
+  return refs;
+}
+
+/** Every function-like thing infra declares, with its FunctionArgs. */
+function allFunctions(): { where: string; args: any }[] {
+  return [
+    ...queuesRec().flatMap((q) => q.subscriptions.map((s) => ({ where: `subscriber of ${q.name}`, args: fnArgs(s.subscriber) }))),
+    ...of('sst.aws.Function').map((f) => ({ where: `function ${f.name}`, args: f.args })),
+    ...of('sst.aws.Cron').map((c) => ({ where: `cron ${c.name}`, args: fnArgs(c.args.function ?? c.args.job) })),
+  ];
+}
+
+const splitHandler = (h: string) => {
+  const dot = h.lastIndexOf('.');
+  return { path: h.slice(0, dot), exportName: h.slice(dot + 1) };
+};
+
+// ---------------------------------------------------------------------------------------------
+
+let config: any;
+let outputs: any;
+
+beforeAll(async () => {
+  for (const [key, value] of Object.entries(FAKE_GLOBALS)) {
+    saved.set(key, Object.getOwnPropertyDescriptor(g, key));
+    Object.defineProperty(g, key, { value, configurable: true, writable: true });
+  }
+  config = (await import('../../sst.config')).default;
+  outputs = await config.run();
+});
+
+afterAll(() => {
+  for (const [key, desc] of saved) {
+    if (desc) Object.defineProperty(g, key, desc);
+    else delete g[key];
+  }
+});
+
+describe('sst.config.ts app()', () => {
+  it.each(['production', 'prod'])('retains resources on stage %s', (stage) => {
+    const app = config.app({ stage });
+    expect(app.removal).toBe('retain');
+    expect(app.name).toBe('gongfu-qingdao');
+    expect(app.home).toBe('aws');
+  });
+
+  it('removes resources on other stages', () => {
+    expect(config.app({ stage: 'dev' }).removal).toBe('remove');
+    expect(config.app({ stage: 'alice' }).removal).toBe('remove');
+  });
+
+  it('run() outputs the API url', () => {
+    expect(outputs.api).toBe(byName('sst.aws.Function', 'Api').instance.url);
+  });
+});
+
+describe('handlers', () => {
+  it('infra references the expected handlers, one consumer per queue', () => {
+    const refs = allHandlerRefs().map((r) => r.handler).sort();
+    expect(refs).toEqual(
+      [...QUEUE_NAMES.map((q) => QUEUES[q].handler), 'functions/api/handler.handler', 'functions/reconcile/handler.handler'].sort(),
+    );
+  });
+
+  it('every referenced handler file exists and exports the named function', async () => {
+    const refs = allHandlerRefs();
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      const { path, exportName } = splitHandler(ref.handler);
+      const file = resolve(ROOT, `${path}.ts`);
+      expect(existsSync(file), `${ref.where}: ${path}.ts exists`).toBe(true);
+      const mod = await import(file);
+      expect(typeof mod[exportName], `${ref.where}: ${path}.ts exports function "${exportName}"`).toBe('function');
+    }
+  });
+
+  it('each queue consumer on Lambda is the one the local pollers run', async () => {
+    const { CONSUMERS } = await import('../../functions/consumers');
+    for (const q of QUEUE_NAMES) {
+      const mod = await import(resolve(ROOT, `${splitHandler(QUEUES[q].handler).path}.ts`));
+      expect(mod.createHandler, `${q}: createHandler`).toBe(CONSUMERS[q]);
+    }
+  });
+});
+
+describe('queues', () => {
+  it('declares exactly one queue and one DLQ per QUEUES entry, under the names code reads', () => {
+    const declared = queuesRec().map((r) => r.name).sort();
+    expect(declared).toEqual(QUEUE_NAMES.flatMap((q) => [QUEUES[q].resource, dlqResourceName(q)]).sort());
+  });
+
+  it.each(QUEUE_NAMES)('%s: DLQ with retry = maxReceiveCount, visibility timeout as declared', (q) => {
+    const def = QUEUES[q];
+    const main = byName('sst.aws.Queue', def.resource);
+    const dlq = byName('sst.aws.Queue', dlqResourceName(q));
+    expect(main.args?.dlq, `${def.resource} has a DLQ`).toBeTypeOf('object');
+    expect(main.args.dlq.queue).toBe(dlq.instance.arn);
+    expect(main.args.dlq.retry).toBe(def.maxReceiveCount);
+    expect(toSeconds(main.args.visibilityTimeout)).toBe(def.visibilityTimeoutSec);
+    expect(dlq.args?.dlq, 'a DLQ has no DLQ of its own').toBeUndefined();
+    expect(dlq.subscriptions, 'nothing consumes the DLQ').toHaveLength(0);
+  });
+
+  it.each(QUEUE_NAMES)('%s: one subscriber, batch size as declared, partial responses, timeout < visibility', (q) => {
+    const def = QUEUES[q];
+    const main = byName('sst.aws.Queue', def.resource);
+    expect(main.subscriptions).toHaveLength(1);
+    const sub = main.subscriptions[0]!;
+    expect(fnArgs(sub.subscriber).handler).toBe(def.handler);
+    expect(sub.args?.batch?.size).toBe(def.batchSize);
+    expect(sub.args?.batch?.partialResponses).toBe(true);
+    const timeout = fnArgs(sub.subscriber).timeout;
+    expect(timeout, 'subscriber sets an explicit timeout').toBeDefined();
+    expect(toSeconds(timeout)).toBeLessThan(def.visibilityTimeoutSec);
+  });
+});
+
+describe('links and function settings', () => {
+  it('every function links the table, every workflow queue and both secrets (lambdaDeps reads them all)', () => {
+    const table = byName('sst.aws.Dynamo', 'Table').instance;
+    const authSecret = byName('sst.Secret', 'AuthSecret').instance;
+    const openai = byName('sst.Secret', 'OpenAIApiKey').instance;
+    const mains = QUEUE_NAMES.map((q) => byName('sst.aws.Queue', QUEUES[q].resource).instance);
+    const fns = allFunctions();
+    expect(fns).toHaveLength(QUEUE_NAMES.length + 2);
+    for (const f of fns) {
+      const link: unknown[] = f.args.link ?? [];
+      for (const needed of [table, authSecret, openai, ...mains]) {
+        expect(link.includes(needed), `${f.where} links ${needed.name}`).toBe(true);
+      }
+      expect(f.args.environment?.STAGE, `${f.where} gets STAGE`).toBe('contract-test');
+    }
+  });
+
+  it('AuthSecret must be set per stage; OpenAIApiKey has a placeholder default', () => {
+    expect(byName('sst.Secret', 'AuthSecret').args).toBeUndefined();
+    expect(byName('sst.Secret', 'OpenAIApiKey').args).toBe('unset');
+  });
+
+  it('the API is a URL function shipping every vendor asset under vendor/<pkg>/<file>', () => {
+    const api = byName('sst.aws.Function', 'Api').args;
+    expect(api.url).toBe(true);
+    expect(api.copyFiles).toEqual(
+      VENDOR_FILES.map(({ pkg, file }) => ({ from: `node_modules/${pkg}/${file}`, to: `vendor/${pkg}/${file}` })),
+    );
+    for (const { from } of api.copyFiles as { from: string }[]) expect(existsSync(resolve(ROOT, from)), `${from} exists`).toBe(true);
+  });
+
+  it('the reconciler runs on a schedule', () => {
+    const cron = byName('sst.aws.Cron', 'Reconciler').args;
+    expect(cron.schedule).toMatch(/^(rate|cron)\(.+\)$/);
+  });
+});
+
+describe('table', () => {
+  it('the Dynamo declaration equals TABLE', () => {
+    expect(of('sst.aws.Dynamo')).toHaveLength(1);
+    const args = byName('sst.aws.Dynamo', 'Table').args;
+    expect(args.fields).toEqual(Object.fromEntries(keyAttributes().map((k) => [k, 'string'])));
+    expect(args.primaryIndex).toEqual({ hashKey: TABLE.partitionKey, rangeKey: TABLE.sortKey });
+    expect(Object.keys(args.globalIndexes ?? {}).sort()).toEqual(Object.keys(TABLE.indexes).sort());
+    for (const [name, idx] of Object.entries(TABLE.indexes)) {
+      expect(args.globalIndexes[name]).toMatchObject({ hashKey: idx.partitionKey, rangeKey: idx.sortKey });
+    }
+    expect(args.ttl).toBe(TABLE.ttlAttribute);
+  });
+});
+
+describe('the local runtime creates what infra deploys', () => {
+  it('ensureQueues: same queues, redrive maxReceiveCount = DLQ retry, same visibility and DLQ retention', async () => {
+    const created: Record<string, Record<string, string>> = {};
+    const arnOf = (url: string) => `arn:local:${url}`;
+    const sqs = {
+      send: async (cmd: unknown) => {
+        if (cmd instanceof CreateQueueCommand) {
+          created[cmd.input.QueueName!] = cmd.input.Attributes ?? {};
+          return { QueueUrl: `http://sqs.local/${cmd.input.QueueName}` };
+        }
+        if (cmd instanceof GetQueueAttributesCommand) return { Attributes: { QueueArn: arnOf(cmd.input.QueueUrl!) } };
+        throw new Error(`unexpected SQS command ${(cmd as object).constructor.name}`);
+      },
+    } as unknown as SQSClient;
+
+    const prefix = 'pfx';
+    await ensureQueues(sqs, prefix);
+
+    const names = Object.keys(created).map((n) => n.slice(prefix.length + 1));
+    const mains = names.filter((n) => !n.endsWith('-dlq')).sort();
+    const dlqNames = names.filter((n) => n.endsWith('-dlq')).map((n) => n.slice(0, -'-dlq'.length)).sort();
+    // Local queues are named by QueueName; infra's by resource: map infra's back through QUEUES.
+    const infraMains = queuesRec()
+      .map((r) => QUEUE_NAMES.find((q) => QUEUES[q].resource === r.name))
+      .filter((q): q is QueueName => q !== undefined)
+      .sort();
+    const infraDlqs = queuesRec()
+      .map((r) => QUEUE_NAMES.find((q) => dlqResourceName(q) === r.name))
+      .filter((q): q is QueueName => q !== undefined)
+      .sort();
+    expect(mains).toEqual([...QUEUE_NAMES].sort());
+    expect(mains).toEqual(infraMains);
+    expect(dlqNames).toEqual(infraDlqs);
+
+    for (const q of QUEUE_NAMES) {
+      const main = byName('sst.aws.Queue', QUEUES[q].resource).args;
+      const dlq = byName('sst.aws.Queue', dlqResourceName(q)).args;
+      const attrs = created[`${prefix}-${q}`]!;
+      const redrive = JSON.parse(attrs.RedrivePolicy!);
+      expect(Number(redrive.maxReceiveCount), `${q} maxReceiveCount`).toBe(main.dlq.retry);
+      expect(redrive.deadLetterTargetArn, `${q} redrives to its own DLQ`).toBe(arnOf(`http://sqs.local/${prefix}-${q}-dlq`));
+      expect(Number(attrs.VisibilityTimeout), `${q} visibility`).toBe(toSeconds(main.visibilityTimeout));
+      expect(Number(created[`${prefix}-${q}-dlq`]!.MessageRetentionPeriod), `${q} DLQ retention`).toBe(
+        dlq.transform?.queue?.messageRetentionSeconds,
+      );
+    }
+  });
+
+  it('ensureTable: same keys, attribute types, GSIs (all-projected) and TTL', async () => {
+    let create: CreateTableCommand['input'] | undefined;
+    let ttl: UpdateTimeToLiveCommand['input'] | undefined;
+    const ddb = {
+      send: async (cmd: unknown) => {
+        if (cmd instanceof CreateTableCommand) create = cmd.input;
+        else if (cmd instanceof UpdateTimeToLiveCommand) ttl = cmd.input;
+        else if (!(cmd instanceof DescribeTableCommand)) throw new Error(`unexpected DynamoDB command ${(cmd as object).constructor.name}`);
+        return {};
+      },
+    } as unknown as DynamoDBClient;
+
+    await ensureTable(ddb, 'contract');
+    const infra = byName('sst.aws.Dynamo', 'Table').args;
+    const sstType = { string: 'S', number: 'N', binary: 'B' } as const;
+
+    expect(
+      Object.fromEntries((create!.AttributeDefinitions ?? []).map((a) => [a.AttributeName, a.AttributeType])),
+    ).toEqual(Object.fromEntries(Object.entries(infra.fields as Record<string, keyof typeof sstType>).map(([k, t]) => [k, sstType[t]])));
+
+    const keys = (schema: { AttributeName?: string; KeyType?: string }[] | undefined) => ({
+      hashKey: schema?.find((k) => k.KeyType === 'HASH')?.AttributeName,
+      rangeKey: schema?.find((k) => k.KeyType === 'RANGE')?.AttributeName,
+    });
+    expect(keys(create!.KeySchema)).toEqual(infra.primaryIndex);
+
+    const localGsis = Object.fromEntries(
+      (create!.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, { ...keys(i.KeySchema), projection: i.Projection?.ProjectionType }]),
+    );
+    const infraGsis = Object.fromEntries(
+      Object.entries(infra.globalIndexes as Record<string, any>).map(([name, i]) => [
+        name,
+        // SST projects all attributes unless told otherwise.
+        { hashKey: i.hashKey, rangeKey: i.rangeKey, projection: i.projection === 'keys-only' ? 'KEYS_ONLY' : Array.isArray(i.projection) ? 'INCLUDE' : 'ALL' },
+      ]),
+    );
+    expect(localGsis).toEqual(infraGsis);
+
+    expect(ttl?.TimeToLiveSpecification).toEqual({ AttributeName: infra.ttl, Enabled: true });
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { DOMAINS, TECHNOLOGIES } from '../../packages/core/taxonomy';
+import { concepts, tokenize } from '../../packages/core/matching/text';
+import { THESAURUS, conceptById } from '../../packages/core/matching/thesaurus';
+
+const shared = (a: string, b: string) => concepts(a).filter((c) => concepts(b).includes(c));
+
+describe('thesaurus: pain words meet product words', () => {
+  it.each([
+    ['经常突发停机', '预测性维护', 'equipment_failure'],
+    ['电费太高', '能耗监测', 'energy_monitoring'],
+    ['一物一码', '质量追溯', 'traceability'],
+    ['每单都要重新排产，插单一来交期就拖', '智能排程 APS', 'scheduling'],
+    ['划痕漏检，客户投诉不良品', '基于机器视觉的表面缺陷检测', 'defect_inspection'],
+    ['仓库库存对不上，叉车乱跑', 'WMS 库位管理', 'warehousing'],
+    ['车间AGV老掉线', '5G专网稳定连接', 'wireless_network'],
+    ['化工储罐怕泄漏', '重大危险源在线监测预警', 'hazard_monitoring'],
+    ['老师傅退休经验流失', '工业机理模型沉淀专家经验', 'knowledge_capture'],
+  ])('%s ↔ %s share %s', (pain, product, concept) => {
+    expect(shared(pain, product)).toContain(concept);
+  });
+
+  it('does not connect unrelated needs', () => {
+    expect(shared('电费太高', '表面缺陷智能检测')).toEqual([]);
+    expect(shared('冷库夜间失温', '协同设计与图纸会签')).toEqual([]);
+  });
+
+  it('matches Latin acronyms as whole words only', () => {
+    expect(concepts('上AGV调度')).toContain('intralogistics');
+    expect(concepts('smart factory')).not.toContain('xr_tech');
+  });
+});
+
+describe('thesaurus: data integrity', () => {
+  const domains = new Set<string>(DOMAINS.map((d) => d.code));
+  const technologies = new Set<string>(TECHNOLOGIES.map((t) => t.code));
+
+  it('has a sensible number of concepts with unique ids', () => {
+    const ids = THESAURUS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(60);
+    expect(ids.length).toBeLessThanOrEqual(120);
+    expect(conceptById('equipment_failure')?.domain).toBe('maintenance');
+  });
+
+  it('names only valid taxonomy codes', () => {
+    for (const c of THESAURUS) {
+      if (c.domain !== undefined) expect(domains, c.id).toContain(c.domain);
+      if (c.technology !== undefined) expect(technologies, c.id).toContain(c.technology);
+    }
+  });
+
+  it('covers every domain and every technology', () => {
+    expect(new Set(THESAURUS.map((c) => c.domain).filter(Boolean))).toEqual(domains);
+    expect(new Set(THESAURUS.map((c) => c.technology).filter(Boolean))).toEqual(technologies);
+  });
+
+  it('gives every concept words from both sides, no lone characters, weights in (0, 1]', () => {
+    for (const c of THESAURUS) {
+      expect(c.pain.length, c.id).toBeGreaterThan(0);
+      expect(c.product.length, c.id).toBeGreaterThan(0);
+      for (const t of [...c.pain, ...c.product]) {
+        expect(t.length, `${c.id}: ${t}`).toBeGreaterThanOrEqual(2);
+        expect(t, `${c.id}: ${t}`).toBe(t.toLowerCase());
+      }
+      if (c.weight !== undefined) {
+        expect(c.weight).toBeGreaterThan(0);
+        expect(c.weight).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps thesaurus terms whole and drops stopwords and punctuation', () => {
+    const tokens = tokenize('我们希望实现预测性维护，降低非计划停机！');
+    expect(tokens).toContain('预测性维护');
+    expect(tokens).toContain('非计划停机');
+    for (const stop of ['我们', '希望', '实现', '，', '！']) expect(tokens).not.toContain(stop);
+  });
+
+  it('normalises full-width Latin and case', () => {
+    expect(tokenize('ＡＧＶ调度')).toContain('agv');
+  });
+});
