@@ -112,6 +112,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   // fauxqs keeps messages in memory: whatever was in flight when the last process died is gone,
   // so everything DynamoDB says is unfinished is re-driven now.
   await reconcile(deps, { olderThanSec: 0 });
+  // The local stand-in for infra/cron.ts.
+  const cron = setInterval(() => {
+    reconcile(deps, { olderThanSec: settings.RECONCILE_AFTER_SEC }).catch((err) => deps.log.error('reconcile failed', { error: String(err) }));
+  }, 60_000);
+  cron.unref();
 
   return {
     settings,
@@ -123,6 +128,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     startPollers,
     stopPollers,
     async stop() {
+      clearInterval(cron);
       await stopPollers();
       await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
       ddb.destroy();

@@ -4,6 +4,7 @@ import { allPlatforms, allSolutions, getPlatform, listSolutions, type PlatformRe
 import { monthOf, openLeadsByPlatform } from '../db/leads';
 import { allScenariosByStatus, getMatches, getScenario, putMatchesOnce, replaceMatches, transitionScenario, type StoredMatches } from '../db/scenarios';
 import type { MatchMessage } from '../queue/messages';
+import { markPairingsDue } from '../db/pairings';
 import type { Deps } from '../runtime/deps';
 import type { Solution } from '../core/schemas/solution';
 import { nowIso, storeOf } from './store';
@@ -86,10 +87,9 @@ export async function runMatch(deps: Deps, msg: MatchMessage): Promise<void> {
     const items = await rankScenario(deps, sc);
     stored = await putMatchesOnce(s, { scenarioId: sc.id, run, items, selected: selectLeads(deps, items), computedAt: nowIso(deps) });
   }
-  await deps.publisher.sendBatch(
-    'pairing',
-    stored.selected.map((platformId) => ({ type: 'Pairing' as const, scenarioId: sc.id, platformId })),
-  );
+  const pairings = stored.selected.map((platformId) => ({ type: 'Pairing' as const, scenarioId: sc.id, platformId }));
+  await markPairingsDue(s, `scenario:${sc.id}:${run}`, pairings, nowIso(deps));
+  await deps.publisher.sendBatch('pairing', pairings);
   await transitionScenario(s, sc.id, ['matching'], 'matched', nowIso(deps), { matchedAt: nowIso(deps) });
   deps.log.info('matched', { scenarioId: sc.id, candidates: stored.items.length, leads: stored.selected.length });
 }
@@ -116,7 +116,9 @@ async function matchLatePlatform(deps: Deps, platformId: string): Promise<void> 
       const next = mergeLate(deps, stored, m);
       if (!next) break;
       if (await replaceMatches(s, next, stored.selected.length)) {
-        await deps.publisher.send('pairing', { type: 'Pairing', scenarioId: sc.id, platformId });
+        const pairing = { type: 'Pairing' as const, scenarioId: sc.id, platformId };
+        await markPairingsDue(s, `late:${sc.id}:${platformId}`, [pairing], nowIso(deps));
+        await deps.publisher.send('pairing', pairing);
         break;
       }
     }

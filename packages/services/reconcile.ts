@@ -3,12 +3,31 @@ import { roadshowsComposing } from '../db/roadshows';
 import { allScenariosByStatus } from '../db/scenarios';
 import type { Deps } from '../runtime/deps';
 import { storeOf } from './store';
+import { clearPairingsDue, pairingsDue } from '../db/pairings';
+import { batchGet } from '../db/store';
+import { leadId } from './leads';
 
 export interface ReconcileReport {
   published: number;
   matching: number;
   assessments: number;
   roadshows: number;
+  pairings: number;
+}
+
+/** Re-sends owed pairings whose lead does not exist yet; clears a marker once all its leads do. */
+async function redrivePairings(deps: Deps, cutoff: string): Promise<number> {
+  const s = storeOf(deps);
+  let resent = 0;
+  for (const due of await pairingsDue(s, cutoff)) {
+    const ids = due.pairings.map((p) => leadId(p.scenarioId, p.platformId, p.roadshowId));
+    const existing = new Set((await batchGet<{ id: string }>(s, ids.map((id) => ({ pk: `LEAD#${id}`, sk: 'META' })))).map((l) => l.id));
+    const missing = due.pairings.filter((_, i) => !existing.has(ids[i]!));
+    if (missing.length === 0) await clearPairingsDue(s, due.source);
+    else await deps.publisher.sendBatch('pairing', missing);
+    resent += missing.length;
+  }
+  return resent;
 }
 
 /**
@@ -29,7 +48,8 @@ export async function reconcile(deps: Deps, opts: { olderThanSec: number }): Pro
   await deps.publisher.sendBatch('assess', due.map((d) => ({ type: 'IndicatorsReported' as const, platformId: d.platformId, year: d.year, version: d.version })));
   const stale = roadshows.filter((r) => r.createdAt <= cutoff);
   await deps.publisher.sendBatch('roadshow', stale.map((r) => ({ type: 'ComposeRoadshow' as const, roadshowId: r.id })));
-  const report = { published: published.length, matching: matching.length, assessments: due.length, roadshows: stale.length };
+  const pairings = await redrivePairings(deps, cutoff);
+  const report = { published: published.length, matching: matching.length, assessments: due.length, roadshows: stale.length, pairings };
   if (Object.values(report).some((n) => n > 0)) deps.log.info('reconciled', { ...report });
   return report;
 }

@@ -8,6 +8,7 @@ import { allPlatforms } from '../db/platforms';
 import * as repo from '../db/roadshows';
 import { allScenariosByStatus, getMatches, getScenario } from '../db/scenarios';
 import type { RoadshowMessage } from '../queue/messages';
+import { markPairingsDue } from '../db/pairings';
 import type { Deps } from '../runtime/deps';
 import { nowIso, storeOf } from './store';
 
@@ -78,6 +79,7 @@ export async function runRoadshow(deps: Deps, msg: RoadshowMessage): Promise<voi
     r = (await repo.getRoadshow(s, r.id))!;
   }
   const invites = r.agenda.flatMap((a) => a.platforms.map((p) => ({ type: 'Pairing' as const, scenarioId: a.scenarioId, platformId: p.platformId, roadshowId: r!.id })));
+  await markPairingsDue(s, `roadshow:${r.id}`, invites, nowIso(deps));
   await deps.publisher.sendBatch('pairing', invites);
 }
 

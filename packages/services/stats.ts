@@ -1,0 +1,271 @@
+import { AppError, notFound } from '../core/errors';
+import type { Assessment } from '../core/maturity/assess';
+import type { Principal } from '../core/principal';
+import { bottlenecks, type CategoryBottlenecks } from '../core/portrait/bottlenecks';
+import { dataQualityWarnings, type DataQualityWarning } from '../core/portrait/data-quality';
+import { platformPortrait, type Portrait, type PortraitSnapshot } from '../core/portrait/portrait';
+import type { Lead, LeadStatus } from '../core/schemas/lead';
+import type { ScenarioStatus } from '../core/schemas/scenario';
+import { CATEGORIES, type Category } from '../core/taxonomy';
+import { reportHistory, type StoredReport } from '../db/indicators';
+import { allLeads } from '../db/leads';
+import { allPlatforms, allSolutions, getPlatform, type PlatformRecord } from '../db/platforms';
+import { allScenariosByStatus } from '../db/scenarios';
+import type { Deps } from '../runtime/deps';
+import { storeOf } from './store';
+
+// Monitoring (监测分析) reads. Everything is computed on request from the registry: at city scale
+// (hundreds of platforms) a full read is a few hundred small queries, and a stored aggregate would
+// be one more thing to keep consistent with the source of truth.
+
+export const LEVELS = [0, 1, 2, 3] as const;
+const LEAD_STATUSES: readonly LeadStatus[] = ['pending', 'accepted', 'declined'];
+const SCENARIO_STATUSES: readonly ScenarioStatus[] = ['draft', 'published', 'matching', 'matched', 'closed', 'withdrawn'];
+
+/** Monitored core elements of one report (监测核心要素). */
+export interface CoreElements {
+  apps: number;
+  devices: number;
+  servedEnterprises: number;
+}
+
+const numAt = (o: Record<string, unknown>, key: string) => {
+  const v = o[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+};
+
+/**
+ * APPs count both figures a category reports: own apps (特色型, 专业型) and subscriptions (综合型,
+ * 专业型); each category block reports what it has, so summing does not double-count across blocks.
+ */
+export function coreElements(r: Pick<StoredReport, 'general' | 'specific'>): CoreElements {
+  return {
+    apps: numAt(r.specific, 'ownApps') + numAt(r.specific, 'appSubscriptions'),
+    devices: numAt(r.specific, 'devices'),
+    servedEnterprises: numAt(r.general, 'servedEnterprises'),
+  };
+}
+
+/** Runs `fn` over `xs` with at most `limit` in flight: one request per platform must not flood the table. */
+async function mapLimit<T, R>(xs: readonly T[], limit: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(xs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < xs.length) {
+      const i = next++;
+      out[i] = await fn(xs[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, xs.length) }, worker));
+  return out;
+}
+
+interface PlatformReports {
+  platform: PlatformRecord;
+  /** Latest version of each reported year, oldest first. */
+  history: StoredReport[];
+}
+
+async function platformsWithReports(deps: Deps, platforms: PlatformRecord[]): Promise<PlatformReports[]> {
+  const s = storeOf(deps);
+  return mapLimit(platforms, 16, async (platform) => ({ platform, history: await reportHistory(s, platform.id) }));
+}
+
+const latestOf = (history: StoredReport[]) => history[history.length - 1];
+
+export interface LeadEvidence {
+  accepted: number;
+  declined: number;
+  pending: number;
+}
+
+function leadEvidence(leads: Lead[]): Map<string, LeadEvidence> {
+  const m = new Map<string, LeadEvidence>();
+  for (const l of leads) {
+    const e = m.get(l.platformId) ?? { accepted: 0, declined: 0, pending: 0 };
+    e[l.status]++;
+    m.set(l.platformId, e);
+  }
+  return m;
+}
+
+function assertBureau(who: Principal) {
+  if (who.role !== 'bureau') throw new AppError('FORBIDDEN');
+}
+
+// ---- overview -------------------------------------------------------------------------------------
+
+export interface Overview {
+  platforms: {
+    total: number;
+    byCategory: { category: Category; total: number; byLevel: number[] }[];
+  };
+  coreElements: CoreElements & { solutions: number; platformsReporting: number };
+  leads: { total: number; byStatus: Record<LeadStatus, number>; acceptanceRate: number | null };
+  scenarios: { total: number; byStatus: Record<ScenarioStatus, number> };
+  trend: (CoreElements & { year: number; platformsReporting: number })[];
+  generatedAt: string;
+}
+
+export async function overview(deps: Deps, who: Principal): Promise<Overview> {
+  assertBureau(who);
+  const s = storeOf(deps);
+  const [platforms, solutions, leads, scenarioLists] = await Promise.all([
+    allPlatforms(s),
+    allSolutions(s),
+    allLeads(s),
+    Promise.all(SCENARIO_STATUSES.map((st) => allScenariosByStatus(s, st))),
+  ]);
+  const reports = await platformsWithReports(deps, platforms);
+
+  const byCategory = CATEGORIES.map((c) => {
+    const mine = platforms.filter((p) => p.category === c.code);
+    return { category: c.code, total: mine.length, byLevel: LEVELS.map((l) => mine.filter((p) => p.level === l).length) };
+  });
+
+  const totals = { apps: 0, devices: 0, servedEnterprises: 0, solutions: solutions.length, platformsReporting: 0 };
+  const years = new Map<number, CoreElements & { year: number; platformsReporting: number }>();
+  for (const { history } of reports) {
+    const latest = latestOf(history);
+    if (latest) {
+      const e = coreElements(latest);
+      totals.apps += e.apps;
+      totals.devices += e.devices;
+      totals.servedEnterprises += e.servedEnterprises;
+      totals.platformsReporting++;
+    }
+    for (const r of history) {
+      const y = years.get(r.year) ?? { year: r.year, platformsReporting: 0, apps: 0, devices: 0, servedEnterprises: 0 };
+      const e = coreElements(r);
+      y.platformsReporting++;
+      y.apps += e.apps;
+      y.devices += e.devices;
+      y.servedEnterprises += e.servedEnterprises;
+      years.set(r.year, y);
+    }
+  }
+
+  const leadsByStatus = Object.fromEntries(LEAD_STATUSES.map((st) => [st, leads.filter((l) => l.status === st).length])) as Record<LeadStatus, number>;
+  const decided = leadsByStatus.accepted + leadsByStatus.declined;
+  const scenariosByStatus = Object.fromEntries(SCENARIO_STATUSES.map((st, i) => [st, scenarioLists[i]!.length])) as Record<ScenarioStatus, number>;
+
+  return {
+    platforms: { total: platforms.length, byCategory },
+    coreElements: totals,
+    leads: { total: leads.length, byStatus: leadsByStatus, acceptanceRate: decided > 0 ? leadsByStatus.accepted / decided : null },
+    scenarios: { total: scenarioLists.reduce((a, l) => a + l.length, 0), byStatus: scenariosByStatus },
+    trend: [...years.values()].sort((a, b) => a.year - b.year),
+    generatedAt: deps.now().toISOString(),
+  };
+}
+
+// ---- monitoring register --------------------------------------------------------------------------
+
+export interface RegisterRow extends CoreElements {
+  id: string;
+  name: string;
+  category: Category;
+  subtype?: string;
+  region: string;
+  level: number;
+  reportedYear: number | null;
+  leads: LeadEvidence;
+}
+
+/** Every registered platform, graded or not: the public directory only lists level ≥ 1. */
+export async function register(deps: Deps, who: Principal): Promise<RegisterRow[]> {
+  assertBureau(who);
+  const s = storeOf(deps);
+  const [platforms, leads] = await Promise.all([allPlatforms(s), allLeads(s)]);
+  const reports = await platformsWithReports(deps, platforms);
+  const evidence = leadEvidence(leads);
+  return reports
+    .map(({ platform: p, history }) => {
+      const latest = latestOf(history);
+      return {
+        id: p.id,
+        name: p.name,
+        category: p.category,
+        ...(p.subtype ? { subtype: p.subtype } : {}),
+        region: p.region,
+        level: p.level,
+        reportedYear: latest?.year ?? null,
+        ...(latest ? coreElements(latest) : { apps: 0, devices: 0, servedEnterprises: 0 }),
+        leads: evidence.get(p.id) ?? { accepted: 0, declined: 0, pending: 0 },
+      };
+    })
+    .sort((a, b) => b.level - a.level || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+// ---- portrait -------------------------------------------------------------------------------------
+
+export type PortraitView = Portrait & { name: string; warnings: DataQualityWarning[] };
+
+function snapshot(p: PlatformRecord, r: StoredReport, e: LeadEvidence | undefined): PortraitSnapshot {
+  return {
+    platformId: p.id,
+    general: r.general,
+    specific: r.specific,
+    // Cumulative over the programme: leads are dated when matched, not by report year, and a
+    // platform's responsiveness is a property of how it handles leads, not of one calendar year.
+    evidence: { leadsAccepted: e?.accepted ?? 0, leadsDecided: (e?.accepted ?? 0) + (e?.declined ?? 0) },
+    technologiesCount: p.technologies.length,
+  };
+}
+
+/**
+ * The bureau sees any portrait, a platform its own. Platform profiles are public, so a 403 for
+ * someone else's id reveals nothing a 404 would hide.
+ */
+export async function portrait(deps: Deps, who: Principal, id: string): Promise<PortraitView> {
+  if (who.role === 'manufacturer' || (who.role === 'platform' && who.org !== id)) throw new AppError('FORBIDDEN');
+  const s = storeOf(deps);
+  const target = await getPlatform(s, id);
+  if (!target) throw notFound('平台 platform');
+  const history = await reportHistory(s, id);
+  const latest = latestOf(history);
+  if (!latest) throw notFound('指标申报 indicator report');
+
+  const [platforms, leads] = await Promise.all([allPlatforms(s), allLeads(s)]);
+  const evidence = leadEvidence(leads);
+  const sameCategory = platforms.filter((p) => p.category === target.category && p.id !== id);
+  const peerReports = await platformsWithReports(deps, sameCategory);
+  const peers = peerReports.flatMap(({ platform, history: h }) => {
+    const r = latestOf(h);
+    // A platform that changed category keeps its old report's block; comparing it would mix
+    // another category's indicators into this one's columns.
+    return r && r.category === target.category ? [snapshot(platform, r, evidence.get(platform.id))] : [];
+  });
+
+  const p = platformPortrait({
+    category: target.category,
+    year: latest.year,
+    target: snapshot(target, latest, evidence.get(id)),
+    peers,
+  });
+  return { ...p, name: target.name, warnings: dataQualityWarnings(history) };
+}
+
+// ---- bottlenecks ----------------------------------------------------------------------------------
+
+export interface BottleneckView {
+  assessed: number;
+  categories: (Omit<CategoryBottlenecks, 'items'> & {
+    items: (CategoryBottlenecks['items'][number] & { label: { zh: string; en: string } })[];
+  })[];
+}
+
+export async function bottleneckView(deps: Deps, who: Principal): Promise<BottleneckView> {
+  assertBureau(who);
+  const platforms = await allPlatforms(storeOf(deps));
+  const assessments = platforms.flatMap((p) => (p.assessment ? [p.assessment as Assessment] : []));
+  const labels = new Map<string, { zh: string; en: string }>();
+  for (const a of assessments) for (const g of a.gapsToNextLevel) if (!labels.has(g.indicator)) labels.set(g.indicator, g.label);
+  return {
+    assessed: assessments.length,
+    categories: bottlenecks(assessments).map((c) => ({
+      ...c,
+      items: c.items.map((i) => ({ ...i, label: labels.get(i.indicator) ?? { zh: i.indicator, en: i.indicator } })),
+    })),
+  };
+}
