@@ -1,0 +1,275 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaYear } from '../../packages/core/indicators';
+import { eventually, startTestStack, type TestStack } from '../support/stack';
+
+const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
+const LAPTOP = { width: 1280, height: 860 };
+const PHONE = { width: 390, height: 844 };
+const Y = chinaYear(new Date()) - 1;
+
+let stack: TestStack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+let scenarioId = '';
+
+async function newPage(viewport = LAPTOP, token?: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) });
+  contexts.push(ctx);
+  if (token) await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), token);
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  // A tall phone page shrinks to a sliver when viewed whole; the first screen shows what a user sees.
+  if (page.viewportSize()?.width === PHONE.width) await page.screenshot({ path: join(SHOTS, `${name}-top.png`) });
+}
+
+async function signInWithDevForm(page: Page, role: string, org?: string) {
+  await page.goto(`${stack.url}/sign-in`);
+  await page.getByTestId('dev-role').selectOption(role);
+  if (org) await page.getByTestId('dev-org').fill(org);
+  await page.getByTestId('dev-submit').click();
+}
+
+const specialized = (scale: number) => ({
+  general: {
+    revenueWan: 900 * scale, investmentWan: 300 * scale, profitWan: 40 * scale, teamSize: 20 * scale, servedEnterprises: 80 * scale,
+    patentsAndCopyrights: 12 * scale, standards: 1, dataTb: 8 * scale, security: { protected: true, mlpsLevel: 2 }, monitoringConnected: true,
+  },
+  specific: {
+    devices: 900 * scale, ownApps: 12 * scale, mechanismModels: 60 * scale, appSubscriptions: 6000 * scale, registeredUsers: 1500 * scale,
+    dailyActiveUsers: 150 * scale, developers: { registered: 260 * scale, active: 70 * scale }, lowCode: scale > 1,
+  },
+});
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  stack = await startTestStack({ http: true, env: { PORT: '0' } });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+
+  // Supply side, seeded through the API: two platforms with solutions and reports, so matching has
+  // candidates and the bureau's charts and portraits have something to show.
+  const bureau = await stack.token('bureau');
+  const seeds = [
+    { id: 'plt_e2e', name: '海智设备云', scale: 2, solution: ['注塑机预测性维护', '采集注塑机振动、温度与电流数据，提前发现设备故障，减少突发停机。'] },
+    { id: 'plt_peer', name: '青工物联', scale: 1, solution: ['设备联网与能耗监测', '工业设备联网采集，能耗分析与设备状态看板。'] },
+  ];
+  for (const s of seeds) {
+    const token = await stack.token('platform', s.id);
+    const reg = await stack.call('POST', '/v1/platforms', {
+      token,
+      body: {
+        name: s.name,
+        operator: { name: `${s.name}科技有限公司`, creditCode: '91370200163562681G' },
+        category: 'specialized',
+        region: '崂山区',
+        industries: ['C29', 'C35'],
+        domains: ['maintenance', 'energy'],
+        technologies: ['iot', 'ai'],
+        description: `${s.name}：工业设备远程运维与预测性维护平台`,
+      },
+    });
+    expect(reg.status).toBe(201);
+    const sol = await stack.call('POST', `/v1/platforms/${s.id}/solutions`, {
+      token,
+      body: { title: s.solution[0], description: s.solution[1], industries: ['C29'], domains: ['maintenance'], technologies: ['iot', 'ai'] },
+    });
+    expect(sol.status).toBe(201);
+    expect((await stack.call('PUT', `/v1/platforms/${s.id}/indicators/${Y}`, { token: bureau, body: specialized(s.scale) })).status).toBe(202);
+  }
+  await eventually(async () => (await stack.call('GET', '/v1/platforms/plt_e2e/assessment')).status === 200);
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('web console', () => {
+  it('home and sign-in render', async () => {
+    const page = await newPage();
+    await page.goto(`${stack.url}/`);
+    await expect(page.getByTestId('home-manufacturer').isVisible()).resolves.toBe(true);
+    await shot(page, 'home-1280');
+    await page.goto(`${stack.url}/sign-in`);
+    await expect(page.getByTestId('dev-token-form').isVisible()).resolves.toBe(true);
+    await shot(page, 'sign-in-1280');
+  });
+
+  it('a manufacturer posts and publishes a scenario and sees its matches', async () => {
+    const page = await newPage();
+    await signInWithDevForm(page, 'manufacturer', 'ent_e2e');
+    await page.waitForURL('**/m/scenarios');
+    await page.getByTestId('domain-maintenance').waitFor();
+
+    await page.getByTestId('scenario-title').fill('注塑车间设备经常突发停机');
+    await page.getByTestId('scenario-description').fill('我们有80台注塑机，经常突发停机，维修靠老师傅经验，希望通过设备数据提前发现故障。');
+    await page.getByTestId('scenario-enterprise-name').fill('青岛某塑料制品有限公司');
+    await page.getByTestId('scenario-credit-code').fill('91350100M000100Y43');
+    await page.getByTestId('scenario-industry').selectOption('C29');
+    await page.getByTestId('scenario-region').selectOption('黄岛区');
+    await page.getByTestId('domain-maintenance').check();
+    await page.getByTestId('tech-iot').check();
+    await page.getByTestId('tech-ai').check();
+    await page.getByTestId('scenario-submit').click();
+    await page.getByTestId('scenario-created').waitFor();
+
+    const row = page.getByTestId('scenario-row').first();
+    await expect(row.getAttribute('data-status')).resolves.toBe('draft');
+    scenarioId = (await row.getAttribute('data-id'))!;
+    await shot(page, 'manufacturer-scenarios-1280');
+
+    await row.getByTestId('scenario-publish').click();
+    await page.getByTestId('published').waitFor();
+    await page.locator(`[data-testid="scenario-row"][data-id="${scenarioId}"]:not([data-status="draft"])`).waitFor();
+
+    await row.getByTestId('scenario-open').click();
+    await page.waitForURL(`**/m/scenarios/${scenarioId}`);
+    await page.locator('[data-testid="scenario-status"][data-status="matched"]').waitFor({ timeout: 60_000 });
+    const first = page.getByTestId('match-item').first();
+    await expect(first.getAttribute('data-platform')).resolves.toBe('plt_e2e');
+    expect(await first.getByTestId('match-reason').count()).toBeGreaterThan(0);
+    await shot(page, 'manufacturer-matches-1280');
+  }, 120_000);
+
+  it('the platform finds the lead in its inbox and accepts it', async () => {
+    const page = await newPage(LAPTOP, await stack.token('platform', 'plt_e2e'));
+    await page.goto(`${stack.url}/p/leads`);
+    // The lead is written by the pairing consumer after matching; the inbox refreshes itself.
+    const lead = page.locator(`[data-testid="lead-item"][data-scenario="${scenarioId}"]`);
+    await lead.waitFor({ timeout: 60_000 });
+    await expect(lead.getAttribute('data-status')).resolves.toBe('pending');
+    await shot(page, 'platform-leads-1280');
+    await lead.getByTestId('lead-accept').click();
+    await page.getByTestId('lead-decided').waitFor();
+    await page.locator(`[data-testid="lead-item"][data-scenario="${scenarioId}"][data-status="accepted"]`).waitFor();
+    const res = await stack.call('GET', '/v1/leads?status=accepted', { token: await stack.token('platform', 'plt_e2e') });
+    expect(res.body.items.map((l: { scenarioId: string }) => l.scenarioId)).toContain(scenarioId);
+
+    await page.goto(`${stack.url}/p/profile`);
+    await page.getByTestId('solution-item').first().waitFor();
+    await page.getByTestId('sol-title').fill('注塑工艺参数优化');
+    await page.getByTestId('sol-description').fill('基于历史工艺数据推荐注塑参数，降低不良率。');
+    await page.getByTestId('sol-domain-quality').check();
+    await page.getByTestId('sol-submit').click();
+    await page.getByTestId('solution-added').waitFor();
+    expect(await page.getByTestId('solution-item').count()).toBe(2);
+    await shot(page, 'platform-profile-1280');
+
+    await page.goto(`${stack.url}/p/indicators`);
+    await page.getByTestId('level').first().waitFor();
+    await page.getByTestId('gap-row').first().waitFor();
+    await page.getByTestId('development-index').waitFor();
+    await expect(page.getByTestId('indicator-category').textContent()).resolves.toContain('Specialized');
+    // A corrected report through the form: every field of the category, then a fresh assessment.
+    const report = specialized(3);
+    for (const block of ['general', 'specific'] as const) {
+      for (const input of await page.locator(`#${block}-fields input`).all()) {
+        const path = (await input.getAttribute('data-path'))!;
+        const value = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], report[block]);
+        if (typeof value === 'boolean') await input.setChecked(value);
+        else await input.fill(String(value));
+      }
+    }
+    await page.getByTestId('ind-year').fill(String(Y));
+    await page.getByTestId('ind-submit').click();
+    await page.getByTestId('indicator-assessed').waitFor({ timeout: 60_000 });
+    await shot(page, 'platform-indicators-1280');
+
+    // The other platform declines its lead, with a reason.
+    const peer = await newPage(LAPTOP, await stack.token('platform', 'plt_peer'));
+    await peer.goto(`${stack.url}/p/leads`);
+    const peerLead = peer.locator(`[data-testid="lead-item"][data-scenario="${scenarioId}"]`);
+    await peerLead.waitFor({ timeout: 60_000 });
+    await peerLead.getByTestId('lead-decline').click();
+    await peerLead.getByTestId('lead-decline-reason').fill('本季度产能已满，暂不承接。');
+    await peerLead.getByTestId('lead-decline-confirm').click();
+    await peer.locator(`[data-testid="lead-item"][data-scenario="${scenarioId}"][data-status="declined"]`).waitFor();
+  }, 120_000);
+
+  it('the bureau sees the overview charts, composes a roadshow and opens a portrait', async () => {
+    const page = await newPage();
+    await signInWithDevForm(page, 'bureau');
+    await page.waitForURL('**/b/overview');
+    await page.locator('[data-testid="chart-levels"] canvas').waitFor();
+    await page.locator('[data-testid="chart-leads"] canvas').waitFor();
+    await expect(page.getByTestId('kpi-platforms').locator('.v').textContent()).resolves.toBe('2');
+    await expect(page.getByTestId('kpi-acceptance').locator('.v').textContent()).resolves.toBe('50%');
+    await page.waitForTimeout(600); // let the charts' entry animation finish before the picture
+    await shot(page, 'bureau-overview-1280');
+
+    await page.goto(`${stack.url}/b/roadshows`);
+    await page.getByTestId('rs-title').fill('第一期注塑行业场景路演');
+    await page.getByTestId('rs-submit').click();
+    const item = page.locator('[data-testid="roadshow-item"][data-status="composed"]');
+    await item.waitFor({ timeout: 60_000 });
+    const agendaRow = item.locator(`[data-testid="agenda-row"][data-scenario="${scenarioId}"]`);
+    await agendaRow.waitFor();
+    await expect(agendaRow.textContent()).resolves.toContain('海智设备云');
+    await shot(page, 'bureau-roadshows-1280');
+
+    await page.goto(`${stack.url}/b/directory`);
+    await page.locator('[data-testid="register-row"][data-id="plt_e2e"] [data-testid="platform-link"]').click();
+    await page.waitForURL('**/b/platforms/plt_e2e');
+    await page.locator('[data-testid="chart-radar"] canvas').waitFor();
+    expect(await page.getByTestId('dimension').count()).toBe(6);
+    await page.waitForTimeout(600);
+    await shot(page, 'bureau-portrait-1280');
+  }, 120_000);
+
+  it('the public directory needs no sign-in', async () => {
+    const page = await newPage();
+    await page.goto(`${stack.url}/directory`);
+    await page.getByTestId('directory-table').waitFor();
+    await page.locator('[data-testid="directory-row"], [data-testid="directory-empty"]').first().waitFor();
+    await shot(page, 'directory-1280');
+  });
+
+  it('pages fit a phone', async () => {
+    const m = await newPage(PHONE, await stack.token('manufacturer', 'ent_e2e'));
+    await m.goto(`${stack.url}/m/scenarios`);
+    await m.getByTestId('scenario-row').first().waitFor();
+    await shot(m, 'manufacturer-scenarios-390');
+    await m.goto(`${stack.url}/m/scenarios/${scenarioId}`);
+    await m.getByTestId('match-item').first().waitFor();
+    await shot(m, 'manufacturer-matches-390');
+
+    const p = await newPage(PHONE, await stack.token('platform', 'plt_e2e'));
+    await p.goto(`${stack.url}/p/leads`);
+    await p.getByTestId('lead-item').first().waitFor();
+    await shot(p, 'platform-leads-390');
+
+    const b = await newPage(PHONE, await stack.token('bureau'));
+    await b.goto(`${stack.url}/b/overview`);
+    await b.locator('[data-testid="chart-levels"] canvas').waitFor();
+    await b.waitForTimeout(600);
+    await shot(b, 'bureau-overview-390');
+    // Nothing wider than the screen: the layout reflows instead of scrolling sideways.
+    for (const page of [m, p, b]) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+  }, 60_000);
+
+  it('a page without the right sign-in says so', async () => {
+    const page = await newPage(LAPTOP, await stack.token('manufacturer', 'ent_e2e'));
+    await page.goto(`${stack.url}/b/overview`);
+    await page.getByTestId('need-sign-in').waitFor();
+  });
+
+  it('raised no script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
