@@ -147,3 +147,22 @@ export async function deleteSolution(s: Store, platformId: string, solutionId: s
     throw err;
   }
 }
+
+// ---- registry version ----------------------------------------------------------------------------
+
+/** Bumped on every change that can alter a ranking, so caches of the registry know when to reload. */
+export async function bumpRegistryVersion(s: Store): Promise<void> {
+  await s.db.send(
+    new UpdateCommand({
+      TableName: s.table,
+      Key: { pk: 'REGISTRY', sk: 'VERSION' },
+      UpdateExpression: 'ADD #v :one',
+      ExpressionAttributeNames: { '#v': 'version' },
+      ExpressionAttributeValues: { ':one': 1 },
+    }),
+  );
+}
+
+export async function registryVersion(s: Store): Promise<number> {
+  return (await getItem<{ version: number }>(s, 'REGISTRY', 'VERSION'))?.version ?? 0;
+}

@@ -6,7 +6,7 @@ import { RuleSet } from '../core/maturity/rule-set';
 import type { Principal } from '../core/principal';
 import type { Category } from '../core/taxonomy';
 import * as ind from '../db/indicators';
-import { allPlatforms, applyAssessment, getPlatform } from '../db/platforms';
+import { allPlatforms, applyAssessment, bumpRegistryVersion, getPlatform } from '../db/platforms';
 import type { AssessMessage } from '../queue/messages';
 import type { Deps } from '../runtime/deps';
 import { assertCanEdit } from './platforms';
@@ -67,7 +67,7 @@ export async function runAssessment(deps: Deps, msg: AssessMessage): Promise<Ass
   // A redelivery finds the stored result and re-applies that one (a crash may have come between
   // the two writes), so the profile converges without a second, differently-timed assessment.
   const result = fresh ? assessment : ((await ind.getAssessment<Assessment>(s, msg.platformId, key)) ?? assessment);
-  await applyAssessment(s, msg.platformId, {
+  const applied = await applyAssessment(s, msg.platformId, {
     level: result.level,
     eligibility: result.eligibility,
     year: report.year,
@@ -75,6 +75,8 @@ export async function runAssessment(deps: Deps, msg: AssessMessage): Promise<Ass
     summary: result,
     category,
   });
+  // The level feeds the maturity part of every ranking.
+  if (applied && fresh) await bumpRegistryVersion(s);
   if (fresh) deps.log.info('assessed', { platformId: msg.platformId, year: report.year, level: result.level, ruleSet: ruleSet.version });
   await ind.clearAssessmentDue(s, { platformId: msg.platformId, year: report.year, version: report.version });
   return result;

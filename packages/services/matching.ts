@@ -1,6 +1,6 @@
 import { DEFAULT_WEIGHTS, rank, type CandidatePlatform, type Weights } from '../core/matching/score';
 import type { MatchItem, Scenario } from '../core/schemas/scenario';
-import { allPlatforms, allSolutions, getPlatform, listSolutions, type PlatformRecord } from '../db/platforms';
+import { allPlatforms, allSolutions, getPlatform, listSolutions, registryVersion, type PlatformRecord } from '../db/platforms';
 import { monthOf, openLeadsByPlatform } from '../db/leads';
 import { allScenariosByStatus, getMatches, getScenario, putMatchesOnce, replaceMatches, transitionScenario, type StoredMatches } from '../db/scenarios';
 import type { MatchMessage } from '../queue/messages';
@@ -21,8 +21,7 @@ export function weightsOf(deps: Deps): Weights {
 }
 
 /** Platforms with their solutions and vectors, ready for `rank`. */
-async function candidates(deps: Deps, platforms: PlatformRecord[], solutions: Solution[]): Promise<CandidatePlatform[]> {
-  const open = await openLeadsByPlatform(storeOf(deps), monthOf(nowIso(deps)));
+async function candidates(deps: Deps, platforms: PlatformRecord[], solutions: Solution[]): Promise<Omit<CandidatePlatform, 'openLeadsThisMonth'>[]> {
   const byPlatform = new Map<string, Solution[]>();
   for (const sol of solutions) byPlatform.set(sol.platformId, [...(byPlatform.get(sol.platformId) ?? []), sol]);
   const texts = [...platforms.map(platformText), ...solutions.map(solutionText)];
@@ -37,7 +36,6 @@ async function candidates(deps: Deps, platforms: PlatformRecord[], solutions: So
     industries: p.industries,
     domains: p.domains,
     technologies: p.technologies,
-    openLeadsThisMonth: open.get(p.id) ?? 0,
     profileVector: profileVec.get(p.id),
     solutions: (byPlatform.get(p.id) ?? []).map((s) => ({
       id: s.id,
@@ -55,11 +53,27 @@ async function scenarioInput(deps: Deps, sc: Scenario) {
   return { industry: sc.industry, domains: sc.domains, technologies: sc.technologies, vector: vectors[0]! };
 }
 
+// The registry with its vectors, per Deps (i.e. per process), reused while the registry version is
+// unchanged: a burst of publishes ranks against one snapshot (one GetItem per scenario) instead of
+// re-reading every platform and solution for each.
+const registryCache = new WeakMap<Deps, { version: number; value: Promise<Omit<CandidatePlatform, 'openLeadsThisMonth'>[]> }>();
+
+async function registry(deps: Deps) {
+  const s = storeOf(deps);
+  const version = await registryVersion(s);
+  const hit = registryCache.get(deps);
+  if (hit && hit.version === version) return hit.value;
+  const value = Promise.all([allPlatforms(s), allSolutions(s)]).then(([platforms, solutions]) => candidates(deps, platforms, solutions));
+  registryCache.set(deps, { version, value });
+  value.catch(() => registryCache.delete(deps));
+  return value;
+}
+
 /** Ranks every platform for a scenario; pure apart from loading inputs. */
 export async function rankScenario(deps: Deps, sc: Scenario): Promise<MatchItem[]> {
-  const s = storeOf(deps);
-  const [platforms, solutions] = await Promise.all([allPlatforms(s), allSolutions(s)]);
-  const cands = await candidates(deps, platforms, solutions);
+  const [base, open] = await Promise.all([registry(deps), openLeadsByPlatform(storeOf(deps), monthOf(nowIso(deps)))]);
+  // Exposure changes with every lead, so it is read fresh for each scenario.
+  const cands = base.map((c) => ({ ...c, openLeadsThisMonth: open.get(c.id) ?? 0 }));
   return rank(await scenarioInput(deps, sc), cands, weightsOf(deps), { topK: KEEP, minScore: -Infinity });
 }
 
@@ -105,10 +119,12 @@ async function matchLatePlatform(deps: Deps, platformId: string): Promise<void> 
   const since = new Date(deps.now().getTime() - OPEN_WINDOW_DAYS * 86_400_000).toISOString();
   const open = (await allScenariosByStatus(s, 'matched')).filter((sc) => (sc.publishedAt ?? sc.createdAt) >= since);
   if (!open.length) return;
-  const [cand] = await candidates(deps, [platform], await listSolutions(s, platformId));
+  const [base] = await candidates(deps, [platform], await listSolutions(s, platformId));
+  const openLeads = await openLeadsByPlatform(s, monthOf(nowIso(deps)));
+  const cand = { ...base!, openLeadsThisMonth: openLeads.get(platformId) ?? 0 };
   const weights = weightsOf(deps);
   for (const sc of open) {
-    const [m] = rank(await scenarioInput(deps, sc), [cand!], weights, { topK: 1, minScore: -Infinity });
+    const [m] = rank(await scenarioInput(deps, sc), [cand], weights, { topK: 1, minScore: -Infinity });
     if (!m) continue;
     for (let attempt = 0; attempt < 5; attempt++) {
       const stored = await getMatches(s, sc.id);

@@ -34,7 +34,7 @@ export async function registerPlatform(deps: Deps, who: Principal, input: Platfo
     updatedAt: at,
   };
   await repo.createPlatform(storeOf(deps), platform);
-  await deps.publisher.send('embed', { type: 'PlatformChanged', platformId: id });
+  await registryChanged(deps, id);
   return platform;
 }
 
@@ -43,6 +43,12 @@ export async function getPlatform(deps: Deps, id: string): Promise<repo.Platform
   const p = await repo.getPlatform(storeOf(deps), id);
   if (!p) throw notFound('平台 platform');
   return p;
+}
+
+/** Rankings read a cached registry: tell the caches, then have the platform (re)embedded and matched. */
+async function registryChanged(deps: Deps, platformId: string) {
+  await repo.bumpRegistryVersion(storeOf(deps));
+  await deps.publisher.send('embed', { type: 'PlatformChanged', platformId });
 }
 
 export type PlatformView = repo.PlatformRecord;
@@ -68,7 +74,7 @@ export async function patchPlatform(deps: Deps, who: Principal, id: string, patc
   if (!checked.success)
     throw new AppError('VALIDATION_FAILED', undefined, checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   await repo.replacePlatform(storeOf(deps), merged, current.version);
-  await deps.publisher.send('embed', { type: 'PlatformChanged', platformId: id });
+  await registryChanged(deps, id);
   return merged;
 }
 
@@ -78,14 +84,14 @@ export async function addSolution(deps: Deps, who: Principal, platformId: string
   const at = nowIso(deps);
   const solution: Solution = { ...input, id: newId('sol', deps.now().getTime()), platformId, createdAt: at, updatedAt: at };
   await repo.createSolution(storeOf(deps), solution);
-  await deps.publisher.send('embed', { type: 'PlatformChanged', platformId });
+  await registryChanged(deps, platformId);
   return solution;
 }
 
 export async function removeSolution(deps: Deps, who: Principal, platformId: string, solutionId: string): Promise<void> {
   assertCanEdit(who, platformId);
   if (!(await repo.deleteSolution(storeOf(deps), platformId, solutionId))) throw notFound('解决方案 solution');
-  await deps.publisher.send('embed', { type: 'PlatformChanged', platformId });
+  await registryChanged(deps, platformId);
 }
 
 export async function listSolutions(deps: Deps, platformId: string): Promise<Solution[]> {
