@@ -9,7 +9,9 @@ export const FUNCTION_DEFAULTS = {
   nodejs: {
     // Native addon (platform-specific binary + dictionaries loaded from disk): installed into the
     // bundle's node_modules for the Lambda platform instead of being inlined by esbuild.
-    install: ['@node-rs/jieba'],
+    // exceljs is large and only the agenda export needs it: installed beside the bundle and loaded
+    // on demand, so it costs nothing at cold start.
+    install: ['@node-rs/jieba', 'exceljs'],
   },
 } as const;
 
