@@ -1,3 +1,4 @@
+import { Page } from '../../../packages/core/schemas/common';
 import { createRoute, z } from '@hono/zod-openapi';
 import { IndicatorReport } from '../../../packages/core/indicators';
 import { Assessment } from '../../../packages/core/maturity/assess';
@@ -38,7 +39,7 @@ export function indicatorRoutes(app: Api) {
       method: 'get', path: '/v1/platforms/{id}/indicators', tags: ['indicators'], security: bearer,
       summary: '已申报年度 / Reported years',
       request: { params: IdParam('id') },
-      responses: { 200: json(z.object({ items: z.array(z.object({ year: z.number().int(), version: z.number().int() })) })), ...ERRORS },
+      responses: { 200: json(Page(z.object({ year: z.number().int(), version: z.number().int() }))), ...ERRORS },
     }),
     async (c) => {
       const id = c.req.valid('param').id;
@@ -46,7 +47,7 @@ export function indicatorRoutes(app: Api) {
       assertCanEdit(who, id);
       await getPlatform(c.var.deps, id);
       const years = await reportedYears(storeOf(c.var.deps), id);
-      return c.json({ items: years.map((y) => ({ year: y.year, version: y.version })).sort((a, b) => b.year - a.year) }, 200);
+      return c.json({ items: years.map((y) => ({ year: y.year, version: y.version })).sort((a, b) => b.year - a.year), cursor: null }, 200);
     },
   );
 
@@ -66,11 +67,11 @@ export function indicatorRoutes(app: Api) {
       summary: '评定历史 / Assessment history',
       request: { params: IdParam('id') },
       responses: {
-        200: json(z.object({ items: z.array(z.object({ year: z.number(), level: z.number(), ruleSetVersion: z.string(), assessedAt: z.string(), summary: z.object({ zh: z.string(), en: z.string() }) })) })),
+        200: json(Page(z.object({ year: z.number(), level: z.number(), ruleSetVersion: z.string(), assessedAt: z.string(), summary: z.object({ zh: z.string(), en: z.string() }) }))),
         ...ERRORS,
       },
     }),
-    async (c) => c.json({ items: await svc.assessmentHistory(c.var.deps, c.req.valid('param').id) }, 200),
+    async (c) => c.json({ items: await svc.assessmentHistory(c.var.deps, c.req.valid('param').id), cursor: null }, 200),
   );
 
   app.openapi(

@@ -111,9 +111,9 @@ export function platformRoutes(app: Api) {
       method: 'get', path: '/v1/platforms/{id}/solutions', tags: ['platforms'],
       summary: '平台解决方案 / A platform’s solutions',
       request: { params: IdParam('id') },
-      responses: { 200: json(z.object({ items: z.array(Solution) })), ...ERRORS },
+      responses: { 200: json(Page(Solution)), ...ERRORS },
     }),
-    async (c) => c.json({ items: await svc.listSolutions(c.var.deps, c.req.valid('param').id) }, 200),
+    async (c) => c.json({ items: await svc.listSolutions(c.var.deps, c.req.valid('param').id), cursor: null }, 200),
   );
 
   app.openapi(

@@ -1,3 +1,4 @@
+import { Page } from '../../../packages/core/schemas/common';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Roadshow, RoadshowInput } from '../../../packages/core/schemas/roadshow';
 import * as svc from '../../../packages/services/roadshows';
@@ -28,9 +29,9 @@ export function roadshowRoutes(app: Api) {
     createRoute({
       method: 'get', path: '/v1/roadshows', tags: ['roadshows'], security: bearer,
       summary: '路演列表 / Roadshows',
-      responses: { 200: json(z.object({ items: z.array(Roadshow) })), ...ERRORS },
+      responses: { 200: json(Page(Roadshow)), ...ERRORS },
     }),
-    async (c) => c.json({ items: await svc.listRoadshows(c.var.deps, requireRole(c, 'bureau')) }, 200),
+    async (c) => c.json({ items: await svc.listRoadshows(c.var.deps, requireRole(c, 'bureau')), cursor: null }, 200),
   );
 
   app.openapi(

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Label } from '../../../packages/core/schemas/common';
+import { Label, Page } from '../../../packages/core/schemas/common';
 import { Category } from '../../../packages/core/taxonomy';
 import * as svc from '../../../packages/services/stats';
 import type { Api } from '../app';
@@ -123,9 +123,9 @@ export function statsRoutes(app: Api) {
     createRoute({
       method: 'get', path: '/v1/stats/platforms', tags: ['stats'], security: bearer,
       summary: '平台监测台账（含未定级） / Every registered platform with its key figures (bureau)',
-      responses: { 200: json(z.object({ items: z.array(RegisterRow) })), ...ERRORS },
+      responses: { 200: json(Page(RegisterRow)), ...ERRORS },
     }),
-    async (c) => c.json({ items: await svc.register(c.var.deps, requireRole(c, 'bureau')) }, 200),
+    async (c) => c.json({ items: await svc.register(c.var.deps, requireRole(c, 'bureau')), cursor: null }, 200),
   );
 
   app.openapi(
