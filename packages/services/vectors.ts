@@ -3,8 +3,9 @@ import { getVectors, putVectors } from '../db/vectors';
 import type { Deps } from '../runtime/deps';
 import { storeOf } from './store';
 
-// Vectors are immutable per (model, text), so a process-wide cache never needs invalidation.
-const memory = new Map<string, Float32Array>();
+// Vectors are immutable per (model, text), so the in-process cache (one per Deps, i.e. per process
+// or per test stack) never needs invalidation, only a bound.
+const memories = new WeakMap<Deps, Map<string, Float32Array>>();
 const MEMORY_LIMIT = 50_000;
 
 export interface EmbedStats {
@@ -20,6 +21,8 @@ export interface EmbedStats {
  */
 export async function embedCached(deps: Deps, texts: string[]): Promise<{ vectors: Float32Array[]; stats: EmbedStats }> {
   const model = deps.embedder.modelId;
+  let memory = memories.get(deps);
+  if (!memory) memories.set(deps, (memory = new Map()));
   const hashes = texts.map((t) => contentHash(model, t));
   const stats: EmbedStats = { requested: texts.length, memoryHits: 0, storeHits: 0, embedded: 0 };
   const found = new Map<string, Float32Array>();
