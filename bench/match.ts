@@ -11,6 +11,7 @@ import { summarize, type Relevance, type Summary } from '../packages/core/matchi
 import { DEFAULT_WEIGHTS, rank, type CandidatePlatform, type ScenarioInput, type Weights } from '../packages/core/matching/score';
 import { concepts } from '../packages/core/matching/text';
 import { LocalEmbedder } from '../packages/embed/local';
+import { evaluateThroughStack } from './match-stack';
 import {
   DEFAULT_DEV_PATH,
   loadDataset,
@@ -145,6 +146,11 @@ async function main() {
   console.log(row('ours (local embed)', summarize(mine)));
   console.log(row('BM25', summarize(bm25)));
   console.log(row('BM25+structured', summarize(structured)));
+  if (!process.argv.includes('--no-stack')) {
+    // The same data through HTTP, DynamoDB, the queues and the match consumer, as in production.
+    const { summary, ms } = await evaluateThroughStack(data);
+    console.log(`${row('ours via local stack', summary)}   (${(ms / 1000).toFixed(1)} s: API → DynamoDB → embed/match queues)`);
+  }
 
   const [a, b] = halves(mine);
   console.log(`\nsplit-half (odd S01,S03… / even S02,S04…) with current weights`);

@@ -43,7 +43,7 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
     sqs,
     publisher: createPublisher(sqs, resources.queueUrls),
     embedder: createEmbedder(settings),
-    log: new Logger({ serviceName: 'gongfu', logLevel: (process.env.LOG_LEVEL as 'INFO') ?? 'INFO' }),
+    log: new Logger({ serviceName: 'gongfu', logLevel: settings.LOG_LEVEL }),
     now: () => new Date(),
     fetch: globalThis.fetch.bind(globalThis),
     ...overrides,

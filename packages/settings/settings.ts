@@ -35,6 +35,7 @@ export const SettingsSchema = z.object({
   RECONCILE_AFTER_SEC: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   LOG_REQUESTS: bool.default(true),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
