@@ -55,5 +55,9 @@ describe('kill -9 and start again', () => {
     const leads = (await call(second.base, 'GET', '/v1/leads?limit=200', bureau)).body.items as { scenarioId: string; platformId: string }[];
     expect(leads).toHaveLength(expected);
     expect(new Set(leads.map((l) => `${l.scenarioId}/${l.platformId}`)).size).toBe(expected);
+    // A clean stop takes DynamoDB Local down with it: nothing answers on its port afterwards.
+    expect(await second.terminate()).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${ports.dynamo}`)).rejects.toThrow();
+    await expect(fetch(`${second.base}/v1/health`)).rejects.toThrow();
   }, 180_000);
 });

@@ -5,6 +5,8 @@ export interface ServiceProcess {
   base: string;
   startedInMs: number;
   kill9(): void;
+  /** SIGTERM, as Ctrl-C or a supervisor would; resolves with the exit code. */
+  terminate(): Promise<number | null>;
   pid: number;
 }
 
@@ -26,11 +28,16 @@ export async function startServiceProcess(env: Record<string, string>, ports: { 
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${ports.http}`;
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   await eventually(async () => (await fetch(`${base}/v1/health`).catch(() => null))?.status === 200, 60_000, 250);
   return {
     base,
     startedInMs: Date.now() - started,
     pid: child.pid!,
+    async terminate() {
+      child.kill('SIGTERM');
+      return exited;
+    },
     kill9() {
       try {
         process.kill(-child.pid!, 'SIGKILL');
