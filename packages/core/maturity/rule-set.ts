@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Label } from '../schemas/common';
 import { Category } from '../taxonomy';
 import { indicatorKind, type IndicatorKind } from '../indicators';
 
@@ -19,11 +20,7 @@ export const IndicatorPath = z
   })
   .describe('指标路径，相对于 { ...general, ...specific }，如 security.mlpsLevel');
 
-export const Label = z
-  .object({ zh: z.string().min(1), en: z.string().min(1) })
-  .strict()
-  .describe('中英文名称');
-export type Label = z.infer<typeof Label>;
+export { Label };
 
 export const Gate = z
   .object({

@@ -1,10 +1,8 @@
+import type { Label } from '../schemas/common';
 // Plausibility checks on a platform's yearly indicator reports. They flag figures worth a second
 // look before they feed grading or the portrait; none of them proves a report wrong.
 
-export interface BilingualMessage {
-  zh: string;
-  en: string;
-}
+export type BilingualMessage = Label;
 
 export interface IndicatorYear {
   year: number;

@@ -1,12 +1,10 @@
 import type { Category } from '../taxonomy';
+import type { Label } from '../schemas/common';
 
 // Platform digital portrait (数字画像): five dimensions of the national 双跨 evaluation plus the
 // programme's own matchmaking record, each scored 0–100 against platforms of the same category.
 
-export interface BilingualText {
-  zh: string;
-  en: string;
-}
+export type BilingualText = Label;
 
 export interface PortraitSnapshot {
   platformId: string;

@@ -47,4 +47,6 @@ export const ListQuery = z.object({
   cursor: z.string().max(2000).optional(),
 });
 
-export const Label = z.object({ zh: z.string(), en: z.string() });
+/** A user-facing text in both languages the service speaks. */
+export const Label = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict().describe('中英文名称');
+export type Label = z.infer<typeof Label>;
