@@ -6,13 +6,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { QUEUES } from '../packages/queue/queues';
 import { envNumber, fmt, median, printTable } from './util';
+import { FUNCTION_DEFAULTS } from '../infra/defaults';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Native modules: a .node binary (and jieba's dictionaries) cannot go into a JS bundle. */
-export const NATIVE_EXTERNALS = ['@node-rs/jieba', 'hnswlib-node', 'usearch'];
+// What deploys beside the bundle instead of inside it is infra's choice (nodejs.install); the
+// benchmark bundles exactly as infra does. The two ANN libraries are bench-only natives.
+export const NATIVE_EXTERNALS = [...FUNCTION_DEFAULTS.nodejs.install, 'hnswlib-node', 'usearch'];
 
-export const FUNCTIONS = ['api', 'assess', 'embed', 'match', 'pairing', 'roadshow', 'reconcile'] as const;
+export const FUNCTIONS = ['api', 'console', 'assess', 'embed', 'match', 'pairing', 'roadshow', 'reconcile'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 const BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
@@ -154,7 +157,14 @@ const FUNCTION_URL_EVENT = {
  * an empty batch. The reconciler's first run scans DynamoDB, so it is import-only.
  */
 function childScript(file: string, fn: FunctionName): string {
-  const event = fn === 'api' ? JSON.stringify(FUNCTION_URL_EVENT) : fn === 'reconcile' ? 'null' : '{"Records":[]}';
+  const event =
+    fn === 'api'
+      ? JSON.stringify(FUNCTION_URL_EVENT)
+      : fn === 'console'
+        ? JSON.stringify(FUNCTION_URL_EVENT).replaceAll('/v1/taxonomy', '/')
+        : fn === 'reconcile'
+          ? 'null'
+          : '{"Records":[]}';
   return `
 const t0 = performance.now();
 const m = await import(${JSON.stringify(pathToFileURL(file).href)});

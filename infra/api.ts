@@ -1,18 +1,36 @@
-import { VENDOR_FILES } from '../functions/api/vendor-files';
+import { VENDOR_FILES } from '../functions/console/vendor-files';
 import { FUNCTION_DEFAULTS, functionEnvironment } from './defaults';
 import { allLinks } from './queues';
 
-/** The HTTP API (Hono) behind a Lambda function URL. */
+/** The JSON API (Hono) under /v1. */
 export const api = new sst.aws.Function('Api', {
   ...FUNCTION_DEFAULTS,
   handler: 'functions/api/handler.handler',
   url: true,
   timeout: '30 seconds',
   link: allLinks,
-  // routes/vendor.ts serves these from `vendor/<pkg>/<file>` once node_modules is bundled away.
+  environment: functionEnvironment(),
+});
+
+/**
+ * The web console, the API reference and their browser assets: a separate function so the API's
+ * bundle carries no pages and stays small for cold starts.
+ */
+export const consoleFn = new sst.aws.Function('Console', {
+  ...FUNCTION_DEFAULTS,
+  handler: 'functions/console/handler.handler',
+  url: true,
+  timeout: '30 seconds',
+  link: allLinks,
+  // functions/console/vendor.ts serves these from `vendor/<pkg>/<file>` once node_modules is bundled away.
   copyFiles: VENDOR_FILES.map(({ pkg, file }) => ({
     from: `node_modules/${pkg}/${file}`,
     to: `vendor/${pkg}/${file}`,
   })),
   environment: functionEnvironment(),
 });
+
+/** One origin for both, so pages call the API with relative URLs and no CORS. */
+export const router = new sst.aws.Router('Web');
+router.route('/v1', api.url);
+router.route('/', consoleFn.url);

@@ -11,7 +11,8 @@ export const FUNCTION_DEFAULTS = {
     // bundle's node_modules for the Lambda platform instead of being inlined by esbuild.
     // exceljs is large and only the agenda export needs it: installed beside the bundle and loaded
     // on demand, so it costs nothing at cold start.
-    install: ['@node-rs/jieba', 'exceljs'],
+    // openai likewise: only stages with EMBEDDER=openai load it, on first embed.
+    install: ['@node-rs/jieba', 'exceljs', 'openai'],
   },
 } as const;
 

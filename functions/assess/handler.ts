@@ -1,7 +1,7 @@
 import { AssessMessage } from '../../packages/queue/messages';
 import { sqsConsumer } from '../../packages/runtime/consumer';
 import type { Deps } from '../../packages/runtime/deps';
-import { lambdaHandler } from '../../packages/runtime/lambda';
+import { lambdaHandler } from '../../packages/runtime/consumer-lambda';
 import { runAssessment } from '../../packages/services/assessment';
 
 export const createHandler = (deps: Deps) => sqsConsumer(deps, AssessMessage, (m) => runAssessment(deps, m).then(() => undefined));

@@ -1,7 +1,7 @@
 import { PairingMessage } from '../../packages/queue/messages';
 import { sqsConsumer } from '../../packages/runtime/consumer';
 import type { Deps } from '../../packages/runtime/deps';
-import { lambdaHandler } from '../../packages/runtime/lambda';
+import { lambdaHandler } from '../../packages/runtime/consumer-lambda';
 import { runPairing } from '../../packages/services/leads';
 
 export const createHandler = (deps: Deps) => sqsConsumer(deps, PairingMessage, (m, record) =>

@@ -1,5 +1,5 @@
 import type { Deps } from '../../packages/runtime/deps';
-import { lambdaHandler } from '../../packages/runtime/lambda';
+import { lambdaHandler } from '../../packages/runtime/consumer-lambda';
 import { reconcile } from '../../packages/services/reconcile';
 
 /** Cron target: re-drives work DynamoDB says is unfinished past its deadline. */

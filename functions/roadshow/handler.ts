@@ -1,7 +1,7 @@
 import { RoadshowMessage } from '../../packages/queue/messages';
 import { sqsConsumer } from '../../packages/runtime/consumer';
 import type { Deps } from '../../packages/runtime/deps';
-import { lambdaHandler } from '../../packages/runtime/lambda';
+import { lambdaHandler } from '../../packages/runtime/consumer-lambda';
 import { runRoadshow } from '../../packages/services/roadshows';
 
 export const createHandler = (deps: Deps) => sqsConsumer(deps, RoadshowMessage, (m) => runRoadshow(deps, m));

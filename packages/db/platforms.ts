@@ -1,4 +1,4 @@
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, conflict, notFound } from '../core/errors';
 import type { Platform } from '../core/schemas/platform';
 import type { Solution } from '../core/schemas/solution';
@@ -6,8 +6,8 @@ import { getItem, isConditionFailure, putIf, queryAll, queryPage, strip, type It
 
 const pk = (id: string) => `PLATFORM#${id}`;
 
-/** Stored platform: the public shape plus the latest assessment summary kept beside it. */
-export type PlatformRecord = Platform & { assessment?: unknown; assessmentSeq?: number };
+/** Stored platform: the public shape plus the ordering key of the assessment it carries. */
+export type PlatformRecord = Platform & { assessmentSeq?: number };
 
 function directoryKeys(p: Platform) {
   // Only graded platforms appear in the public directory index.
@@ -78,33 +78,46 @@ export async function directoryPage(
 }
 
 /**
- * Records an assessment on the profile unless a newer one is already there (`seq` orders
- * assessments by report year and version), and moves the platform in or out of the directory.
+ * Records an assessment: the grade on the profile (what the directory and rankings read) and the
+ * full explanation in its own item, in one transaction, unless a newer one is already there (`seq`
+ * orders assessments by report year and version). The profile stays small, so directory pages do
+ * not carry every check of every platform.
  */
 export async function applyAssessment(
   s: Store,
   id: string,
-  a: { level: number; eligibility: Platform['eligibility']; year: number; seq: number; summary: unknown; category: string },
+  a: { level: number; eligibility: Platform['eligibility']; year: number; seq: number; full: Record<string, unknown>; category: string },
 ): Promise<boolean> {
   const dir = a.level >= 1;
   try {
     await s.db.send(
-      new UpdateCommand({
-        TableName: s.table,
-        Key: { pk: pk(id), sk: 'PROFILE' },
-        UpdateExpression: dir
-          ? 'SET #level = :level, eligibility = :elig, assessedYear = :year, assessmentSeq = :seq, assessment = :summary, gsi2pk = :dpk, gsi2sk = :dsk'
-          : 'SET #level = :level, eligibility = :elig, assessedYear = :year, assessmentSeq = :seq, assessment = :summary REMOVE gsi2pk, gsi2sk',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(assessmentSeq) OR assessmentSeq <= :seq)',
-        ExpressionAttributeNames: { '#level': 'level' },
-        ExpressionAttributeValues: {
-          ':level': a.level,
-          ':elig': a.eligibility,
-          ':year': a.year,
-          ':seq': a.seq,
-          ':summary': a.summary,
-          ...(dir ? { ':dpk': 'DIRECTORY', ':dsk': `L${a.level}#${a.category}#${id}` } : {}),
-        },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: s.table,
+              Key: { pk: pk(id), sk: 'PROFILE' },
+              UpdateExpression: dir
+                ? 'SET #level = :level, eligibility = :elig, assessedYear = :year, assessmentSeq = :seq, gsi2pk = :dpk, gsi2sk = :dsk'
+                : 'SET #level = :level, eligibility = :elig, assessedYear = :year, assessmentSeq = :seq REMOVE gsi2pk, gsi2sk',
+              ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(assessmentSeq) OR assessmentSeq <= :seq)',
+              ExpressionAttributeNames: { '#level': 'level' },
+              ExpressionAttributeValues: {
+                ':level': a.level,
+                ':elig': a.eligibility,
+                ':year': a.year,
+                ':seq': a.seq,
+                ...(dir ? { ':dpk': 'DIRECTORY', ':dsk': `L${a.level}#${a.category}#${id}` } : {}),
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: s.table,
+              Item: { pk: pk(id), sk: 'ASSESSMENT', entity: 'currentAssessment', gsi1pk: 'ASSESSMENT', gsi1sk: id, ...a.full },
+            },
+          },
+        ],
       }),
     );
     return true;
@@ -112,6 +125,16 @@ export async function applyAssessment(
     if (isConditionFailure(err)) return false;
     throw err;
   }
+}
+
+export async function currentAssessment<T>(s: Store, id: string): Promise<T | undefined> {
+  const item = await getItem(s, pk(id), 'ASSESSMENT');
+  return item ? strip<T>(item) : undefined;
+}
+
+/** Every platform's current assessment (bottleneck statistics). */
+export async function allCurrentAssessments<T>(s: Store): Promise<T[]> {
+  return (await queryAll<Item>(s, { index: 'gsi1', pk: 'ASSESSMENT' })).map((i) => strip<T>(i));
 }
 
 // ---- solutions ------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { Embedder } from './port';
 
 export interface OpenAIEmbedderOptions {
@@ -20,21 +20,29 @@ export interface OpenAIEmbedderOptions {
 export class OpenAIEmbedder implements Embedder {
   readonly modelId: string;
   readonly dimensions: number;
-  private readonly client: OpenAI;
+  private client?: Promise<OpenAI>;
   private readonly batchSize: number;
 
   constructor(private readonly o: OpenAIEmbedderOptions) {
-    this.client = new OpenAI({ apiKey: o.apiKey, baseURL: o.baseURL, maxRetries: o.maxRetries ?? 4, fetch: o.fetch });
     this.batchSize = o.batchSize ?? 64;
     this.dimensions = o.dimensions ?? 1536;
     this.modelId = `openai:${o.model}:${this.dimensions}`;
   }
 
+  /** The SDK is loaded on first use, so a deployment on the local embedder never pays for it. */
+  private sdk(): Promise<OpenAI> {
+    this.client ??= import('openai').then(
+      ({ default: OpenAISdk }) => new OpenAISdk({ apiKey: this.o.apiKey, baseURL: this.o.baseURL, maxRetries: this.o.maxRetries ?? 4, fetch: this.o.fetch }),
+    );
+    return this.client;
+  }
+
   async embed(texts: string[]): Promise<Float32Array[]> {
+    const client = await this.sdk();
     const out: Float32Array[] = [];
     for (let i = 0; i < texts.length; i += this.batchSize) {
       const batch = texts.slice(i, i + this.batchSize);
-      const res = await this.client.embeddings.create({
+      const res = await client.embeddings.create({
         model: this.o.model,
         input: batch,
         encoding_format: 'float',

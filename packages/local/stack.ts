@@ -1,6 +1,7 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type Api } from '../../functions/api/app';
+import { consoleRoutes } from '../../functions/console/app';
 import { CONSUMERS } from '../../functions/consumers';
 import { reconcile } from '../services/reconcile';
 import { loadSettings, type Settings } from '../settings/settings';
@@ -8,6 +9,7 @@ import { makeDynamoClient } from '../db/client';
 import { makeSqsClient } from '../queue/client';
 import { QUEUES, QUEUE_NAMES, type QueueName } from '../queue/queues';
 import { createDeps, type Deps } from '../runtime/deps';
+import { createEmbedder } from '../embed/factory';
 import { startLocalDynamo, type LocalDynamo } from './dynamo';
 import { startLocalSqs, type LocalSqs } from './sqs';
 import { ensureQueues, ensureTable, type QueueUrls } from './provision';
@@ -66,8 +68,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     maxReceiveCount: settings.QUEUE_MAX_RECEIVE_COUNT,
   });
   const urls = Object.fromEntries(QUEUE_NAMES.map((q) => [q, queueUrls[q]])) as Record<QueueName, string>;
-  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, ...opts.deps });
-  const app = createApp(deps);
+  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, embedder: createEmbedder(settings), ...opts.deps });
+  const app = createApp(deps, consoleRoutes);
 
   const arns = new Map<QueueName, string>();
   for (const q of QUEUE_NAMES) {

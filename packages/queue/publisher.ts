@@ -20,18 +20,25 @@ export function createPublisher(sqs: SQSClient, urls: Record<QueueName, string>)
       );
     },
     async sendBatch(queue, messages) {
-      for (let i = 0; i < messages.length; i += 10) {
-        const chunk = messages.slice(i, i + 10);
-        const res = await sqs.send(
-          new SendMessageBatchCommand({
-            QueueUrl: urls[queue],
-            Entries: chunk.map((m, j) => ({ Id: String(j), MessageBody: JSON.stringify(m) })),
-          }),
-        );
-        if (res.Failed?.length) {
-          throw new Error(`SendMessageBatch to ${queue}: ${res.Failed.length} entries failed (${res.Failed[0]?.Code})`);
+      const chunks: QueueMessages[typeof queue][][] = [];
+      for (let i = 0; i < messages.length; i += 10) chunks.push(messages.slice(i, i + 10));
+      // A few calls in flight: reassessing a thousand platforms is 100 calls, not 100 round trips.
+      let next = 0;
+      const worker = async () => {
+        while (next < chunks.length) {
+          const chunk = chunks[next++]!;
+          const res = await sqs.send(
+            new SendMessageBatchCommand({
+              QueueUrl: urls[queue],
+              Entries: chunk.map((m, j) => ({ Id: String(j), MessageBody: JSON.stringify(m) })),
+            }),
+          );
+          if (res.Failed?.length) {
+            throw new Error(`SendMessageBatch to ${queue}: ${res.Failed.length} entries failed (${res.Failed[0]?.Code})`);
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(8, chunks.length) }, worker));
     },
   };
 }

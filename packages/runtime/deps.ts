@@ -8,7 +8,6 @@ import { makeSqsClient } from '../queue/client';
 import { createPublisher, type Publisher } from '../queue/publisher';
 import type { QueueName } from '../queue/queues';
 import type { Embedder } from '../embed/port';
-import { createEmbedder } from '../embed/factory';
 
 export interface Resources {
   tableName: string;
@@ -32,6 +31,12 @@ export interface Deps {
   fetch: typeof fetch;
 }
 
+const noEmbedder: Embedder = {
+  modelId: 'none',
+  dimensions: 0,
+  embed: () => Promise.reject(new Error('no embedder in this process; pass one to createDeps')),
+};
+
 export function createDeps(settings: Settings, resources: Resources, overrides: Partial<Deps> = {}): Deps {
   const ddb = overrides.ddb ?? makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION });
   const sqs = overrides.sqs ?? makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION });
@@ -42,7 +47,8 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
     db: makeDocumentClient(ddb),
     sqs,
     publisher: createPublisher(sqs, resources.queueUrls),
-    embedder: createEmbedder(settings),
+    // The API never embeds; consumers and the local stack pass the real one (embed/factory.ts).
+    embedder: noEmbedder,
     log: new Logger({ serviceName: 'gongfu', logLevel: settings.LOG_LEVEL }),
     now: () => new Date(),
     fetch: globalThis.fetch.bind(globalThis),

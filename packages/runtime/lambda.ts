@@ -1,5 +1,5 @@
 import { Resource } from 'sst';
-import { loadSettings } from '../settings/settings';
+import { loadSettings, type Settings } from '../settings/settings';
 import { QUEUES, QUEUE_NAMES, type QueueName } from '../queue/queues';
 import { createDeps, type Deps, type Resources } from './deps';
 
@@ -14,18 +14,12 @@ function resourcesFromSst(): Resources {
 
 let deps: Deps | undefined;
 
-/** Lambda entry points share one Deps per warm container. */
-export function lambdaDeps(): Deps {
+/** Lambda entry points share one Deps per warm container; `extra` adds what only some need. */
+export function lambdaDeps(extra: (settings: Settings) => Partial<Deps> = () => ({})): Deps {
   if (!deps) {
     const linked = Resource as unknown as Record<string, { value?: string }>;
     const settings = loadSettings({ ...process.env, AUTH_SECRET: linked.AuthSecret?.value, OPENAI_API_KEY: linked.OpenAIApiKey?.value });
-    deps = createDeps(settings, resourcesFromSst());
+    deps = createDeps(settings, resourcesFromSst(), extra(settings));
   }
   return deps;
-}
-
-/** Wraps a factory `(deps) => handler` into a Lambda export that builds deps lazily once. */
-export function lambdaHandler<E, R>(factory: (deps: Deps) => (event: E, context: import('aws-lambda').Context) => Promise<R>) {
-  let built: ((event: E, context: import('aws-lambda').Context) => Promise<R>) | undefined;
-  return (event: E, context: import('aws-lambda').Context) => (built ??= factory(lambdaDeps()))(event, context);
 }

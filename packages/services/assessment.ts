@@ -6,7 +6,7 @@ import { RuleSet } from '../core/maturity/rule-set';
 import type { Principal } from '../core/principal';
 import type { Category } from '../core/taxonomy';
 import * as ind from '../db/indicators';
-import { allPlatforms, applyAssessment, bumpRegistryVersion, getPlatform } from '../db/platforms';
+import { allPlatforms, applyAssessment, bumpRegistryVersion, currentAssessment as currentAssessmentOf, getPlatform } from '../db/platforms';
 import type { AssessMessage } from '../queue/messages';
 import type { Deps } from '../runtime/deps';
 import { assertCanEdit } from './platforms';
@@ -72,7 +72,7 @@ export async function runAssessment(deps: Deps, msg: AssessMessage): Promise<Ass
     eligibility: result.eligibility,
     year: report.year,
     seq: report.year * 1_000_000 + report.version,
-    summary: result,
+    full: result,
     category,
   });
   // The level feeds the maturity part of every ranking.
@@ -83,10 +83,11 @@ export async function runAssessment(deps: Deps, msg: AssessMessage): Promise<Ass
 }
 
 export async function currentAssessment(deps: Deps, platformId: string): Promise<Assessment> {
-  const p = await getPlatform(storeOf(deps), platformId);
-  if (!p) throw notFound('平台 platform');
-  if (!p.assessment) throw notFound('评定结果 assessment');
-  return p.assessment as Assessment;
+  const s = storeOf(deps);
+  if (!(await getPlatform(s, platformId))) throw notFound('平台 platform');
+  const a = await currentAssessmentOf<Assessment>(s, platformId);
+  if (!a) throw notFound('评定结果 assessment');
+  return a;
 }
 
 export async function assessmentHistory(deps: Deps, platformId: string) {

@@ -9,7 +9,7 @@ import type { ScenarioStatus } from '../core/schemas/scenario';
 import { CATEGORIES, type Category } from '../core/taxonomy';
 import { reportHistory, type StoredReport } from '../db/indicators';
 import { allLeads } from '../db/leads';
-import { allPlatforms, allSolutions, getPlatform, type PlatformRecord } from '../db/platforms';
+import { allCurrentAssessments, allPlatforms, allSolutions, getPlatform, type PlatformRecord } from '../db/platforms';
 import { allScenariosByStatus } from '../db/scenarios';
 import type { Deps } from '../runtime/deps';
 import { storeOf } from './store';
@@ -258,7 +258,7 @@ export interface BottleneckView {
 export async function bottleneckView(deps: Deps, who: Principal): Promise<BottleneckView> {
   assertBureau(who);
   const platforms = await allPlatforms(storeOf(deps));
-  const assessments = platforms.flatMap((p) => (p.assessment ? [p.assessment as Assessment] : []));
+  const assessments = await allCurrentAssessments<Assessment>(storeOf(deps));
   const labels = new Map<string, { zh: string; en: string }>();
   for (const a of assessments) for (const g of a.gapsToNextLevel) if (!labels.has(g.indicator)) labels.set(g.indicator, g.label);
   return {

@@ -12,7 +12,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@
 import { TABLE, keyAttributes } from '../../packages/db/table';
 import { QUEUES, QUEUE_NAMES, dlqResourceName, type QueueName } from '../../packages/queue/queues';
 import { ensureQueues, ensureTable } from '../../packages/local/provision';
-import { VENDOR_FILES } from '../../functions/api/vendor-files';
+import { VENDOR_FILES } from '../../functions/console/vendor-files';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -30,6 +30,7 @@ interface Recorded {
   args: any;
   opts: unknown;
   subscriptions: Subscription[];
+  routes: { pattern: string; target: unknown }[];
   instance: any;
 }
 
@@ -48,12 +49,15 @@ function recorder(kind: string) {
       this.url = `https://fake.invalid/${kind}/${name}`;
       this.name = `fake-${name}`;
       this.value = `fake-value-${name}`;
-      this.rec = { kind, name, args, opts, subscriptions: [], instance: this };
+      this.rec = { kind, name, args, opts, subscriptions: [], routes: [], instance: this };
       recorded.push(this.rec);
     }
     subscribe(subscriber: unknown, args?: unknown) {
       this.rec.subscriptions.push({ subscriber, args });
       return { subscriber, args };
+    }
+    route(pattern: string, target: unknown) {
+      this.rec.routes.push({ pattern, target });
     }
   };
 }
@@ -169,7 +173,8 @@ describe('sst.config.ts app()', () => {
     expect(config.app({ stage: 'alice' }).removal).toBe('remove');
   });
 
-  it('run() outputs the API url', () => {
+  it('run() outputs the router url and the API url', () => {
+    expect(outputs.url).toBe(byName('sst.aws.Router', 'Web').instance.url);
     expect(outputs.api).toBe(byName('sst.aws.Function', 'Api').instance.url);
   });
 });
@@ -178,7 +183,12 @@ describe('handlers', () => {
   it('infra references the expected handlers, one consumer per queue', () => {
     const refs = allHandlerRefs().map((r) => r.handler).sort();
     expect(refs).toEqual(
-      [...QUEUE_NAMES.map((q) => QUEUES[q].handler), 'functions/api/handler.handler', 'functions/reconcile/handler.handler'].sort(),
+      [
+        ...QUEUE_NAMES.map((q) => QUEUES[q].handler),
+        'functions/api/handler.handler',
+        'functions/console/handler.handler',
+        'functions/reconcile/handler.handler',
+      ].sort(),
     );
   });
 
@@ -242,7 +252,8 @@ describe('links and function settings', () => {
     const openai = byName('sst.Secret', 'OpenAIApiKey').instance;
     const mains = QUEUE_NAMES.map((q) => byName('sst.aws.Queue', QUEUES[q].resource).instance);
     const fns = allFunctions();
-    expect(fns).toHaveLength(QUEUE_NAMES.length + 2);
+    // One consumer per queue, plus the API, the console and the reconciler.
+    expect(fns).toHaveLength(QUEUE_NAMES.length + 3);
     for (const f of fns) {
       const link: unknown[] = f.args.link ?? [];
       for (const needed of [table, authSecret, openai, ...mains]) {
@@ -257,13 +268,22 @@ describe('links and function settings', () => {
     expect(byName('sst.Secret', 'OpenAIApiKey').args).toBe('unset');
   });
 
-  it('the API is a URL function shipping every vendor asset under vendor/<pkg>/<file>', () => {
-    const api = byName('sst.aws.Function', 'Api').args;
-    expect(api.url).toBe(true);
-    expect(api.copyFiles).toEqual(
+  it('the console is a URL function shipping every vendor asset under vendor/<pkg>/<file>', () => {
+    const web = byName('sst.aws.Function', 'Console').args;
+    expect(web.url).toBe(true);
+    expect(web.copyFiles).toEqual(
       VENDOR_FILES.map(({ pkg, file }) => ({ from: `node_modules/${pkg}/${file}`, to: `vendor/${pkg}/${file}` })),
     );
-    for (const { from } of api.copyFiles as { from: string }[]) expect(existsSync(resolve(ROOT, from)), `${from} exists`).toBe(true);
+    for (const { from } of web.copyFiles as { from: string }[]) expect(existsSync(resolve(ROOT, from)), `${from} exists`).toBe(true);
+  });
+
+  it('one router sends /v1 to the API function and everything else to the console', () => {
+    const router = byName('sst.aws.Router', 'Web');
+    expect(byName('sst.aws.Function', 'Api').args.url).toBe(true);
+    expect(router.routes).toEqual([
+      { pattern: '/v1', target: byName('sst.aws.Function', 'Api').instance.url },
+      { pattern: '/', target: byName('sst.aws.Function', 'Console').instance.url },
+    ]);
   });
 
   it('the reconciler runs on a schedule', () => {

@@ -28,8 +28,8 @@ const DirectoryRow = z
 
 /** The public view drops nothing secret but the webhook address. */
 const publicPlatform = (p: svc.PlatformView) => {
-  const { webhookUrl, assessment, assessmentSeq, ...rest } = p;
-  void webhookUrl, assessment, assessmentSeq;
+  const { webhookUrl, assessmentSeq, ...rest } = p;
+  void webhookUrl, assessmentSeq;
   return rest;
 };
 

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { AppError } from '../../../packages/core/errors';
 import { Role } from '../../../packages/core/principal';
 import { signToken } from '../../../packages/local/token';
-import type { Api } from '../app';
-import { fromZod } from '../middleware/errors';
+import type { Hono } from 'hono';
+import type { ApiEnv } from '../../api/env';
+import { fromZod } from '../../api/middleware/errors';
 import { BureauDirectoryPage, OverviewPage, PortraitPage, RoadshowsPage } from './bureau';
 import { CONSOLE_JS } from './client';
 import { DirectoryPage } from './directory';
@@ -23,7 +24,7 @@ const DevTokenInput = z
   .strict()
   .refine((b) => b.role === 'bureau' || !!b.org, { path: ['org'], message: '该角色须填写机构编号 / org is required for this role' });
 
-export function pageRoutes(app: Api) {
+export function pageRoutes(app: Hono<ApiEnv>) {
   // Pages are shells: the browser fetches everything from the JSON API with the user's own token,
   // so the API stays the single place that decides who sees what.
   app.get('/assets/console.js', (c) =>

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Hono } from 'hono';
-import type { ApiEnv } from '../env';
+import type { ApiEnv } from '../api/env';
 
-import { VENDOR_ASSETS as ASSETS } from '../vendor-files';
+import { VENDOR_ASSETS as ASSETS } from './vendor-files';
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Buffer>();
@@ -38,4 +38,4 @@ export function vendorRoutes(app: Hono<ApiEnv>) {
 }
 
 // The list lives in a pure module so infra/api.ts can import it without Node APIs.
-export { VENDOR_FILES } from '../vendor-files';
+export { VENDOR_FILES } from './vendor-files';

@@ -1,7 +1,7 @@
 /**
  * Browser assets the API serves itself (no CDN: the bureau's network and local mode have no
  * internet). Pure data, no Node APIs: infra/api.ts imports it at deploy time to copy each file into
- * the Lambda bundle under `vendor/<pkg>/<file>`, and routes/vendor.ts serves them.
+ * the Lambda bundle under `vendor/<pkg>/<file>`, and functions/console/vendor.ts serves them.
  */
 export interface VendorAsset {
   pkg: string;
