@@ -2,7 +2,7 @@ import { AppError, forbidden } from '../core/errors';
 import { deterministicId } from '../core/ids';
 import type { Principal } from '../core/principal';
 import type { Lead, LeadStatus } from '../core/schemas/lead';
-import { signBody, webhookSecret } from '../core/webhook';
+import { allowsPrivateWebhooks, signBody, webhookSecret, webhookTargetProblem } from '../core/webhook';
 import * as leads from '../db/leads';
 import { getPlatform } from '../db/platforms';
 import { getMatches, getScenario } from '../db/scenarios';
@@ -68,6 +68,12 @@ const BACKOFF_MS = [0, 200, 1000];
  * `failed` and the message completes, so webhook trouble never reaches the DLQ or loses the lead.
  */
 async function deliverWebhook(deps: Deps, lead: Lead, url: string, receiveCount: number): Promise<void> {
+  // Checked again at delivery: the rules may be stricter now than when the address was saved.
+  const blocked = webhookTargetProblem(url, allowsPrivateWebhooks(deps.settings.STAGE));
+  if (blocked) {
+    await leads.updateDelivery(storeOf(deps), lead.id, { webhook: 'failed', attempts: lead.delivery.attempts, lastError: blocked });
+    return;
+  }
   const body = JSON.stringify({ type: 'lead.created', lead });
   const signature = signBody(webhookSecret(deps.settings.AUTH_SECRET, lead.platformId), body);
   let attempts = lead.delivery.attempts;

@@ -2,6 +2,7 @@ import { AppError, forbidden, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { isOwnerOrBureau, type Principal } from '../core/principal';
 import { nationalTrack } from '../core/maturity/assess';
+import { allowsPrivateWebhooks, webhookTargetProblem } from '../core/webhook';
 import { Platform, type PlatformInput, type PlatformPatch } from '../core/schemas/platform';
 import type { Solution, SolutionInput } from '../core/schemas/solution';
 import * as repo from '../db/platforms';
@@ -12,8 +13,15 @@ import { nowIso, storeOf } from './store';
  * A platform user registers the platform its token names (`org`); the bureau registers any. The
  * platform id is the org id for platform users so tenancy needs no lookup table.
  */
+function checkWebhook(deps: Deps, url: string | undefined) {
+  if (!url) return;
+  const problem = webhookTargetProblem(url, allowsPrivateWebhooks(deps.settings.STAGE));
+  if (problem) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'webhookUrl', message: problem }]);
+}
+
 export async function registerPlatform(deps: Deps, who: Principal, input: PlatformInput): Promise<repo.PlatformRecord> {
   if (who.role === 'manufacturer') throw forbidden();
+  checkWebhook(deps, input.webhookUrl);
   const id = who.role === 'platform' ? who.org! : newId('plt', deps.now().getTime());
   if (who.role === 'platform' && (await repo.getPlatform(storeOf(deps), id)))
     throw new AppError('CONFLICT', '该平台已注册 / This platform is already registered');
@@ -60,6 +68,7 @@ export function assertCanEdit(who: Principal, platformId: string) {
 
 export async function patchPlatform(deps: Deps, who: Principal, id: string, patch: PlatformPatch, ifMatch?: number): Promise<repo.PlatformRecord> {
   assertCanEdit(who, id);
+  checkWebhook(deps, patch.webhookUrl);
   const current = await getPlatform(deps, id);
   if (ifMatch !== undefined && ifMatch !== current.version)
     throw new AppError('CONFLICT', `版本不匹配：当前为 ${current.version} / Version mismatch: current is ${current.version}`);

@@ -108,6 +108,23 @@ describe('rate limiting and logs', () => {
     }
   });
 
+  it('outside local stages refuses webhook addresses inside the network (SSRF)', async () => {
+    const prod = await startTestStack({ pollers: false, env: { STAGE: 'prod' } });
+    try {
+      const bureau = await prod.token('bureau');
+      const res = await prod.call('POST', '/v1/platforms', { token: bureau, body: platformBody('内网回调平台', { webhookUrl: 'http://169.254.169.254/latest' }) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details[0].path).toBe('webhookUrl');
+      const ok = await prod.call('POST', '/v1/platforms', { token: bureau, body: platformBody('公网回调平台', { webhookUrl: 'https://crm.example.com/hook' }) });
+      expect(ok.status).toBe(201);
+      const patch = await prod.call('PATCH', `/v1/platforms/${ok.body.id}`, { token: bureau, body: { webhookUrl: 'https://10.1.2.3/x' } });
+      expect(patch.status).toBe(400);
+      expect((await prod.call('POST', '/dev/token', { body: { role: 'bureau' } })).status).toBe(404);
+    } finally {
+      await prod.stop();
+    }
+  });
+
   it('never writes tokens or the signing secret to the logs', async () => {
     const text = logs.join('');
     expect(text).toContain('"message":"request"');
