@@ -1,17 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { composeAgenda, composeAgendaGreedy, type ComposeAgendaInput } from '../packages/core/roadshow/solver';
-
-// Seeded so that every run times the same instance and the score comparison is reproducible.
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../packages/core/prng';
 
 export function roadshowInstance(seed = 42, scenarios = 200, platforms = 100, candidatesEach = 20): ComposeAgendaInput {
   const rand = mulberry32(seed);

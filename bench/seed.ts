@@ -2,7 +2,7 @@ import { DOMAINS, INDUSTRIES, REGIONS, SUBTYPES, TECHNOLOGIES, type Category } f
 import { embedCached } from '../packages/services/vectors';
 import { platformText, solutionText } from '../packages/services/texts';
 import { allPlatforms, allSolutions } from '../packages/db/platforms';
-import { mulberry32 } from './util';
+import { mulberry32 } from '../packages/core/prng';
 import { expectStatus, pool, type BenchStack } from './stack';
 
 // Valid unified social credit codes (checksummed), as in the test fixtures.

@@ -1,4 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
+import { mulberry32 } from '../packages/core/prng';
 
 /** Benchmark sizes come from the environment; BENCH_QUICK=1 shrinks everything to a smoke run. */
 export const QUICK = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
@@ -17,18 +18,6 @@ export function envList(name: string, full: number[], quick: number[]): number[]
   const v = process.env[name];
   if (v !== undefined && v !== '') return v.split(',').map((x) => Number(x.trim().replace(/k$/i, '000')));
   return QUICK ? quick : full;
-}
-
-/** mulberry32: tiny seeded PRNG so every run times the same data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `n` rows of `d` uniform [-1, 1) components, each row L2-normalised, row-major in one array. */

@@ -7,6 +7,7 @@ import { signToken } from '../../packages/local/token';
 import { platformBody, scenarioBody } from '../support/fixtures';
 import { http, listAll, startServiceProcess, type ServiceProcess } from '../support/service-process';
 import { eventually } from '../support/stack';
+import { mulberry32 } from '../../packages/core/prng';
 
 const SECRET = 'soak-kill-secret-0123456789abcdef';
 const dataDir = mkdtempSync(join(tmpdir(), 'gongfu-kill5-'));
@@ -15,17 +16,6 @@ afterAll(() => {
   service?.kill9();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-// A seeded PRNG keeps the kill points reproducible from run to run.
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('kill -9 at random points of a running pipeline, five times', () => {
   it('ends with every published scenario matched and each owed lead created exactly once', async () => {

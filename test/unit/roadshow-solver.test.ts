@@ -6,17 +6,7 @@ import {
   type AgendaPlan,
   type ComposeAgendaInput,
 } from '../../packages/core/roadshow/solver';
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../packages/core/prng';
 
 /** Every feasible assignment, scenario by scenario; returns the lexicographic best (opened, score). */
 function bruteForce(input: ComposeAgendaInput): { opened: number; score: number } {
