@@ -1,7 +1,7 @@
 import { AppError, forbidden, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { isOwnerOrBureau, type Principal } from '../core/principal';
-import { ScenarioStatus, type Scenario, type ScenarioInput } from '../core/schemas/scenario';
+import { OPEN_STATUSES, ScenarioStatus, type Scenario, type ScenarioInput } from '../core/schemas/scenario';
 import * as repo from '../db/scenarios';
 import type { Deps } from '../runtime/deps';
 import { nowIso, storeOf } from './store';
@@ -21,7 +21,7 @@ export async function createScenario(deps: Deps, who: Principal, input: Scenario
 export async function readScenario(deps: Deps, who: Principal, id: string): Promise<Scenario> {
   const sc = await repo.getScenario(storeOf(deps), id);
   const visible =
-    sc && (isOwnerOrBureau(who, sc.ownerOrg) || (who.role === 'platform' && ['published', 'matching', 'matched'].includes(sc.status)));
+    sc && (isOwnerOrBureau(who, sc.ownerOrg) || (who.role === 'platform' && OPEN_STATUSES.includes(sc.status)));
   if (!visible) throw notFound('场景 scenario');
   return sc;
 }
@@ -75,24 +75,23 @@ export async function listScenarios(
   const s = storeOf(deps);
   if (who.role === 'manufacturer') return repo.scenariosOfOrg(s, who.org!, q);
   if (who.role === 'platform') {
-    const status = q.status ?? 'matched';
-    if (!['published', 'matching', 'matched'].includes(status)) return { items: [], cursor: null };
-    return repo.scenariosByStatus(s, status, q);
+    if (q.status && !OPEN_STATUSES.includes(q.status)) return { items: [], cursor: null };
+    return q.status ? repo.scenariosByStatus(s, q.status, q) : allStatusesPage(deps, q, OPEN_STATUSES);
   }
   if (q.status) return repo.scenariosByStatus(s, q.status, q);
-  return allStatusesPage(deps, q);
+  return allStatusesPage(deps, q, ScenarioStatus.options);
 }
 
 /**
  * The bureau's unfiltered list spans every status partition. A city holds thousands of scenarios,
  * so reading them all and paging by offset is cheaper than another index.
  */
-async function allStatusesPage(deps: Deps, q: { industry?: string; limit: number; cursor?: string }) {
+async function allStatusesPage(deps: Deps, q: { industry?: string; limit: number; cursor?: string }, statuses: readonly ScenarioStatus[]) {
   const s = storeOf(deps);
   const offset = q.cursor ? Number.parseInt(Buffer.from(q.cursor, 'base64url').toString(), 10) : 0;
   if (!Number.isInteger(offset) || offset < 0)
     throw new AppError('VALIDATION_FAILED', '分页游标无效 / Invalid cursor', [{ path: 'cursor', message: 'invalid cursor' }]);
-  const all = (await Promise.all(ScenarioStatus.options.map((st) => repo.allScenariosByStatus(s, st))))
+  const all = (await Promise.all(statuses.map((st) => repo.allScenariosByStatus(s, st))))
     .flat()
     .filter((sc) => !q.industry || sc.industry === q.industry)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));

@@ -80,6 +80,19 @@ describe('tenant isolation: each role against someone else’s resource', () => 
     expect((await stack.call('GET', `/v1/platforms/${platformA}`)).body.region).toBe('崂山区');
   });
 
+  it('lists scenarios by role: own for a manufacturer, open ones for platforms, all for the bureau', async () => {
+    const draft = (await stack.call('POST', '/v1/scenarios', { token: t.mA, body: scenarioBody({ title: '草稿场景' }) })).body.id;
+    const ids = async (token: string, q = '') => (await stack.call('GET', `/v1/scenarios${q}`, { token })).body.items.map((s: { id: string }) => s.id);
+    expect(await ids(t.mA)).toEqual(expect.arrayContaining([scenarioA, draft]));
+    expect(await ids(t.mB)).toEqual([]);
+    expect(await ids(t.pB)).toContain(scenarioA);
+    expect(await ids(t.pB)).not.toContain(draft);
+    expect(await ids(t.pB, '?status=draft')).toEqual([]);
+    expect((await stack.call('GET', `/v1/scenarios/${draft}`, { token: t.pB })).status).toBe(404);
+    expect(await ids(t.bureau)).toEqual(expect.arrayContaining([scenarioA, draft]));
+    expect(await ids(t.bureau, '?status=draft')).toEqual([draft]);
+  });
+
   it('does not show a platform’s webhook address to the public', async () => {
     await stack.call('PATCH', `/v1/platforms/${platformA}`, { token: t.pA, body: { webhookUrl: 'https://crm.example/hook' } });
     expect((await stack.call('GET', `/v1/platforms/${platformA}`)).body.webhookUrl).toBeUndefined();
