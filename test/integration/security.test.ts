@@ -3,7 +3,7 @@ import { platformBody, scenarioBody, specializedL2Report } from '../support/fixt
 import { TEST_SECRET, eventually, startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
-let t: Record<string, string>;
+let t: Record<'bureau' | 'pA' | 'pB' | 'mA' | 'mB', string>;
 let platformA: string;
 let platformB: string;
 let scenarioA: string;
