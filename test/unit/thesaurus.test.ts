@@ -16,6 +16,16 @@ describe('thesaurus: pain words meet product words', () => {
     ['车间AGV老掉线', '5G专网稳定连接', 'wireless_network'],
     ['化工储罐怕泄漏', '重大危险源在线监测预警', 'hazard_monitoring'],
     ['老师傅退休经验流失', '工业机理模型沉淀专家经验', 'knowledge_capture'],
+    ['换线慢，订单越来越小', '混线生产的柔性制造', 'small_batch_flexible'],
+    ['仓库呆滞料多，账物不符', '智能仓储与库存预警', 'warehousing'],
+    ['每月能源账单说不清花在哪', '能碳管理平台', 'energy_monitoring'],
+    ['环保督察来了才发现危废台账乱', '污染源监测与危废管理', 'environmental'],
+    ['巡检靠人走过场，漏巡没人知道', '移动巡检与巡检管理', 'patrol_inspection'],
+    ['ERP、MES几套系统不打通，数据重复录入', '系统集成打通数据，一体化平台', 'system_integration'],
+    ['供应商交期不稳，经常断料', 'SRM 供应商协同', 'supply_collaboration'],
+    ['药厂批记录还是纸质，怕GMP飞检', '电子批记录与数据完整性', 'pharma_gmp'],
+    ['生产报表靠人工做Excel报表', '管理驾驶舱与数据看板', 'visual_dashboard'],
+    ['不知道从哪入手搞数字化', '智能制造诊断与转型咨询', 'transformation_consulting'],
   ])('%s ↔ %s share %s', (pain, product, concept) => {
     expect(shared(pain, product)).toContain(concept);
   });
@@ -23,6 +33,8 @@ describe('thesaurus: pain words meet product words', () => {
   it('does not connect unrelated needs', () => {
     expect(shared('电费太高', '表面缺陷智能检测')).toEqual([]);
     expect(shared('冷库夜间失温', '协同设计与图纸会签')).toEqual([]);
+    expect(shared('能源账单太高', 'SRM 供应商协同')).toEqual([]);
+    expect(shared('回转窑熟料能耗', '电子批记录')).toEqual([]);
   });
 
   it('matches Latin acronyms as whole words only', () => {
