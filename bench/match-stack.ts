@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { creditCodeCheckChar } from '../packages/core/credit-code';
 import { summarize, type Summary } from '../packages/core/matching/metrics';
-import { startStack } from '../packages/local/stack';
-import { signToken } from '../packages/local/token';
 import type { MatchingDataset } from './dataset';
+import { startBenchStack } from './stack';
 
 /** A valid 统一社会信用代码 for the n-th fictional operator (the dataset has names only). */
 function creditCode(n: number): string {
@@ -21,17 +17,14 @@ function creditCode(n: number): string {
  */
 export async function evaluateThroughStack(data: MatchingDataset): Promise<{ summary: Summary; ms: number }> {
   const started = Date.now();
-  const dataDir = mkdtempSync(join(tmpdir(), 'gongfu-match-'));
-  const stack = await startStack({ env: { STAGE: 'bench', DATA_DIR: dataDir, DYNAMODB_ENDPOINT: '', SQS_ENDPOINT: '', LOG_LEVEL: 'SILENT', LOG_REQUESTS: 'false', MATCH_MIN_SCORE: '1e9', RATE_LIMIT_PER_MINUTE: '1000000', DYNAMODB_PORT: '0', SQS_PORT: '0' } });
+  const b = await startBenchStack({ env: { MATCH_MIN_SCORE: '1e9' } });
   try {
-    const secret = stack.settings.AUTH_SECRET;
-    const bureau = await signToken(secret, { role: 'bureau' });
-    const mfr = await signToken(secret, { role: 'manufacturer', org: 'ent_bench' });
+    const bureau = await b.token('bureau');
+    const mfr = await b.token('manufacturer', 'ent_bench');
     const call = async (method: string, path: string, token: string, body?: unknown) => {
-      const res = await stack.app.request(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
-      const json = (await res.json()) as any;
-      if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-      return json;
+      const res = await b.call(method, path, { token, body });
+      if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
     };
     const keyOf = new Map<string, string>();
     for (const [i, p] of data.platforms.entries()) {
@@ -76,7 +69,6 @@ export async function evaluateThroughStack(data: MatchingDataset): Promise<{ sum
     }
     return { summary: summarize(runs), ms: Date.now() - started };
   } finally {
-    await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await b.stop();
   }
 }

@@ -190,3 +190,16 @@ export function indicatorKind(category: Category, path: string): IndicatorKind |
   }
   return undefined;
 }
+
+/**
+ * The value at a dotted indicator path ('developers.registered') of a report block, or undefined.
+ * Own properties only, so a path can never reach into Object.prototype.
+ */
+export function readIndicator(source: unknown, path: string): unknown {
+  let current = source;
+  for (const segment of path.split('.')) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}

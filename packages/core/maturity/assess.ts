@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Category } from '../taxonomy';
-import type { IndicatorReportFor } from '../indicators';
+import { readIndicator, type IndicatorReportFor } from '../indicators';
 import { Label, LEVELS, PASS_SHARE_SCALE, type GradedLevel, type RuleSet } from './rule-set';
 
 export const Level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).describe('成熟度等级 0–3');
@@ -105,11 +105,7 @@ export function requiredPasses(passShare: number, total: number): number {
 }
 
 function resolve(source: unknown, path: string): number | boolean | null {
-  let current = source;
-  for (const segment of path.split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return null;
-    current = (current as Record<string, unknown>)[segment];
-  }
+  const current = readIndicator(source, path);
   if (typeof current === 'boolean') return current;
   if (typeof current === 'number' && Number.isFinite(current)) return current;
   return null;

@@ -1,4 +1,5 @@
 import type { Label } from '../schemas/common';
+import { readIndicator } from '../indicators';
 // Plausibility checks on a platform's yearly indicator reports. They flag figures worth a second
 // look before they feed grading or the portrait; none of them proves a report wrong.
 
@@ -50,19 +51,11 @@ const COUNT_INDICATORS: readonly { path: string; zh: string; en: string }[] = [
   { path: 'storesAndPartners', zh: '应用商店及合作伙伴数量', en: 'app stores and partners' },
 ];
 
-function at(obj: Record<string, unknown>, path: string): unknown {
-  let cur: unknown = obj;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
-}
 
 // The same resolution the rule sets use: { ...general, ...specific }, specific winning.
 function num(report: IndicatorYear, path: string): number | undefined {
-  const s = at(report.specific, path);
-  const v = s !== undefined ? s : at(report.general, path);
+  const s = readIndicator(report.specific, path);
+  const v = s !== undefined ? s : readIndicator(report.general, path);
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 

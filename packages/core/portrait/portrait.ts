@@ -1,5 +1,6 @@
-import type { Category } from '../taxonomy';
+import { Category } from '../taxonomy';
 import type { Label } from '../schemas/common';
+import { readIndicator } from '../indicators';
 
 // Platform digital portrait (数字画像): five dimensions of the national 双跨 evaluation plus the
 // programme's own matchmaking record, each scored 0–100 against platforms of the same category.
@@ -77,14 +78,6 @@ interface DimensionDef {
   indicators: IndicatorDef[];
 }
 
-function at(obj: Record<string, unknown>, path: string): unknown {
-  let cur: unknown = obj;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
-}
 
 const reported = (v: unknown): number | boolean | undefined =>
   typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? v : undefined;
@@ -92,7 +85,7 @@ const reported = (v: unknown): number | boolean | undefined =>
 const general = (path: string, zh: string, en: string, transform: Transform = 'log'): IndicatorDef => ({
   indicator: path,
   label: { zh, en },
-  read: (s) => reported(at(s.general, path)),
+  read: (s) => reported(readIndicator(s.general, path)),
   transform,
 });
 
@@ -105,12 +98,12 @@ const specific = (
 ): IndicatorDef => ({
   indicator: path,
   label: { zh, en },
-  read: (s) => reported(at(s.specific, path)),
+  read: (s) => reported(readIndicator(s.specific, path)),
   transform,
   categories,
 });
 
-const ALL: readonly Category[] = ['comprehensive', 'characteristic', 'specialized'];
+const ALL: readonly Category[] = Category.options;
 
 /** Fixed weights of the development index; they sum to 1. */
 export const DIMENSION_WEIGHTS: Readonly<Record<DimensionKey, number>> = {
