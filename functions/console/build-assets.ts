@@ -1,0 +1,125 @@
+/**
+ * Builds the console's browser code (client/pages/<name>.ts, one entry per PAGE_SCRIPTS name) into
+ * hashed static files plus manifest.json. Run by `npm start` (with watch), the test suite's global
+ * set-up, the cold-start benchmark and the deploy (infra/api.ts copies the directory into the
+ * console function). Never imported by the Lambda code: it needs esbuild.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, context, type BuildOptions, type BuildResult, type Metafile } from 'esbuild';
+import { LOCAL_ASSET_DIR, MANIFEST, type AssetManifest } from './asset-manifest';
+import { PAGE_SCRIPTS, type PageScript } from './shared/scripts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const FAVICON = join(HERE, 'client', 'favicon.svg');
+
+function options(): BuildOptions {
+  return {
+    absWorkingDir: resolve(HERE, '../..'),
+    entryPoints: Object.fromEntries(PAGE_SCRIPTS.map((name) => [name, join(HERE, 'client', 'pages', `${name}.ts`)])),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome109', 'firefox115', 'safari15.4'],
+    minify: true,
+    sourcemap: false,
+    charset: 'utf8',
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunks/[name]-[hash]',
+    metafile: true,
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  };
+}
+
+/** Writes only files that are new: names are content hashes, so a running server never reads a half-written file. */
+function writeOutputs(outdir: string, result: BuildResult<{ metafile: true; write: false }>): AssetManifest {
+  mkdirSync(join(outdir, 'chunks'), { recursive: true });
+  const tmp = resolve(HERE, '../..', '.esbuild-virtual-out');
+  for (const f of result.outputFiles) {
+    const target = join(outdir, relative(tmp, f.path));
+    if (!existsSync(target)) writeFileSync(target, f.contents);
+  }
+  const icon = readFileSync(FAVICON);
+  const iconName = `favicon-${createHash('sha256').update(icon).digest('hex').slice(0, 8)}.svg`;
+  if (!existsSync(join(outdir, iconName))) writeFileSync(join(outdir, iconName), icon);
+  const manifest = manifestOf(result.metafile, tmp, iconName);
+  // Renamed into place: readers see the old manifest or the new one, never a partial file.
+  const part = join(outdir, `${MANIFEST}.${process.pid}.tmp`);
+  writeFileSync(part, JSON.stringify(manifest, null, 2));
+  renameSync(part, join(outdir, MANIFEST));
+  return manifest;
+}
+
+function manifestOf(meta: Metafile, tmp: string, favicon: string): AssetManifest {
+  const url = (out: string) => `/assets/${relative(tmp, resolve(HERE, '../..', out)).split('\\').join('/')}`;
+  const scripts: AssetManifest['scripts'] = {};
+  const sizes: Record<string, number> = {};
+  for (const [out, o] of Object.entries(meta.outputs)) {
+    sizes[url(out)] = o.bytes;
+    if (!o.entryPoint) continue;
+    const name = basename(o.entryPoint, '.ts') as PageScript;
+    // Chunks the entry imports statically: preloaded so the browser fetches them in parallel.
+    const preload = o.imports.filter((i) => i.kind === 'import-statement').map((i) => url(i.path));
+    scripts[name] = { src: url(out), preload };
+  }
+  return { scripts, favicon: `/assets/${favicon}`, sizes };
+}
+
+export interface BuildAssetsOptions {
+  /** Defaults to the directory the local server reads (.build/console-assets). */
+  outdir?: string;
+  /** Empty outdir first (the deploy: only the current files get shipped). */
+  clean?: boolean;
+  /** Rebuild on every change of the browser code (npm start). */
+  watch?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function buildConsoleAssets(opts: BuildAssetsOptions = {}): Promise<{ manifest: AssetManifest; stop(): Promise<void> }> {
+  const outdir = opts.outdir ?? LOCAL_ASSET_DIR;
+  if (opts.clean) rmSync(outdir, { recursive: true, force: true });
+  // esbuild wants an outdir to name files even when it does not write them.
+  const base = { ...options(), outdir: resolve(HERE, '../..', '.esbuild-virtual-out') };
+  if (!opts.watch) {
+    const result = await build({ ...base, write: false, metafile: true });
+    return { manifest: writeOutputs(outdir, result), stop: async () => undefined };
+  }
+  let manifest: AssetManifest | undefined;
+  let first: (m: AssetManifest) => void = () => undefined;
+  const ready = new Promise<AssetManifest>((r) => (first = r));
+  const ctx = await context({
+    ...base,
+    write: false,
+    metafile: true,
+    plugins: [
+      {
+        name: 'write-hashed',
+        setup(b) {
+          b.onEnd((result) => {
+            if (result.errors.length) {
+              opts.log?.(`console assets: ${result.errors.length} error(s), keeping the last good build`);
+              return;
+            }
+            const isFirst = !manifest;
+            manifest = writeOutputs(outdir, result as BuildResult<{ metafile: true; write: false }>);
+            if (isFirst) first(manifest);
+            else opts.log?.('console assets rebuilt');
+          });
+        },
+      },
+    ],
+  });
+  await ctx.rebuild();
+  await ctx.watch();
+  return { manifest: await ready, stop: () => ctx.dispose() };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { manifest } = await buildConsoleAssets({ outdir: process.argv[2] });
+  for (const [file, bytes] of Object.entries(manifest.sizes)) console.log(`${(bytes / 1024).toFixed(1).padStart(8)} KiB  ${file}`);
+}
