@@ -80,16 +80,24 @@ export interface BuildAssetsOptions {
   log?: (line: string) => void;
 }
 
-export async function buildConsoleAssets(opts: BuildAssetsOptions = {}): Promise<{ manifest: AssetManifest; stop(): Promise<void> }> {
+export interface BuiltAssets {
+  manifest: AssetManifest;
+  /** Every source file in the browser bundles (repo-relative), to check what the browser gets. */
+  inputs: string[];
+  stop(): Promise<void>;
+}
+
+export async function buildConsoleAssets(opts: BuildAssetsOptions = {}): Promise<BuiltAssets> {
   const outdir = opts.outdir ?? LOCAL_ASSET_DIR;
   if (opts.clean) rmSync(outdir, { recursive: true, force: true });
   // esbuild wants an outdir to name files even when it does not write them.
   const base = { ...options(), outdir: resolve(HERE, '../..', '.esbuild-virtual-out') };
   if (!opts.watch) {
     const result = await build({ ...base, write: false, metafile: true });
-    return { manifest: writeOutputs(outdir, result), stop: async () => undefined };
+    return { manifest: writeOutputs(outdir, result), inputs: Object.keys(result.metafile.inputs), stop: async () => undefined };
   }
   let manifest: AssetManifest | undefined;
+  let inputs: string[] = [];
   let first: (m: AssetManifest) => void = () => undefined;
   const ready = new Promise<AssetManifest>((r) => (first = r));
   const ctx = await context({
@@ -107,6 +115,7 @@ export async function buildConsoleAssets(opts: BuildAssetsOptions = {}): Promise
             }
             const isFirst = !manifest;
             manifest = writeOutputs(outdir, result as BuildResult<{ metafile: true; write: false }>);
+            inputs = Object.keys(result.metafile?.inputs ?? {});
             if (isFirst) first(manifest);
             else opts.log?.('console assets rebuilt');
           });
@@ -114,9 +123,9 @@ export async function buildConsoleAssets(opts: BuildAssetsOptions = {}): Promise
       },
     ],
   });
-  await ctx.rebuild();
+  // watch() starts with a full build; onEnd above resolves `ready` when it is written.
   await ctx.watch();
-  return { manifest: await ready, stop: () => ctx.dispose() };
+  return { manifest: await ready, inputs, stop: () => ctx.dispose() };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
