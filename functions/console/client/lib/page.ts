@@ -5,15 +5,24 @@ import { renderWho } from './session';
  * Every page script's entry: fills the header, runs the page, and shows an uncaught failure instead
  * of swallowing it. Module scripts run after the document is parsed, so the DOM is there.
  */
+function fail(err: unknown): void {
+  document.getElementById('app')?.appendChild(errorMsg(err));
+  // Still reported to the console: the browser tests fail on console errors.
+  console.error(err);
+}
+
+/**
+ * Every page script's entry: fills the header, runs the page, and shows an uncaught failure instead
+ * of swallowing it. Module scripts run after the document is parsed, so the DOM is there.
+ */
 export function page(main: () => void | Promise<void>): void {
   renderWho();
-  Promise.resolve()
-    .then(main)
-    .catch((err: unknown) => {
-      document.getElementById('app')?.appendChild(errorMsg(err));
-      // Still reported to the console: the browser tests fail on console errors.
-      console.error(err);
-    });
+  Promise.resolve().then(main).catch(fail);
+}
+
+/** For event handlers that start async work: a failure is shown like a page's, not left unhandled. */
+export function spawn(work: Promise<unknown>): void {
+  work.catch(fail);
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

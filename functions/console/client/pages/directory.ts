@@ -1,7 +1,7 @@
 import { api, type DirectoryRow } from '../lib/api';
 import { byId, clear, en, h } from '../lib/dom';
 import { levelBadge, term } from '../lib/format';
-import { page } from '../lib/page';
+import { page, spawn } from '../lib/page';
 import { fillSelect } from '../lib/widgets';
 
 page(async () => {
@@ -34,7 +34,7 @@ page(async () => {
     cursor = res.cursor;
     more.hidden = !cursor;
   }
-  for (const s of [cat, lvl, reg]) s.addEventListener('change', () => void load(false));
-  more.addEventListener('click', () => void load(true));
+  for (const s of [cat, lvl, reg]) s.addEventListener('change', () => spawn(load(false)));
+  more.addEventListener('click', () => spawn(load(true)));
   await load(false);
 });

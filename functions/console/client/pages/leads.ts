@@ -3,7 +3,7 @@ import { api } from '../lib/api';
 import { byId, clear, control, en, h, say, setBusy } from '../lib/dom';
 import { badge, date, score100, term, terms } from '../lib/format';
 import { errorMsg, msg } from '../lib/messages';
-import { page } from '../lib/page';
+import { page, spawn } from '../lib/page';
 import { reasonList } from '../lib/reasons';
 import { need } from '../lib/session';
 
@@ -48,11 +48,11 @@ page(async () => {
     const reason = control(why, 'reason');
     why.addEventListener('submit', (ev) => {
       ev.preventDefault();
-      void decide(lead, c, reason.value.trim());
+      spawn(decide(lead, c, reason.value.trim()));
     });
     c.append(
       h('div', { class: 'actions', style: 'margin-top:8px' },
-        h('button', { type: 'button', class: 'ok', 'data-testid': 'lead-accept', onclick: () => void decide(lead, c) }, '接受 ', en('Accept')),
+        h('button', { type: 'button', class: 'ok', 'data-testid': 'lead-accept', onclick: () => spawn(decide(lead, c)) }, '接受 ', en('Accept')),
         h('button', { type: 'button', class: 'danger', 'data-testid': 'lead-decline', onclick: () => { why.hidden = false; reason.focus(); } }, '婉拒 ', en('Decline'))),
       why);
     return c;
@@ -64,8 +64,8 @@ page(async () => {
     if (!res.items.length) list.appendChild(h('p', { class: 'muted', 'data-testid': 'lead-empty' }, '暂无线索，新线索会自动出现。', en('No leads yet; new ones appear here by themselves.')));
     list.append(...res.items.map(card));
   }
-  filter.addEventListener('change', () => void load());
-  byId('lead-refresh').addEventListener('click', () => void load());
+  filter.addEventListener('change', () => spawn(load()));
+  byId('lead-refresh').addEventListener('click', () => spawn(load()));
   await load();
   // New leads arrive asynchronously after matching; refresh unless the user is typing a reason.
   setInterval(() => {

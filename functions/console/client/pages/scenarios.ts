@@ -3,7 +3,7 @@ import type { Scenario } from '../../../../packages/core/schemas/scenario';
 import { byId, clear, control, en, h, say, val } from '../lib/dom';
 import { badge, date, term, terms } from '../lib/format';
 import { errorMsg, msg } from '../lib/messages';
-import { page } from '../lib/page';
+import { page, spawn } from '../lib/page';
 import { need } from '../lib/session';
 import { checked, chosen, fillChecks, fillSelect } from '../lib/widgets';
 
@@ -79,7 +79,7 @@ page(async () => {
       h('a', { class: 'btn ghost', href: `/m/scenarios/${encodeURIComponent(sc.id)}`, 'data-testid': 'scenario-open' }, '匹配结果 ', en('Matches')));
     if (sc.status === 'draft') {
       const b = h('button', { type: 'button', 'data-testid': 'scenario-publish' }, '发布 ', en('Publish'));
-      b.addEventListener('click', () => void publish(sc, b));
+      b.addEventListener('click', () => spawn(publish(sc, b)));
       actions.appendChild(b);
     }
     return h('div', { class: 'item', 'data-testid': 'scenario-row', 'data-id': sc.id, 'data-status': sc.status, style: sc.id === highlight ? 'border-color:#0f4c8a' : null },
