@@ -13,11 +13,16 @@ import { LOCAL_ASSET_DIR, MANIFEST, type AssetManifest } from './asset-manifest'
 import { PAGE_SCRIPTS, type PageScript } from './shared/scripts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../..');
 const FAVICON = join(HERE, 'client', 'favicon.svg');
+// esbuild names outputs under an outdir even when it does not write them; paths are made relative
+// to it and the files written to the real outdir by writeOutputs.
+const VIRTUAL_OUT = join(ROOT, '.esbuild-virtual-out');
 
 function options(): BuildOptions {
   return {
-    absWorkingDir: resolve(HERE, '../..'),
+    absWorkingDir: ROOT,
+    outdir: VIRTUAL_OUT,
     entryPoints: Object.fromEntries(PAGE_SCRIPTS.map((name) => [name, join(HERE, 'client', 'pages', `${name}.ts`)])),
     bundle: true,
     splitting: true,
@@ -36,27 +41,30 @@ function options(): BuildOptions {
   };
 }
 
-/** Writes only files that are new: names are content hashes, so a running server never reads a half-written file. */
+/** Written beside the target and renamed into place: a running server never reads a partial file. */
+function writeAtomically(target: string, contents: Uint8Array | string): void {
+  const part = `${target}.${process.pid}.tmp`;
+  writeFileSync(part, contents);
+  renameSync(part, target);
+}
+
+/** Names are content hashes, so an existing file already holds these bytes and is left alone. */
 function writeOutputs(outdir: string, result: BuildResult<{ metafile: true; write: false }>): AssetManifest {
   mkdirSync(join(outdir, 'chunks'), { recursive: true });
-  const tmp = resolve(HERE, '../..', '.esbuild-virtual-out');
   for (const f of result.outputFiles) {
-    const target = join(outdir, relative(tmp, f.path));
-    if (!existsSync(target)) writeFileSync(target, f.contents);
+    const target = join(outdir, relative(VIRTUAL_OUT, f.path));
+    if (!existsSync(target)) writeAtomically(target, f.contents);
   }
   const icon = readFileSync(FAVICON);
   const iconName = `favicon-${createHash('sha256').update(icon).digest('hex').slice(0, 8)}.svg`;
-  if (!existsSync(join(outdir, iconName))) writeFileSync(join(outdir, iconName), icon);
-  const manifest = manifestOf(result.metafile, tmp, iconName);
-  // Renamed into place: readers see the old manifest or the new one, never a partial file.
-  const part = join(outdir, `${MANIFEST}.${process.pid}.tmp`);
-  writeFileSync(part, JSON.stringify(manifest, null, 2));
-  renameSync(part, join(outdir, MANIFEST));
+  if (!existsSync(join(outdir, iconName))) writeAtomically(join(outdir, iconName), icon);
+  const manifest = manifestOf(result.metafile, iconName);
+  writeAtomically(join(outdir, MANIFEST), JSON.stringify(manifest, null, 2));
   return manifest;
 }
 
-function manifestOf(meta: Metafile, tmp: string, favicon: string): AssetManifest {
-  const url = (out: string) => `/assets/${relative(tmp, resolve(HERE, '../..', out)).split('\\').join('/')}`;
+function manifestOf(meta: Metafile, favicon: string): AssetManifest {
+  const url = (out: string) => `/assets/${relative(VIRTUAL_OUT, resolve(ROOT, out)).split('\\').join('/')}`;
   const scripts: AssetManifest['scripts'] = {};
   const sizes: Record<string, number> = {};
   for (const [out, o] of Object.entries(meta.outputs)) {
@@ -90,8 +98,7 @@ export interface BuiltAssets {
 export async function buildConsoleAssets(opts: BuildAssetsOptions = {}): Promise<BuiltAssets> {
   const outdir = opts.outdir ?? LOCAL_ASSET_DIR;
   if (opts.clean) rmSync(outdir, { recursive: true, force: true });
-  // esbuild wants an outdir to name files even when it does not write them.
-  const base = { ...options(), outdir: resolve(HERE, '../..', '.esbuild-virtual-out') };
+  const base = options();
   if (!opts.watch) {
     const result = await build({ ...base, write: false, metafile: true });
     return { manifest: writeOutputs(outdir, result), inputs: Object.keys(result.metafile.inputs), stop: async () => undefined };
@@ -99,7 +106,8 @@ export async function buildConsoleAssets(opts: BuildAssetsOptions = {}): Promise
   let manifest: AssetManifest | undefined;
   let inputs: string[] = [];
   let first: (m: AssetManifest) => void = () => undefined;
-  const ready = new Promise<AssetManifest>((r) => (first = r));
+  let failed: (e: Error) => void = () => undefined;
+  const ready = new Promise<AssetManifest>((ok, no) => ((first = ok), (failed = no)));
   const ctx = await context({
     ...base,
     write: false,
@@ -110,7 +118,9 @@ export async function buildConsoleAssets(opts: BuildAssetsOptions = {}): Promise
         setup(b) {
           b.onEnd((result) => {
             if (result.errors.length) {
-              opts.log?.(`console assets: ${result.errors.length} error(s), keeping the last good build`);
+              const what = result.errors.map((e) => `${e.location?.file ?? ''}:${e.location?.line ?? ''} ${e.text}`).join('; ');
+              if (!manifest) failed(new Error(`console assets do not build: ${what}`));
+              else opts.log?.(`console assets: ${what}; keeping the last good build`);
               return;
             }
             const isFirst = !manifest;
@@ -125,7 +135,12 @@ export async function buildConsoleAssets(opts: BuildAssetsOptions = {}): Promise
   });
   // watch() starts with a full build; onEnd above resolves `ready` when it is written.
   await ctx.watch();
-  return { manifest: await ready, inputs, stop: () => ctx.dispose() };
+  try {
+    return { manifest: await ready, inputs, stop: () => ctx.dispose() };
+  } catch (err) {
+    await ctx.dispose();
+    throw err;
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
