@@ -33,24 +33,26 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-/** Every style contributes the same share to the frozen test part (stratified by style). */
+/**
+ * A scenario is in the frozen test part when its key hashes below the share: the decision depends on
+ * the key alone, so scenarios written later join by the same rule without moving anyone else.
+ */
+export function inTestPart(key: string, testShare = 0.3): boolean {
+  return hash(`split-v1:${key}`) / 2 ** 32 < testShare;
+}
+
 export function drawSplit(scenarios: readonly BenchScenario[], testShare = 0.3): string[] {
-  const byStyle = new Map<string, BenchScenario[]>();
-  for (const s of scenarios) byStyle.set(s.style ?? 'plain', [...(byStyle.get(s.style ?? 'plain') ?? []), s]);
-  const test: string[] = [];
-  for (const group of byStyle.values()) {
-    const sorted = [...group].sort((a, b) => hash(`split-v1:${a.key}`) - hash(`split-v1:${b.key}`));
-    test.push(...sorted.slice(0, Math.round(group.length * testShare)).map((s) => s.key));
-  }
-  return test.sort();
+  return scenarios.filter((s) => inTestPart(s.key, testShare)).map((s) => s.key).sort();
 }
 
 export function loadCorpus(): Corpus {
   const all = loadCorpusDataset();
-  if (!existsSync(SPLIT_PATH)) throw new Error('bench/corpus/split.json is missing: the frozen split is drawn once (npx tsx bench/match.ts --draw-split)');
-  const test = new Set<string>(JSON.parse(readFileSync(SPLIT_PATH, 'utf8')).test);
-  const part = (inTest: boolean) => ({ ...all, scenarios: all.scenarios.filter((s) => test.has(s.key) === inTest) });
-  return { all, tune: part(false), test: part(true) };
+  if (!existsSync(SPLIT_PATH)) throw new Error('bench/corpus/split.json is missing: draw it with npx tsx bench/match.ts --draw-split');
+  const split: { test: string[]; tune: string[] } = JSON.parse(readFileSync(SPLIT_PATH, 'utf8'));
+  const unsplit = all.scenarios.filter((s) => !split.test.includes(s.key) && !split.tune.includes(s.key));
+  if (unsplit.length) throw new Error(`${unsplit.length} scenarios are in no part (${unsplit[0]!.key}…): run --draw-split before tuning`);
+  const pick = (keys: string[]) => ({ ...all, scenarios: all.scenarios.filter((s) => keys.includes(s.key)) });
+  return { all, tune: pick(split.tune), test: pick(split.test) };
 }
 
 export { SPLIT_PATH };

@@ -7,7 +7,7 @@
  *   flags: --no-stack  --fit (fit fusion weights on the tuning part + dev set and print them)
  *          --weights='{"lexical":0.3}'  --explain=S01,A-003  --misses  --draw-split (once, before tuning)
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { summarize, type Summary } from '../packages/core/matching/metrics';
 import { DEFAULT_WEIGHTS, prepareScenario, rank, type Weights } from '../packages/core/matching/score';
@@ -105,10 +105,14 @@ function misses(data: MatchingDataset, runs: Run[]) {
 async function main() {
   const started = Date.now();
   if (flag('draw-split')) {
-    if (existsSync(SPLIT_PATH)) throw new Error(`${SPLIT_PATH} exists: the split is frozen`);
-    const test = drawSplit(loadCorpusDataset().scenarios);
-    writeFileSync(SPLIT_PATH, `${JSON.stringify({ drawn: new Date().toISOString().slice(0, 10), share: 0.3, test }, null, 1)}\n`);
-    console.log(`wrote ${SPLIT_PATH}: ${test.length} test scenarios`);
+    // Keys already split stay where they are; new scenario files join by the same key-hash rule.
+    const previous: { test: string[]; tune: string[] } = existsSync(SPLIT_PATH) ? JSON.parse(readFileSync(SPLIT_PATH, 'utf8')) : { test: [], tune: [] };
+    const known = new Set([...previous.test, ...previous.tune]);
+    const fresh = loadCorpusDataset().scenarios.filter((s) => !known.has(s.key));
+    const test = [...previous.test, ...drawSplit(fresh)].sort();
+    const tune = [...previous.tune, ...fresh.map((s) => s.key).filter((k) => !test.includes(k))].sort();
+    writeFileSync(SPLIT_PATH, `${JSON.stringify({ rule: 'fnv1a("split-v1:" + key) / 2^32 < 0.3 → test', test, tune })}\n`);
+    console.log(`wrote ${SPLIT_PATH}: ${test.length} test, ${tune.length} tuning scenarios (${fresh.length} new)`);
     return;
   }
   console.log(`embedder ${embedder.modelId}; weights ${JSON.stringify(weights)}`);
