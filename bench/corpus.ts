@@ -26,11 +26,14 @@ export function loadCorpusDataset(): MatchingDataset {
   return parsed.data;
 }
 
-/** FNV-1a: the split must not move when files are reordered or scenarios are added. */
+/** FNV-1a plus a finaliser: the split must not move when files are reordered or scenarios are added. */
 function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  // murmur3's finaliser: FNV alone leaves keys that differ in their last digit close in the high bits.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**

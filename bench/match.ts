@@ -111,7 +111,7 @@ async function main() {
     const fresh = loadCorpusDataset().scenarios.filter((s) => !known.has(s.key));
     const test = [...previous.test, ...drawSplit(fresh)].sort();
     const tune = [...previous.tune, ...fresh.map((s) => s.key).filter((k) => !test.includes(k))].sort();
-    writeFileSync(SPLIT_PATH, `${JSON.stringify({ rule: 'fnv1a("split-v1:" + key) / 2^32 < 0.3 → test', test, tune })}\n`);
+    writeFileSync(SPLIT_PATH, `${JSON.stringify({ rule: 'fmix32(fnv1a("split-v1:" + key)) / 2^32 < 0.3 → test', test, tune })}\n`);
     console.log(`wrote ${SPLIT_PATH}: ${test.length} test, ${tune.length} tuning scenarios (${fresh.length} new)`);
     return;
   }
