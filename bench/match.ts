@@ -5,7 +5,8 @@
  *                                           the tuning part, 5-fold cross-validation, the local stack
  *   npx tsx bench/match.ts other.json       any labelled set of the same schema (a held-out set)
  *   flags: --no-stack  --fit (fit fusion weights on the tuning part + dev set and print them)
- *          --weights='{"lexical":0.3}'  --explain=S01,A-003  --misses  --draw-split (once, before tuning)
+ *          --weights='{"lexical":0.3}'  --explain=S01,A-003  --misses  --tune-only (hide the frozen part)
+ *          --draw-split (assign newly written scenarios to a part, before any tuning on them)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -134,9 +135,10 @@ async function main() {
   if (!flag('no-stack')) await stackRow(dev);
 
   const corpus = loadCorpus();
-  const testP = await prepare(corpus.test, embedder);
-  const testRuns = table(`corpus FROZEN TEST part (${corpus.all.platforms.length} platforms)`, corpus.test, testP).ours;
-  perStyle(corpus.test, testP);
+  // --tune-only while tuning: the frozen part is neither printed nor looked at.
+  const testP = flag('tune-only') ? undefined : await prepare(corpus.test, embedder);
+  const testRuns = testP ? table(`corpus FROZEN TEST part (${corpus.all.platforms.length} platforms)`, corpus.test, testP).ours : [];
+  if (testP) perStyle(corpus.test, testP);
   const tuneP = await prepare(corpus.tune, embedder);
   const tuneRuns = table('corpus tuning part (tuned on)', corpus.tune, tuneP).ours;
 
@@ -151,7 +153,7 @@ async function main() {
   if (flag('misses')) {
     misses(dev, devRuns);
     misses(corpus.tune, tuneRuns);
-    if (flag('misses') === '--misses=test') misses(corpus.test, testRuns);
+    if (flag('misses') === '--misses=test' && testP) misses(corpus.test, testRuns);
   }
   const key = (flagValue('explain') ?? '').split(',').filter(Boolean);
   explain(devP, key);
