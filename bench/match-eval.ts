@@ -11,6 +11,7 @@ import {
   type Factor,
   type MatchIndex,
   type ScenarioInput,
+  type TextTuning,
   type Weights,
 } from '../packages/core/matching/score';
 import type { Embedder } from '../packages/embed/port';
@@ -67,6 +68,9 @@ export async function prepare(data: MatchingDataset, embedder: Embedder): Promis
   }));
   return { data, platforms, index: indexPlatforms(platforms), scenarios };
 }
+
+/** The same embedded data read with other text settings (vectors do not depend on them). */
+export const withTuning = (p: Prepared, tuning: TextTuning): Prepared => ({ ...p, index: indexPlatforms(p.platforms, tuning) });
 
 export function ours(p: Prepared, w: Weights = DEFAULT_WEIGHTS): Run[] {
   return p.data.scenarios.map((s, i) => ({

@@ -11,12 +11,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { summarize, type Summary } from '../packages/core/matching/metrics';
-import { DEFAULT_WEIGHTS, prepareScenario, rank, type Weights } from '../packages/core/matching/score';
+import { DEFAULT_TUNING, DEFAULT_WEIGHTS, prepareScenario, rank, type TextTuning, type Weights } from '../packages/core/matching/score';
 import { concepts } from '../packages/core/matching/text';
 import { LocalEmbedder } from '../packages/embed/local';
-import { drawSplit, loadCorpus, loadCorpusDataset, SPLIT_PATH } from './corpus';
+import { drawSplit, loadCorpus, loadCorpusDataset, SPLIT_PATH } from './match-corpus';
 import { DEFAULT_DEV_PATH, loadDataset, type MatchingDataset } from './dataset';
-import { baselines, evaluateFeatures, featurize, fitWeights, folds, ours, prepare, type Features, type Prepared, type Run } from './match-eval';
+import { baselines, evaluateFeatures, featurize, fitWeights, folds, ours, prepare, withTuning, type Features, type Prepared, type Run } from './match-eval';
 import { evaluateThroughStack } from './match-stack';
 
 const args = process.argv.slice(2);
@@ -41,11 +41,11 @@ function table(title: string, data: MatchingDataset, p: Prepared): { ours: Run[]
   return { ours: mine };
 }
 
-function perStyle(data: MatchingDataset, p: Prepared) {
+function perStyle(data: MatchingDataset, p: Prepared, part = 'frozen test part') {
   const mine = ours(p, weights);
   const { bm25, structured } = baselines(data);
   const styles = [...new Set(data.scenarios.map((s) => s.style ?? 'plain'))].sort();
-  console.log(`\n${'per style (frozen test part)'.padEnd(22)} ${'n'.padStart(4)}   ${'ours nDCG/MRR'.padStart(14)}   ${'BM25'.padStart(13)}   ${'BM25+struct'.padStart(13)}   Δ nDCG vs best baseline`);
+  console.log(`\n${`per style (${part})`.padEnd(22)} ${'n'.padStart(4)}   ${'ours nDCG/MRR'.padStart(14)}   ${'BM25'.padStart(13)}   ${'BM25+struct'.padStart(13)}   Δ nDCG vs best baseline`);
   for (const style of styles) {
     const keys = new Set(data.scenarios.filter((s) => (s.style ?? 'plain') === style).map((s) => s.key));
     const pick = (runs: Run[]) => summarize(runs.filter((r) => keys.has(r.key)));
@@ -60,7 +60,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
 
 /** k-fold CV on the tuning part: fit on k−1 folds plus the dev set, score the held-out fold. */
-function crossValidate(tune: Features[], dev: Features[], k = 5) {
+function crossValidate(tune: Features[], dev: Features[], k = 5, quiet = false): Summary {
   const parts = folds(tune, k);
   const results: Summary[] = [];
   const fitted: Weights[] = [];
@@ -71,9 +71,33 @@ function crossValidate(tune: Features[], dev: Features[], k = 5) {
     results.push(evaluateFeatures(parts[i]!, w));
   }
   const pm = (f: (s: Summary) => number) => `${f3(mean(results.map(f)))} ± ${f3(sd(results.map(f)))}`;
+  const summary = { ndcg10: mean(results.map((r) => r.ndcg10)), recall5: mean(results.map((r) => r.recall5)), mrr: mean(results.map((r) => r.mrr)), n: tune.length };
+  if (quiet) return summary;
   console.log(`\n${k}-fold cross-validation on the tuning part (weights fitted on ${k - 1} folds + dev, scored on the held-out fold)`);
   console.log(`  nDCG@10 ${pm((s) => s.ndcg10)}   Recall@5 ${pm((s) => s.recall5)}   MRR ${pm((s) => s.mrr)}`);
   console.log(`  per fold nDCG@10: ${results.map((r) => f3(r.ndcg10)).join(' ')}`);
+  return summary;
+}
+
+/** One text setting at a time around the defaults, each judged by cross-validation on the tuning part. */
+function sweep(tuneP: Prepared, devP: Prepared) {
+  const d = DEFAULT_TUNING;
+  const variants: [string, TextTuning][] = [['defaults', d]];
+  for (const v of [0.3, 0.6]) variants.push([`background ${v}`, { ...d, background: v }]);
+  for (const v of [0, 0.2, 0.5]) variants.push([`unsupportedTick ${v}`, { ...d, unsupportedTick: v }]);
+  for (const v of [0.25, 0.6]) variants.push([`inferredMin ${v}`, { ...d, inferredMin: v }]);
+  for (const v of [1, 2.5]) variants.push([`titleWeight ${v}`, { ...d, titleWeight: v }]);
+  for (const v of [0, 0.25, 1]) variants.push([`lexical.bigram ${v}`, { ...d, lexical: { ...d.lexical, bigram: v } }]);
+  for (const v of [1, 3]) variants.push([`lexical.title ${v}`, { ...d, lexical: { ...d.lexical, title: v } }]);
+  for (const v of [0.3, 1]) variants.push([`lexical.profile ${v}`, { ...d, lexical: { ...d.lexical, profile: v } }]);
+  for (const v of [0.5, 0.9]) variants.push([`lexical.b ${v}`, { ...d, lexical: { ...d.lexical, b: v } }]);
+  for (const v of [0.8, 2]) variants.push([`lexical.k1 ${v}`, { ...d, lexical: { ...d.lexical, k1: v } }]);
+  if (flag('sweep') === '--sweep=short') variants.splice(3);
+  console.log(`\nsweep of text settings (5-fold CV on the tuning part, weights refitted per fold)`);
+  for (const [name, t] of variants) {
+    const m = crossValidate(featurize(withTuning(tuneP, t)), featurize(withTuning(devP, t)), 5, true);
+    console.log(`  ${name.padEnd(22)} nDCG@10 ${f3(m.ndcg10)}  R@5 ${f3(m.recall5)}  MRR ${f3(m.mrr)}`);
+  }
 }
 
 function explain(p: Prepared, keys: string[]) {
@@ -141,7 +165,9 @@ async function main() {
   if (testP) perStyle(corpus.test, testP);
   const tuneP = await prepare(corpus.tune, embedder);
   const tuneRuns = table('corpus tuning part (tuned on)', corpus.tune, tuneP).ours;
+  if (flag('tune-only')) perStyle(corpus.tune, tuneP, 'tuning part');
 
+  if (flag('sweep')) return sweep(tuneP, devP);
   const tuneF = featurize(tuneP);
   const devF = featurize(devP);
   crossValidate(tuneF, devF);

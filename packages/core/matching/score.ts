@@ -1,6 +1,6 @@
 import { DOMAINS, TECHNOLOGIES, label, type Domain, type Technology } from '../taxonomy';
 import { conceptProfile, inferNeed, type InferredNeed } from './infer';
-import { LexicalIndex, type LexicalScore } from './lexical';
+import { DEFAULT_LEXICAL, LexicalIndex, type LexicalOptions, type LexicalScore } from './lexical';
 import { conceptById } from './thesaurus';
 import { cosine } from './vector';
 import type { ReasonFactor } from '../schemas/scenario';
@@ -83,12 +83,12 @@ export interface Weights {
 // an unrated one, and exposure damping at its cap can reorder near-equal fits but not bury a
 // clearly better one.
 export const DEFAULT_WEIGHTS: Weights = Object.freeze({
-  semantic: 0.5,
-  concept: 0.2,
-  lexical: 0.2,
-  industry: 0.15,
-  domain: 0.25,
-  technology: 0.12,
+  semantic: 0.037,
+  concept: 0.173,
+  lexical: 0.434,
+  industry: 0.151,
+  domain: 0.162,
+  technology: 0.043,
   maturity: 0.03,
   exposure: 0.06,
 });
@@ -104,10 +104,26 @@ export const PROFILE_SHARE = 0.15;
 export const CROSS_INDUSTRY_CREDIT = 0.6;
 /** Open leads at which exposure damping reaches its maximum. */
 export const EXPOSURE_CAP = 30;
-/** How much a ticked domain or technology counts when the text points elsewhere (the text wins). */
-export const UNSUPPORTED_TICK = 0.35;
-/** Inferred domains and technologies weaker than this share of the strongest are ignored. */
-export const INFERRED_MIN = 0.4;
+/** Settings of how text is read, fitted with the weights (bench/match.ts --sweep). */
+export interface TextTuning {
+  lexical: LexicalOptions;
+  /** How much a ticked domain or technology counts when the text points elsewhere (the text wins). */
+  unsupportedTick: number;
+  /** Inferred domains, technologies and industries weaker than this share of the strongest are ignored. */
+  inferredMin: number;
+  /** Title words name the need; they count for more than the story around it. */
+  titleWeight: number;
+  /** Weight of sentences that tell background rather than ask for something (1 = all equal). */
+  background: number;
+}
+
+export const DEFAULT_TUNING: TextTuning = Object.freeze({
+  lexical: DEFAULT_LEXICAL,
+  unsupportedTick: 0.35,
+  inferredMin: 0.4,
+  titleWeight: 1.5,
+  background: 0.6,
+});
 
 // Divisions close enough that experience transfers in part (same GB/T section neighbourhood).
 const INDUSTRY_FAMILIES: readonly (readonly string[])[] = [
@@ -155,11 +171,11 @@ function industryFitOf(industry: string, platform: CandidatePlatform, solution?:
 }
 
 /** The ticked industry, or one the text names more clearly, whichever the platform fits better. */
-function industryFit(scenario: ScenarioInput, need: InferredNeed, platform: CandidatePlatform, solution?: CandidateSolution): Part {
+function industryFit(scenario: ScenarioInput, need: InferredNeed, inferredMin: number, platform: CandidatePlatform, solution?: CandidateSolution): Part {
   let best = industryFitOf(scenario.industry, platform, solution);
   if (need.industries.has(scenario.industry as never)) return best;
   for (const [code, strength] of need.industries) {
-    if (strength < INFERRED_MIN) continue;
+    if (strength < inferredMin) continue;
     const f = industryFitOf(code, platform, solution);
     if (f.value * strength > best.value) best = { value: f.value * strength, text: `根据描述推断行业为${industryLabel(code)}；${f.text}` };
   }
@@ -170,11 +186,11 @@ function industryFit(scenario: ScenarioInput, need: InferredNeed, platform: Cand
  * What the need asks for in one taxonomy dimension, weighted: what the text says wins; a tick the
  * text supports counts fully, a tick alone counts fully only when the text says nothing there.
  */
-function wanted<K extends string>(ticked: readonly string[], inferred: Map<K, number>): { weights: Map<string, number>; inferred: string[] } {
+function wanted<K extends string>(ticked: readonly string[], inferred: Map<K, number>, t: TextTuning): { weights: Map<string, number>; inferred: string[] } {
   const weights = new Map<string, number>();
   const fromText: string[] = [];
-  for (const [k, s] of inferred) if (s >= INFERRED_MIN) weights.set(k, s);
-  for (const k of ticked) weights.set(k, inferred.size === 0 || inferred.has(k as K) ? 1 : UNSUPPORTED_TICK);
+  for (const [k, s] of inferred) if (s >= t.inferredMin) weights.set(k, s);
+  for (const k of ticked) weights.set(k, inferred.size === 0 || inferred.has(k as K) ? 1 : t.unsupportedTick);
   for (const k of weights.keys()) if (!ticked.includes(k)) fromText.push(k);
   return { weights, inferred: fromText };
 }
@@ -248,17 +264,24 @@ function lexicalFit(score: LexicalScore | undefined): Part {
  * every text's concepts. Built once per registry snapshot.
  */
 export interface MatchIndex {
+  tuning: TextTuning;
   lexical: LexicalIndex;
   concepts: Map<string, ReadonlyMap<string, number>>;
 }
 
 const profileKey = (platformId: string) => `platform:${platformId}`;
 
-export function indexPlatforms(platforms: readonly Omit<CandidatePlatform, 'openLeadsThisMonth'>[]): MatchIndex {
+export function indexPlatforms(platforms: readonly Omit<CandidatePlatform, 'openLeadsThisMonth'>[], tuning: TextTuning = DEFAULT_TUNING): MatchIndex {
   const concepts = new Map<string, ReadonlyMap<string, number>>();
   for (const p of platforms) {
-    concepts.set(profileKey(p.id), conceptProfile(`${p.name}\n${p.description ?? ''}`));
-    for (const s of p.solutions) concepts.set(s.id, conceptProfile(`${s.title}\n${s.description ?? ''}`));
+    // The platform as a whole (profile and every solution): what it could combine for a need.
+    const whole = new Map(conceptProfile(`${p.name}\n${p.description ?? ''}`));
+    for (const s of p.solutions) {
+      const own = conceptProfile(`${s.title}\n${s.description ?? ''}`);
+      concepts.set(s.id, own);
+      for (const [id, v] of own) whole.set(id, Math.max(whole.get(id) ?? 0, v));
+    }
+    concepts.set(profileKey(p.id), whole);
   }
   const lexical = new LexicalIndex(
     platforms.map((p) => ({
@@ -267,8 +290,9 @@ export function indexPlatforms(platforms: readonly Omit<CandidatePlatform, 'open
       titles: p.solutions.map((s) => s.title),
       texts: p.solutions.map((s) => s.description ?? ''),
     })),
+    tuning.lexical,
   );
-  return { lexical, concepts };
+  return { tuning, lexical, concepts };
 }
 
 /** A scenario read once: what its text needs, and how each platform's words meet it. */
@@ -278,17 +302,11 @@ export interface PreparedScenario {
   lexical: Map<string, LexicalScore>;
 }
 
-/** Title words name the need; they count for more than the story around it. */
-export const TITLE_WEIGHT = 1.5;
-
 export function prepareScenario(scenario: ScenarioInput, index: MatchIndex): PreparedScenario {
-  const need = inferNeed(scenario.title ?? '', scenario.description ?? '');
-  const title = inferNeed(scenario.title ?? '', '').text;
+  const need = inferNeed(scenario.title ?? '', scenario.description ?? '', index.tuning.background);
+  const [title, ...rest] = need.sentences;
   const lexical = need.text.trim()
-    ? index.lexical.score([
-        { text: need.text, weight: 1 },
-        { text: title, weight: TITLE_WEIGHT },
-      ])
+    ? index.lexical.score([...rest, ...(title ? [{ text: title.text, weight: index.tuning.titleWeight }] : [])])
     : new Map<string, LexicalScore>();
   return { input: scenario, need, lexical };
 }
@@ -330,13 +348,13 @@ export function scorePlatform(
 ): Match {
   const prepared = 'need' in scenario ? scenario : prepareScenario(scenario, index);
   const { input, need } = prepared;
-  const domainsWanted = wanted(input.domains, need.domains);
-  const techWanted = wanted(input.technologies, need.technologies);
+  const domainsWanted = wanted(input.domains, need.domains, index.tuning);
+  const techWanted = wanted(input.technologies, need.technologies, index.tuning);
   const profileConcepts = index.concepts.get(profileKey(platform.id));
   const fitOf = (solution?: CandidateSolution) => {
     const semantic = semanticFit(input, platform, solution);
     const concept = conceptFit(need, profileConcepts, solution ? index.concepts.get(solution.id) : profileConcepts);
-    const industry = industryFit(input, need, platform, solution);
+    const industry = industryFit(input, need, index.tuning.inferredMin, platform, solution);
     const domain = taxonomyFit('domain', domainsWanted, platform.domains, solution);
     const technology = taxonomyFit('technology', techWanted, platform.technologies, solution);
     const partial =
