@@ -37,6 +37,8 @@ export const LEVELS: readonly Level[] = [0, 1, 2, 3];
 
 export const FACTOR_LABELS: Record<Factor, Label> = {
   semantic: { zh: '语义相似度', en: 'Semantic similarity' },
+  concept: { zh: '需求要点契合', en: 'Need concepts covered' },
+  lexical: { zh: '关键词重合', en: 'Keyword overlap' },
   industry: { zh: '行业契合', en: 'Industry fit' },
   domain: { zh: '场景领域契合', en: 'Domain fit' },
   technology: { zh: '技术契合', en: 'Technology fit' },
