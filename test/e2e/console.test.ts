@@ -169,6 +169,22 @@ describe('web console', () => {
     await shot(page, 'manufacturer-matches-1280');
   }, 120_000);
 
+  it('a manufacturer can post a scenario with no domain ticked: the text is enough', async () => {
+    const page = await newPage();
+    await signInWithDevForm(page, 'manufacturer', 'ent_e2e_text');
+    await page.waitForURL('**/m/scenarios');
+    await page.getByTestId('domain-maintenance').waitFor();
+    await page.getByTestId('scenario-title').fill('电费越来越高');
+    await page.getByTestId('scenario-description').fill('厂里一个月电费四十多万，不知道哪几台设备最费电，晚上空压机也一直开着。');
+    await page.getByTestId('scenario-enterprise-name').fill('青岛某塑料制品有限公司');
+    await page.getByTestId('scenario-credit-code').fill('91350100M000100Y43');
+    await page.getByTestId('scenario-industry').selectOption('C29');
+    await page.getByTestId('scenario-region').selectOption('黄岛区');
+    await page.getByTestId('scenario-submit').click();
+    await page.getByTestId('scenario-created').waitFor();
+    await expect(page.getByTestId('scenario-row').first().innerText()).resolves.toContain('领域由描述判断');
+  });
+
   it('the platform finds the lead in its inbox and accepts it', async () => {
     const page = await newPage(LAPTOP, await stack.token('platform', 'plt_e2e'));
     await page.goto(`${stack.url}/p/leads`);
