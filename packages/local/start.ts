@@ -1,18 +1,30 @@
-import { startStack } from './stack';
+import { startStack, type Stack } from './stack';
+import { StartupError } from './startup-error';
+import { SettingsError } from '../settings/settings';
 
 // `npm start`: the whole service on this machine, no AWS account and no network.
 const started = Date.now();
-const stack = await startStack({ http: true, log: (l) => console.log(`[local] ${l}`) });
-console.log(`[local] API on ${stack.url}  (docs ${stack.url}/docs, console ${stack.url}/)  ready in ${Date.now() - started} ms`);
-console.log('[local] get a token: npm run token -- --role bureau');
-
+const aborted = new AbortController();
+let stack: Stack | undefined;
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, async () => {
     if (stopping) return;
     stopping = true;
+    // Still starting: abort, and start-up stops whatever it had already started.
+    if (!stack) return aborted.abort(new StartupError(`${sig}: 启动已中止 / start-up interrupted`));
     console.log(`[local] ${sig}: stopping pollers, server, queues and DynamoDB…`);
     await stack.stop();
     process.exit(0);
   });
 }
+
+try {
+  stack = await startStack({ http: true, signal: aborted.signal, log: (l) => console.log(`[local] ${l}`) });
+} catch (err) {
+  // A failure the user can act on is one line; anything else is a bug and keeps its stack.
+  console.error(`[local] ${err instanceof StartupError || err instanceof SettingsError ? err.message : `启动失败 / start-up failed: ${(err as Error)?.stack ?? String(err)}`}`);
+  process.exit(1);
+}
+console.log(`[local] API on ${stack.url}  (docs ${stack.url}/docs, console ${stack.url}/)  ready in ${Date.now() - started} ms`);
+console.log('[local] get a token: npm run token -- --role bureau');
