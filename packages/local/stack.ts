@@ -144,6 +144,8 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
   if (opts.pollers !== false) startPollers();
 
   started.push(stopPollers);
+  checkpoint();
+  // The API answers from here on, while the reconciler below re-drives leftovers.
   appReady(app);
 
   // fauxqs keeps messages in memory: whatever was in flight when the last process died is gone,
@@ -154,6 +156,7 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
     reconcile(deps, { olderThanSec: settings.RECONCILE_AFTER_SEC }).catch((err) => deps.log.error('reconcile failed', { error: String(err) }));
   }, 60_000);
   cron.unref();
+  started.push(() => clearInterval(cron));
 
   return {
     settings,
@@ -165,7 +168,6 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
     startPollers,
     stopPollers,
     async stop() {
-      clearInterval(cron);
       // No new requests while the queues and DynamoDB go down.
       if (server) await closeHttp(server);
       await stopStarted();

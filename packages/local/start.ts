@@ -6,16 +6,21 @@ import { SettingsError } from '../settings/settings';
 const started = Date.now();
 const aborted = new AbortController();
 let stack: Stack | undefined;
-let stopping = false;
+let stopping: NodeJS.Signals | undefined;
+
+async function stop(sig: NodeJS.Signals, running: Stack) {
+  console.log(`[local] ${sig}: stopping pollers, server, queues and DynamoDB…`);
+  await running.stop();
+  process.exit(0);
+}
+
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, async () => {
+  process.on(sig, () => {
     if (stopping) return;
-    stopping = true;
+    stopping = sig;
     // Still starting: abort, and start-up stops whatever it had already started.
     if (!stack) return aborted.abort(new StartupError(`${sig}: 启动已中止 / start-up interrupted`));
-    console.log(`[local] ${sig}: stopping pollers, server, queues and DynamoDB…`);
-    await stack.stop();
-    process.exit(0);
+    void stop(sig, stack);
   });
 }
 
@@ -26,5 +31,7 @@ try {
   console.error(`[local] ${err instanceof StartupError || err instanceof SettingsError ? err.message : `启动失败 / start-up failed: ${(err as Error)?.stack ?? String(err)}`}`);
   process.exit(1);
 }
+// A signal that arrived after start-up's last checkpoint.
+if (stopping) await stop(stopping, stack);
 console.log(`[local] API on ${stack.url}  (docs ${stack.url}/docs, console ${stack.url}/)  ready in ${Date.now() - started} ms`);
 console.log('[local] get a token: npm run token -- --role bureau');

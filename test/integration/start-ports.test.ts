@@ -110,6 +110,13 @@ describe('npm start never uses a stranger’s servers', () => {
     await expectForeignDataUntouched();
   }, 90_000);
 
+  it('SIGTERM the moment it first answers (start-up reconcile still running): exit 0, nothing left running', async () => {
+    const service = await startServiceProcess(env(), { http: await freePort() });
+    running.push(service);
+    expect(await service.terminate()).toBe(0);
+    await eventually(async () => !groupAlive(service.pid), 10_000, 100);
+  }, 90_000);
+
   it('two instances side by side, each with its own PORT and DATA_DIR, each on its own data', async () => {
     const [a, b] = await Promise.all([
       startServiceProcess({ DATA_DIR: dataDir(), AUTH_SECRET: SECRET }, { http: await freePort() }),
