@@ -50,6 +50,16 @@ async function shot(page: Page, name: string) {
   if (page.viewportSize()?.width === PHONE.width) await page.screenshot({ path: join(SHOTS, `${name}-top.png`) });
 }
 
+/** The scenario form's text fields, as a plastics maker in Huangdao fills them. */
+async function fillScenario(page: Page, title: string, description: string) {
+  await page.getByTestId('scenario-title').fill(title);
+  await page.getByTestId('scenario-description').fill(description);
+  await page.getByTestId('scenario-enterprise-name').fill('青岛某塑料制品有限公司');
+  await page.getByTestId('scenario-credit-code').fill('91350100M000100Y43');
+  await page.getByTestId('scenario-industry').selectOption('C29');
+  await page.getByTestId('scenario-region').selectOption('黄岛区');
+}
+
 async function signInWithDevForm(page: Page, role: string, org?: string) {
   await page.goto(`${stack.url}/sign-in`);
   await page.getByTestId('dev-role').selectOption(role);
@@ -139,12 +149,7 @@ describe('web console', () => {
     await page.waitForURL('**/m/scenarios');
     await page.getByTestId('domain-maintenance').waitFor();
 
-    await page.getByTestId('scenario-title').fill('注塑车间设备经常突发停机');
-    await page.getByTestId('scenario-description').fill('我们有80台注塑机，经常突发停机，维修靠老师傅经验，希望通过设备数据提前发现故障。');
-    await page.getByTestId('scenario-enterprise-name').fill('青岛某塑料制品有限公司');
-    await page.getByTestId('scenario-credit-code').fill('91350100M000100Y43');
-    await page.getByTestId('scenario-industry').selectOption('C29');
-    await page.getByTestId('scenario-region').selectOption('黄岛区');
+    await fillScenario(page, '注塑车间设备经常突发停机', '我们有80台注塑机，经常突发停机，维修靠老师傅经验，希望通过设备数据提前发现故障。');
     await page.getByTestId('domain-maintenance').check();
     await page.getByTestId('tech-iot').check();
     await page.getByTestId('tech-ai').check();
@@ -174,12 +179,7 @@ describe('web console', () => {
     await signInWithDevForm(page, 'manufacturer', 'ent_e2e_text');
     await page.waitForURL('**/m/scenarios');
     await page.getByTestId('domain-maintenance').waitFor();
-    await page.getByTestId('scenario-title').fill('电费越来越高');
-    await page.getByTestId('scenario-description').fill('厂里一个月电费四十多万，不知道哪几台设备最费电，晚上空压机也一直开着。');
-    await page.getByTestId('scenario-enterprise-name').fill('青岛某塑料制品有限公司');
-    await page.getByTestId('scenario-credit-code').fill('91350100M000100Y43');
-    await page.getByTestId('scenario-industry').selectOption('C29');
-    await page.getByTestId('scenario-region').selectOption('黄岛区');
+    await fillScenario(page, '电费越来越高', '厂里一个月电费四十多万，不知道哪几台设备最费电，晚上空压机也一直开着。');
     await page.getByTestId('scenario-submit').click();
     await page.getByTestId('scenario-created').waitFor();
     await expect(page.getByTestId('scenario-row').first().innerText()).resolves.toContain('领域由描述判断');
