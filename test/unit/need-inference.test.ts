@@ -18,6 +18,13 @@ describe('negation: what is ruled out does not count', () => {
     for (const w of excluded) expect(need.text).not.toContain(w);
   });
 
+  it('reads "不缺 X，缺的是 Y" as a need for Y, and a request to stop recommending X as a rejection', () => {
+    const lacks = readNeed('不缺设备数据，缺的是工艺参数优化');
+    expect(concepts(lacks.text)).not.toContain('device_connectivity');
+    expect(concepts(lacks.text)).toContain('process_parameters');
+    expect(readNeed('不要再推荐整套MES了，只想把PLC数据采出来').excluded).toEqual(['mes']);
+  });
+
   it('keeps the pain a manufacturer wishes away, and the need after the turn', () => {
     expect(readNeed('希望以后不用再人工抄表').excluded).toEqual([]);
     expect(concepts(readNeed('不想上大而全的MES，只想把报工做起来').text)).toContain('production_execution');
