@@ -1,6 +1,7 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type Api } from '../../functions/api/app';
+import { createAuthApp } from '../../functions/auth/issuer';
 import { consoleRoutes } from '../../functions/console/app';
 import { CONSUMERS } from '../../functions/consumers';
 import { reconcile } from '../services/reconcile';
@@ -68,8 +69,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     maxReceiveCount: settings.QUEUE_MAX_RECEIVE_COUNT,
   });
   const urls = Object.fromEntries(QUEUE_NAMES.map((q) => [q, queueUrls[q]])) as Record<QueueName, string>;
-  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, embedder: createEmbedder(settings), ...opts.deps });
-  const app = createApp(deps, consoleRoutes);
+  // OpenAuth's DynamoStorage signs its requests (aws4fetch) with credentials from the environment;
+  // DynamoDB Local accepts any.
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  process.env.AWS_REGION ??= settings.AWS_REGION;
+  // The API verifies people's tokens against the issuer it serves itself at /auth (same process).
+  const jwks = async () => (await app.request('/auth/.well-known/jwks.json')).json() as Promise<{ keys: Record<string, unknown>[] }>;
+  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, embedder: createEmbedder(settings), jwks, ...opts.deps });
+  const app: Api = createApp(deps, consoleRoutes, (a) => a.route('/', createAuthApp(deps)));
 
   const arns = new Map<QueueName, string>();
   for (const q of QUEUE_NAMES) {
