@@ -86,7 +86,9 @@ export async function patchPlatform(deps: Deps, who: Principal, id: string, patc
   if (patch.category && patch.category !== current.category)
     merged.eligibility = { ...merged.eligibility, nationalTrack: nationalTrack(patch.category) };
   // Re-validate the whole record: a patch may break a cross-field rule (category vs subtype).
-  const checked = Platform.safeParse(merged);
+  const { operatorOrgId, assessmentSeq, ...profile } = merged;
+  void operatorOrgId, assessmentSeq;
+  const checked = Platform.safeParse(profile);
   if (!checked.success)
     throw new AppError('VALIDATION_FAILED', undefined, checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   await repo.replacePlatform(storeOf(deps), merged, current.version);

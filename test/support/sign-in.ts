@@ -1,3 +1,4 @@
+import { parseContact } from '../../packages/core/accounts/contact';
 import type { DevMailbox } from '../../packages/notify/dev-mailbox';
 import type { Stack } from '../../packages/local/stack';
 
@@ -35,7 +36,7 @@ export function mailbox(stack: Pick<Stack, 'deps'>): DevMailbox {
 
 /** The newest code the dev mailbox holds for this contact. */
 export function lastCode(stack: Pick<Stack, 'deps'>, contact: string): string {
-  const msg = mailbox(stack).list(contact)[0];
+  const msg = mailbox(stack).list(parseContact(contact)?.value ?? contact)[0];
   const code = /\b(\d{6})\b/.exec(msg?.text ?? '')?.[1];
   if (!code) throw new Error(`no code in the dev mailbox for ${contact}`);
   return code;
