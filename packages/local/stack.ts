@@ -11,6 +11,7 @@ import { makeSqsClient } from '../queue/client';
 import { QUEUES, QUEUE_NAMES, type QueueName } from '../queue/queues';
 import { createDeps, type Deps } from '../runtime/deps';
 import { createEmbedder } from '../embed/factory';
+import { createNotifier } from '../notify/factory';
 import { startLocalDynamo, type LocalDynamo } from './dynamo';
 import { startLocalSqs, type LocalSqs } from './sqs';
 import { ensureQueues, ensureTable, type QueueUrls } from './provision';
@@ -76,7 +77,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   process.env.AWS_REGION ??= settings.AWS_REGION;
   // The API verifies people's tokens against the issuer it serves itself at /auth (same process).
   const jwks = async () => (await app.request('/auth/.well-known/jwks.json')).json() as Promise<{ keys: Record<string, unknown>[] }>;
-  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, embedder: createEmbedder(settings), jwks, ...opts.deps });
+  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, embedder: createEmbedder(settings), jwks, notifier: createNotifier(settings, log), ...opts.deps });
   const app: Api = createApp(deps, consoleRoutes, (a) => a.route('/', createAuthApp(deps)));
 
   const arns = new Map<QueueName, string>();

@@ -1,4 +1,5 @@
 import type { Contact } from '../core/accounts/contact';
+import type { Settings } from '../settings/settings';
 import type { Notice, Notifier } from './port';
 
 /**
@@ -47,3 +48,5 @@ export class AwsNotifier implements Notifier {
     };
   }
 }
+
+export const awsNotifier = (settings: Settings) => new AwsNotifier({ region: settings.AWS_REGION, from: settings.SES_FROM });

@@ -28,3 +28,6 @@ export class DevMailbox implements Notifier {
     return to ? this.messages.filter((m) => m.to === to) : [...this.messages];
   }
 }
+
+/** The dev mailbox page exists only where nothing is real: never on a deployed stage. */
+export const devMailboxAllowed = (stage: string) => stage === 'local' || stage === 'test';

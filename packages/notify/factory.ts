@@ -1,11 +1,9 @@
 import type { Settings } from '../settings/settings';
-import { AwsNotifier } from './aws';
+import { awsNotifier } from './aws';
 import { DevMailbox } from './dev-mailbox';
 import type { Notifier } from './port';
 
+/** Local runs choose by CODE_DELIVERY; Lambdas that send use AwsNotifier directly (no dev mailbox in their bundles). */
 export function createNotifier(settings: Settings, log: (line: string) => void): Notifier {
-  return settings.CODE_DELIVERY === 'aws' ? new AwsNotifier({ region: settings.AWS_REGION, from: settings.SES_FROM }) : new DevMailbox(log);
+  return settings.CODE_DELIVERY === 'aws' ? awsNotifier(settings) : new DevMailbox(log);
 }
-
-/** The dev mailbox page exists only where nothing is real: never on a deployed stage. */
-export const devMailboxAllowed = (stage: string) => stage === 'local' || stage === 'test';

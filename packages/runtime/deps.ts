@@ -8,7 +8,6 @@ import { makeSqsClient } from '../queue/client';
 import { createPublisher, type Publisher } from '../queue/publisher';
 import type { QueueName } from '../queue/queues';
 import type { Embedder } from '../embed/port';
-import { createNotifier } from '../notify/factory';
 import type { Notifier } from '../notify/port';
 
 /** The sign-in server's public keys, as served at /auth/.well-known/jwks.json. */
@@ -40,6 +39,9 @@ export interface Deps {
   jwks: JwksSource;
 }
 
+// Only the API and the sign-in server send (invitations, codes); they pass a notifier in.
+const noNotifier: Notifier = { send: () => Promise.reject(new Error('no notifier in this process; pass one to createDeps')) };
+
 const noEmbedder: Embedder = {
   modelId: 'none',
   dimensions: 0,
@@ -63,7 +65,7 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
     log,
     now: () => new Date(),
     fetch: fetchFn,
-    notifier: createNotifier(settings, (line) => log.info(line)),
+    notifier: noNotifier,
     jwks: async () => {
       if (!settings.AUTH_ISSUER_URL) throw new Error('AUTH_ISSUER_URL is not set: cannot verify sign-in tokens');
       const res = await fetchFn(`${settings.AUTH_ISSUER_URL.replace(/\/$/, '')}/auth/.well-known/jwks.json`);

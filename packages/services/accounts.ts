@@ -1,7 +1,7 @@
 import { parseContact } from '../core/accounts/contact';
 import { AppError, conflict, forbidden, notFound } from '../core/errors';
 import { newId } from '../core/ids';
-import type { Principal, Role } from '../core/principal';
+import type { Principal } from '../core/principal';
 import {
   BUREAU_ORG_ID,
   ROLE_OF_KIND,
@@ -17,7 +17,7 @@ import {
 import * as orgs from '../db/organisations';
 import { getUser } from '../db/users';
 import type { Deps } from '../runtime/deps';
-import { audit, type Origin } from './audit';
+import { actorOf, audit, type Origin } from './audit';
 import { nowIso, storeOf } from './store';
 
 const INVITATION_TTL_DAYS = 14;
@@ -90,12 +90,6 @@ async function access(deps: Deps, caller: Caller, orgId: string, need: 'read' | 
   return org;
 }
 
-export async function getOrganisationFor(deps: Deps, caller: Caller, orgId: string) {
-  const org = await access(deps, caller, orgId, 'read');
-  const platforms = org.kind === 'operator' ? await orgs.platformsOf(storeOf(deps), org.id) : [];
-  return { ...org, platforms };
-}
-
 export async function listMembers(deps: Deps, caller: Caller, orgId: string): Promise<Member[]> {
   await access(deps, caller, orgId, 'read');
   return orgs.listMembers(storeOf(deps), orgId);
@@ -127,8 +121,7 @@ export async function removeMember(deps: Deps, caller: Caller, orgId: string, us
   await audit(deps, { action: 'member.removed', actor: actorFor(caller), orgId, target: userId, details: { contact: current.contact } }, origin);
 }
 
-const actorFor = (caller: Caller) =>
-  caller.principal ? { userId: caller.userId, role: caller.principal.role as Role, via: caller.principal.via ?? ('service' as const) } : { userId: caller.userId, via: 'user' as const };
+const actorFor = (caller: Caller) => actorOf(caller.principal, caller.userId);
 
 export async function invite(deps: Deps, caller: Caller, orgId: string, input: InvitationInput, origin: Origin): Promise<Invitation> {
   const org = await access(deps, caller, orgId, 'manage');

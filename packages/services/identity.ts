@@ -8,7 +8,7 @@ import { getPlatform } from '../db/platforms';
 import type { Deps } from '../runtime/deps';
 import { storeOf } from './store';
 
-const revoked = () => new AppError('UNAUTHENTICATED', '访问权限已变更，请重新登录 / Your access changed; sign in again');
+const revoked = () => new AppError('UNAUTHENTICATED', '访问权限已变更 / Your access changed');
 
 // A platform never changes operator, so which organisation stands behind it is safe to remember.
 const operatorOfPlatform = new Map<string, string | null>();
@@ -50,7 +50,7 @@ export async function principalForApiKey(deps: Deps, raw: string): Promise<Princ
   const parsed = parseApiKey(raw);
   if (!parsed) throw new AppError('UNAUTHENTICATED', 'API 密钥无效 / Invalid API key');
   const rec = await getApiKey(storeOf(deps), parsed.id);
-  if (!rec || rec.revokedAt || !secretMatches(parsed.secret, rec.hash)) throw new AppError('UNAUTHENTICATED', 'API 密钥无效或已撤销 / Invalid or revoked API key');
+  if (!rec || rec.revokedAt || !secretMatches(parsed.secret, rec.hash)) throw new AppError('UNAUTHENTICATED', 'API 密钥无效 / Invalid API key');
   const now = deps.now();
   if (!rec.lastUsedAt || now.getTime() - Date.parse(rec.lastUsedAt) >= KEY_TOUCH_EVERY_MS)
     await touchApiKey(storeOf(deps), rec.id, now.toISOString(), new Date(now.getTime() - KEY_TOUCH_EVERY_MS).toISOString());

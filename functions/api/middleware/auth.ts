@@ -31,7 +31,7 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
     } else if (apiKey) {
       const p = await principalForApiKey(deps, apiKey);
       const scope = requiredScope(c.req.method, c.req.path);
-      if (!scope || !p.scopes?.includes(scope)) throw new AppError('FORBIDDEN', `API 密钥缺少权限 ${scope ?? '(此接口不接受密钥)'} / API key lacks scope ${scope ?? '(keys cannot call this route)'}`);
+      if (!scope || !p.scopes?.includes(scope)) throw new AppError('FORBIDDEN', `API 密钥无权调用 / API key may not call this (${scope ?? 'no key access'})`);
       c.set('principal', p);
     }
     await next();
@@ -67,7 +67,7 @@ async function verifyService(token: string, secret: string): Promise<Principal> 
 /** 401 without a principal, 403 when the role is not among those allowed (or none is chosen yet). */
 export function requireRole(c: Context<ApiEnv>, ...roles: Role[]): Principal {
   const p = c.var.principal;
-  if (!p) throw new AppError(c.var.account ? 'FORBIDDEN' : 'UNAUTHENTICATED', c.var.account ? '请先选择所代表的组织 / Choose the organisation you act for first' : undefined);
+  if (!p) throw new AppError(c.var.account ? 'FORBIDDEN' : 'UNAUTHENTICATED', c.var.account ? '请先选择组织 / Choose an organisation first' : undefined);
   if (roles.length && !roles.includes(p.role)) throw new AppError('FORBIDDEN');
   return p;
 }
@@ -75,7 +75,7 @@ export function requireRole(c: Context<ApiEnv>, ...roles: Role[]): Principal {
 /** A signed-in person (any organisation or none): account routes. */
 export function requireAccount(c: Context<ApiEnv>): { userId: string; principal?: Principal } {
   const a = c.var.account;
-  if (!a) throw new AppError(c.var.principal ? 'FORBIDDEN' : 'UNAUTHENTICATED', c.var.principal ? '此操作需要个人登录 / This needs a signed-in person, not a service token or key' : undefined);
+  if (!a) throw new AppError(c.var.principal ? 'FORBIDDEN' : 'UNAUTHENTICATED', c.var.principal ? '需要个人登录 / Needs a signed-in person' : undefined);
   return { userId: a.userId, principal: c.var.principal };
 }
 

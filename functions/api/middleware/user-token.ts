@@ -1,4 +1,4 @@
-import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { verify } from 'hono/jwt';
 import { z } from 'zod';
 import { AppError } from '../../../packages/core/errors';
 import { Role } from '../../../packages/core/principal';
@@ -21,25 +21,37 @@ export const USER_TOKEN_ALG = 'ES256';
 // A token naming a kid we do not know makes us re-read the JWKS (rotation), but not more often.
 const REFRESH_AFTER_MS = 30_000;
 
-/** Verifies people's tokens against the issuer's JWKS, cached per process, re-read on rotation. */
+type Jwk = JsonWebKey & { kid?: string };
+
+function kidOf(token: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8'))?.kid;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Verifies people's tokens against the issuer's JWKS, cached per process and re-read when an
+ * unknown kid appears after a rotation. The key is found by `kid` and used for ES256 only, so a
+ * token naming another algorithm (HS256 with the public key as secret, none) cannot pass.
+ */
 export function userTokenVerifier(source: JwksSource, now: () => number = Date.now) {
-  let keys: ReturnType<typeof createLocalJWKSet> | undefined;
+  let keys: Jwk[] | undefined;
   let loadedAt = 0;
   const load = async () => {
-    keys = createLocalJWKSet((await source()) as unknown as JSONWebKeySet);
+    keys = (await source()).keys as Jwk[];
     loadedAt = now();
     return keys;
   };
   return async (token: string): Promise<UserClaims> => {
     let payload: unknown;
     try {
-      const set = keys ?? (await load());
-      try {
-        payload = (await jwtVerify(token, set, { algorithms: [USER_TOKEN_ALG] })).payload;
-      } catch (err) {
-        if ((err as { code?: string }).code !== 'ERR_JWKS_NO_MATCHING_KEY' || now() - loadedAt < REFRESH_AFTER_MS) throw err;
-        payload = (await jwtVerify(token, await load(), { algorithms: [USER_TOKEN_ALG] })).payload;
-      }
+      const kid = kidOf(token);
+      let key = (keys ?? (await load())).find((k) => k.kid === kid);
+      if (!key && now() - loadedAt >= REFRESH_AFTER_MS) key = (await load()).find((k) => k.kid === kid);
+      if (!key) throw new Error('unknown kid');
+      payload = await verify(token, key, USER_TOKEN_ALG);
     } catch {
       throw new AppError('UNAUTHENTICATED', '令牌无效或已过期 / Token invalid or expired');
     }

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { Invitation, InvitationInput, Me, Member, MemberPatch, Organisation, OrganisationInput } from '../../../packages/core/schemas/account';
 import { Page } from '../../../packages/core/schemas/common';
@@ -8,8 +8,6 @@ import type { ApiEnv } from '../env';
 import { requireAccount } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';
 import { originOf } from '../origin';
-
-const OrganisationOut = Organisation.extend({ platforms: z.array(z.object({ platformId: z.string(), name: z.string() })) });
 
 /** A signed-in person, or the bureau acting through a service token (support and operations). */
 function caller(c: Context<ApiEnv>): svc.Caller {
@@ -25,7 +23,7 @@ export function accountRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/me', tags: ['accounts'], security: bearer,
-      summary: '我的账户、组织与邀请 / Me: my organisations, whom I can act for, pending invitations',
+      summary: '我的组织与邀请 / My organisations and invitations',
       responses: { 200: json(Me), ...ERRORS },
     }),
     async (c) => c.json(await svc.me(c.var.deps, requireAccount(c).userId), 200),
@@ -34,20 +32,11 @@ export function accountRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/organisations', tags: ['accounts'], security: bearer,
-      summary: '创建企业或平台运营单位（创建者为管理员） / Create an enterprise or platform operator (creator becomes admin)',
+      summary: '创建企业或平台运营单位 / Create an enterprise or operator',
       request: body(OrganisationInput),
       responses: { 201: json(Organisation, 'created'), ...ERRORS },
     }),
     async (c) => c.json(await svc.createOrganisation(c.var.deps, requireAccount(c), c.req.valid('json'), originOf(c)), 201),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/organisations/{id}', tags: ['accounts'], security: bearer,
-      summary: '组织详情 / Organisation', request: { params: OrgParam },
-      responses: { 200: json(OrganisationOut), ...ERRORS },
-    }),
-    async (c) => c.json(await svc.getOrganisationFor(c.var.deps, caller(c), c.req.valid('param').id), 200),
   );
 
   app.openapi(
@@ -62,7 +51,7 @@ export function accountRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'patch', path: '/v1/organisations/{id}/members/{userId}', tags: ['accounts'], security: bearer,
-      summary: '设为管理员或成员（下一次请求即生效） / Make admin or member (effective on the next request)',
+      summary: '设置成员角色 / Set a member’s role',
       request: { params: MemberParam, ...body(MemberPatch) },
       responses: { 200: json(Member), ...ERRORS },
     }),
@@ -75,7 +64,7 @@ export function accountRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'delete', path: '/v1/organisations/{id}/members/{userId}', tags: ['accounts'], security: bearer,
-      summary: '移除成员（下一次请求即生效） / Remove a member (effective on the next request)',
+      summary: '移除成员 / Remove a member',
       request: { params: MemberParam },
       responses: { 204: { description: 'removed' }, ...ERRORS },
     }),
@@ -89,7 +78,7 @@ export function accountRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/organisations/{id}/invitations', tags: ['accounts'], security: bearer,
-      summary: '按邮箱或手机号邀请成员 / Invite a member by e-mail or phone',
+      summary: '邀请成员 / Invite a member',
       request: { params: OrgParam, ...body(InvitationInput) },
       responses: { 201: json(Invitation, 'created'), ...ERRORS },
     }),
@@ -122,7 +111,7 @@ export function accountRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/invitations/{id}/accept', tags: ['accounts'], security: bearer,
-      summary: '接受邀请 / Accept an invitation sent to my contact', request: { params: IdParam('id') },
+      summary: '接受邀请 / Accept an invitation', request: { params: IdParam('id') },
       responses: { 200: json(Member), ...ERRORS },
     }),
     async (c) => c.json(await svc.acceptInvitation(c.var.deps, requireAccount(c), c.req.valid('param').id, originOf(c)), 200),

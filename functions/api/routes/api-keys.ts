@@ -22,7 +22,7 @@ export function apiKeyRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/api-keys', tags: ['accounts'], security: bearer,
-      summary: 'API 密钥（不含密钥本身） / API keys (never the key itself)',
+      summary: 'API 密钥列表 / API keys',
       responses: { 200: json(Page(ApiKeyView)), ...ERRORS },
     }),
     async (c) => c.json({ items: await svc.listApiKeys(c.var.deps, requireRole(c)), cursor: null }, 200),
@@ -31,7 +31,7 @@ export function apiKeyRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'delete', path: '/v1/api-keys/{id}', tags: ['accounts'], security: bearer,
-      summary: '撤销 API 密钥（立即生效） / Revoke an API key (effective at once)',
+      summary: '撤销 API 密钥 / Revoke an API key',
       request: { params: IdParam('id') },
       responses: { 204: { description: 'revoked' }, ...ERRORS },
     }),

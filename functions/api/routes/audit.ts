@@ -10,7 +10,7 @@ export function auditRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/audit', tags: ['accounts'], security: bearer,
-      summary: '审计日志（只读，按月，新的在前） / Audit log (read-only, by month, newest first)',
+      summary: '审计日志 / Audit log',
       middleware: [allow('bureau')] as const,
       request: { query: ListQuery.extend({ month: z.string().regex(/^\d{4}-\d{2}$/).optional().describe('YYYY-MM, default this month (UTC)') }) },
       responses: { 200: json(Page(AuditEntry)), ...ERRORS },
