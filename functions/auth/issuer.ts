@@ -1,7 +1,9 @@
 import { issuer } from '@openauthjs/openauth';
 import { CodeProvider } from '@openauthjs/openauth/provider/code';
 import type { Provider } from '@openauthjs/openauth/provider/provider';
+import { signingKeys } from '@openauthjs/openauth/keys';
 import { DynamoStorage } from '@openauthjs/openauth/storage/dynamo';
+import type { StorageAdapter } from '@openauthjs/openauth/storage/storage';
 import { createSubjects } from '@openauthjs/openauth/subject';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -28,6 +30,16 @@ const originOf = (req: Request): Origin => {
   const ua = req.headers.get('user-agent');
   return { ...(ip ? { ip: ip.slice(0, 64) } : {}), ...(ua ? { userAgent: ua.slice(0, 200) } : {}) };
 };
+
+/**
+ * OpenAuth's own state (keys, authorization codes, refresh tokens): the table sst.aws.Auth gives
+ * it on AWS (OPENAUTH_STORAGE, which OpenAuth also reads itself), the service's table otherwise.
+ */
+export function openauthStorage(deps: Deps): StorageAdapter {
+  const fromSst = deps.settings.OPENAUTH_STORAGE ? (JSON.parse(deps.settings.OPENAUTH_STORAGE) as { type?: string; options?: { table: string } }) : undefined;
+  if (fromSst?.type === 'dynamo' && fromSst.options) return DynamoStorage(fromSst.options);
+  return DynamoStorage({ table: deps.resources.tableName, endpoint: deps.settings.DYNAMODB_ENDPOINT, pk: 'pk', sk: 'sk', ttl: 'expiresAt' });
+}
 
 /**
  * Acting for another organisation or platform without a new code: the caller proves who they are
@@ -66,9 +78,10 @@ export function createAuthApp(deps: Deps): Hono {
   const selfJwks = async () => (await outer.request(`${AUTH_PREFIX}/.well-known/jwks.json`)).json() as Promise<{ keys: Record<string, unknown>[] }>;
   const verify = userTokenVerifier(selfJwks);
 
+  const storage = openauthStorage(deps);
   const openauth = issuer({
     subjects,
-    storage: DynamoStorage({ table: deps.resources.tableName, endpoint: deps.settings.DYNAMODB_ENDPOINT, pk: 'pk', sk: 'sk', ttl: 'expiresAt' }),
+    storage,
     ttl: { access: deps.settings.ACCESS_TOKEN_TTL_SEC, refresh: REFRESH_TTL_SEC },
     providers: {
       code: CodeProvider({
@@ -110,6 +123,27 @@ export function createAuthApp(deps: Deps): Hono {
     const location = c.res.headers.get('location');
     // Set in place: assigning c.res would copy the old headers back over the new ones.
     if (location?.startsWith('/') && !location.startsWith('//') && !location.startsWith(`${AUTH_PREFIX}/`)) c.res.headers.set('location', `${AUTH_PREFIX}${location}`);
+  });
+  // OpenAuth's own metadata names root paths; these are where the endpoints really are. `issuer`
+  // stays the origin, which is what OpenAuth writes into the tokens' `iss`.
+  outer.get(`${AUTH_PREFIX}/.well-known/oauth-authorization-server`, (c) => {
+    const origin = new URL(c.req.url);
+    const host = c.req.header('x-forwarded-host') ?? origin.host;
+    const iss = `${c.req.header('x-forwarded-proto') ?? origin.protocol.replace(':', '')}://${host}`;
+    return c.json({
+      issuer: iss,
+      authorization_endpoint: `${iss}${AUTH_PREFIX}/authorize`,
+      token_endpoint: `${iss}${AUTH_PREFIX}/token`,
+      jwks_uri: `${iss}${AUTH_PREFIX}/.well-known/jwks.json`,
+      response_types_supported: ['code', 'token'],
+    });
+  });
+  // OpenAuth caches its keys per process; read them afresh here so that after a rotation every
+  // issuer process publishes the new key before any process signs with it.
+  outer.get(`${AUTH_PREFIX}/.well-known/jwks.json`, async (c) => {
+    const keys = (await signingKeys(storage)).map((k) => ({ ...k.jwk, alg: k.alg, ...(k.expired ? { exp: Math.floor(k.expired.getTime() / 1000) } : {}) }));
+    c.header('cache-control', 'public, max-age=60');
+    return c.json({ keys });
   });
   if (devMailboxAllowed(deps.settings.STAGE) && deps.notifier instanceof DevMailbox) {
     const mailbox = deps.notifier;

@@ -46,6 +46,8 @@ export const SettingsSchema = z.object({
   AUTH_ISSUER_URL: z.url().optional(),
   /** Lifetime of a signed-in person's access token; refresh tokens renew it. */
   ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(86_400).default(900),
+  /** Set by sst.aws.Auth on AWS: OpenAuth's own table (`{"type":"dynamo","options":{"table":…}}`); locally the service's table. */
+  OPENAUTH_STORAGE: z.string().optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

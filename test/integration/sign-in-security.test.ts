@@ -187,3 +187,23 @@ describe('API keys', () => {
     expect((await stack.call('GET', '/v1/leads', { headers: { 'x-api-key': 'nope' } })).status).toBe(401);
   });
 });
+
+describe('signing key rotation', () => {
+  it('retired keys stay in the JWKS, so issued tokens keep working, and new issuer processes sign with a new key', async () => {
+    const { createAuthApp, openauthStorage } = await import('../../functions/auth/issuer');
+    const { createApp } = await import('../../functions/api/app');
+    const { retireSigningKeys } = await import('../../packages/local/rotate-signing-key');
+    const before = await signIn(stack, 'rotate@example.cn');
+    const kidOf = (t: string) => JSON.parse(Buffer.from(t.split('.')[0]!, 'base64url').toString()).kid as string;
+    expect(await retireSigningKeys(openauthStorage(stack.deps))).toContain(kidOf(before.access_token));
+
+    // A process started after the rotation: its issuer and its API.
+    const fresh = createApp(stack.deps, (a) => a.route('/', createAuthApp(stack.deps)));
+    const after = await signIn({ app: fresh, deps: stack.deps }, 'rotate@example.cn');
+    expect(kidOf(after.access_token)).not.toBe(kidOf(before.access_token));
+    const jwks = (await (await fresh.request('/auth/.well-known/jwks.json')).json()) as { keys: { kid: string; exp?: number }[] };
+    expect(jwks.keys.map((k) => k.kid)).toEqual(expect.arrayContaining([kidOf(before.access_token), kidOf(after.access_token)]));
+    expect(jwks.keys.find((k) => k.kid === kidOf(before.access_token))?.exp).toBeTypeOf('number');
+    for (const t of [before, after]) expect((await fresh.request('/v1/me', { headers: { authorization: `Bearer ${t.access_token}` } })).status).toBe(200);
+  });
+});

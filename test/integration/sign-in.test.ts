@@ -132,6 +132,19 @@ describe('a platform operator with two platforms', () => {
 });
 
 describe('tokens', () => {
+  it('the issuer publishes its endpoints and ES256 keys under /auth', async () => {
+    const meta = await (await stack.app.request('/auth/.well-known/oauth-authorization-server')).json();
+    expect(meta.token_endpoint).toMatch(/\/auth\/token$/);
+    expect(meta.jwks_uri).toMatch(/\/auth\/\.well-known\/jwks\.json$/);
+    const jwks = await (await stack.app.request('/auth/.well-known/jwks.json')).json();
+    expect(jwks.keys.length).toBeGreaterThan(0);
+    for (const k of jwks.keys) {
+      expect(k.alg).toBe('ES256');
+      expect(k.d, 'no private part published').toBeUndefined();
+    }
+  });
+
+
   it('an access token renews with its refresh token; a used refresh token is refused after the reuse window', async () => {
     const t = await signIn(stack, 'renew@example.cn');
     const res = await refresh(stack, t.refresh_token);
