@@ -12,9 +12,10 @@ import { REFUSAL_TEXT } from '../../packages/core/accounts/login-code';
 import { Role } from '../../packages/core/principal';
 import { DevMailbox, devMailboxAllowed } from '../../packages/notify/dev-mailbox';
 import type { Deps } from '../../packages/runtime/deps';
-import type { Origin } from '../../packages/services/audit';
+import type { Settings } from '../../packages/settings/settings';
 import { completeSignIn, issueCode, propertiesFor, wrongCode } from '../../packages/services/sign-in';
 import { userTokenVerifier } from '../api/middleware/user-token';
+import { originOfRequest } from '../api/origin';
 import { codePage, contactPage, mailboxPage, refusedPage, switchPage } from './pages';
 
 export const AUTH_PREFIX = '/auth';
@@ -25,20 +26,14 @@ export const subjects = createSubjects({
   user: z.object({ role: Role.optional(), org: z.string().optional() }),
 });
 
-const originOf = (req: Request): Origin => {
-  const ip = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const ua = req.headers.get('user-agent');
-  return { ...(ip ? { ip: ip.slice(0, 64) } : {}), ...(ua ? { userAgent: ua.slice(0, 200) } : {}) };
-};
-
 /**
  * OpenAuth's own state (keys, authorization codes, refresh tokens): the table sst.aws.Auth gives
  * it on AWS (OPENAUTH_STORAGE, which OpenAuth also reads itself), the service's table otherwise.
  */
-export function openauthStorage(deps: Deps): StorageAdapter {
-  const fromSst = deps.settings.OPENAUTH_STORAGE ? (JSON.parse(deps.settings.OPENAUTH_STORAGE) as { type?: string; options?: { table: string } }) : undefined;
+export function openauthStorage(settings: Settings, tableName: string): StorageAdapter {
+  const fromSst = settings.OPENAUTH_STORAGE ? (JSON.parse(settings.OPENAUTH_STORAGE) as { type?: string; options?: { table: string } }) : undefined;
   if (fromSst?.type === 'dynamo' && fromSst.options) return DynamoStorage(fromSst.options);
-  return DynamoStorage({ table: deps.resources.tableName, endpoint: deps.settings.DYNAMODB_ENDPOINT, pk: 'pk', sk: 'sk', ttl: 'expiresAt' });
+  return DynamoStorage({ table: tableName, endpoint: settings.DYNAMODB_ENDPOINT, pk: 'pk', sk: 'sk', ttl: 'expiresAt' });
 }
 
 /**
@@ -78,7 +73,7 @@ export function createAuthApp(deps: Deps): Hono {
   const selfJwks = async () => (await outer.request(`${AUTH_PREFIX}/.well-known/jwks.json`)).json() as Promise<{ keys: Record<string, unknown>[] }>;
   const verify = userTokenVerifier(selfJwks);
 
-  const storage = openauthStorage(deps);
+  const storage = openauthStorage(deps.settings, deps.resources.tableName);
   const openauth = issuer({
     subjects,
     storage,
@@ -97,7 +92,7 @@ export function createAuthApp(deps: Deps): Hono {
           if (state.type === 'start') return contactPage(error?.type === 'invalid_claim' ? REFUSAL_TEXT_CONTACT : undefined, error?.type === 'invalid_claim' ? error.value : '');
           const contact = state.claims.contact ?? '';
           if (error?.type === 'invalid_code') {
-            const locked = await wrongCode(deps, contact, state.claims.nonce ?? '', originOf(req));
+            const locked = await wrongCode(deps, contact, state.claims.nonce ?? '', originOfRequest(req));
             return codePage(maskContact(contact), contact, { error: locked ? REFUSAL_TEXT.locked : REFUSAL_TEXT.invalid, locked });
           }
           return codePage(maskContact(contact), contact, { resent: state.resend });
@@ -110,7 +105,7 @@ export function createAuthApp(deps: Deps): Hono {
         const properties = await propertiesFor(deps, value.userId, value.org);
         return ctx.subject('user', properties ?? {}, { subject: value.userId });
       }
-      const result = await completeSignIn(deps, value.claims.contact ?? '', value.claims.nonce ?? '', originOf(req));
+      const result = await completeSignIn(deps, value.claims.contact ?? '', value.claims.nonce ?? '', originOfRequest(req));
       if (!result.ok) return refusedPage(REFUSAL_TEXT[result.refusal], `${AUTH_PREFIX}/code/authorize`);
       return ctx.subject('user', result.properties, { subject: result.user.id });
     },

@@ -1,7 +1,6 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../core/principal';
 import type { ApiKeyView } from '../core/schemas/account';
-import { getItem, isConditionFailure, putIf, queryAll, strip, type Item, type Store } from './store';
+import { getItem, putIf, queryAll, strip, updateIf, type Item, type Store } from './store';
 
 /** What is stored: the view plus the hash of the secret (never the key itself) and who it acts for. */
 export interface ApiKeyRecord extends ApiKeyView {
@@ -38,11 +37,5 @@ export async function touchApiKey(s: Store, id: string, at: string, notBefore: s
 }
 
 async function conditionalSet(s: Store, id: string, set: string, condition: string, values: Record<string, unknown>): Promise<boolean> {
-  try {
-    await s.db.send(new UpdateCommand({ TableName: s.table, Key: { pk: pk(id), sk: 'META' }, UpdateExpression: `SET ${set}`, ConditionExpression: condition, ExpressionAttributeValues: values }));
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return (await updateIf(s, { Key: { pk: pk(id), sk: 'META' }, UpdateExpression: `SET ${set}`, ConditionExpression: condition, ExpressionAttributeValues: values })) !== false;
 }

@@ -1,6 +1,5 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { CODE_MAX_ATTEMPTS, type LoginCodeRecord } from '../core/accounts/login-code';
-import { getItem, isConditionFailure, putItem, strip, type Store } from './store';
+import { getItem, putItem, strip, updateIf, type Store } from './store';
 
 const pk = (contact: string) => `LOGINCODE#${contact}`;
 
@@ -17,39 +16,23 @@ export async function getLoginCode(s: Store, contact: string): Promise<LoginCode
 
 /** Counts a wrong try against this code (only while it can still be used); returns the new count. */
 export async function countWrongTry(s: Store, contact: string, nonce: string): Promise<number | undefined> {
-  try {
-    const res = await s.db.send(
-      new UpdateCommand({
-        TableName: s.table,
-        Key: { pk: pk(contact), sk: 'META' },
-        UpdateExpression: 'ADD attempts :one',
-        ConditionExpression: 'nonce = :n AND attribute_not_exists(usedAt) AND attempts < :max',
-        ExpressionAttributeValues: { ':one': 1, ':n': nonce, ':max': CODE_MAX_ATTEMPTS },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return res.Attributes?.attempts as number;
-  } catch (err) {
-    if (isConditionFailure(err)) return undefined;
-    throw err;
-  }
+  const res = await updateIf(s, {
+    Key: { pk: pk(contact), sk: 'META' },
+    UpdateExpression: 'ADD attempts :one',
+    ConditionExpression: 'nonce = :n AND attribute_not_exists(usedAt) AND attempts < :max',
+    ExpressionAttributeValues: { ':one': 1, ':n': nonce, ':max': CODE_MAX_ATTEMPTS },
+    ReturnValues: 'ALL_NEW',
+  });
+  return res ? (res.attempts as number) : undefined;
 }
 
 /** The one write that lets a code sign someone in: unused, unlocked, unexpired, this very code. */
 export async function consumeLoginCode(s: Store, contact: string, nonce: string, now: string): Promise<boolean> {
-  try {
-    await s.db.send(
-      new UpdateCommand({
-        TableName: s.table,
-        Key: { pk: pk(contact), sk: 'META' },
-        UpdateExpression: 'SET usedAt = :now',
-        ConditionExpression: 'nonce = :n AND attribute_not_exists(usedAt) AND attempts < :max AND expiresAtIso > :now',
-        ExpressionAttributeValues: { ':n': nonce, ':max': CODE_MAX_ATTEMPTS, ':now': now },
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  const res = await updateIf(s, {
+    Key: { pk: pk(contact), sk: 'META' },
+    UpdateExpression: 'SET usedAt = :now',
+    ConditionExpression: 'nonce = :n AND attribute_not_exists(usedAt) AND attempts < :max AND expiresAtIso > :now',
+    ExpressionAttributeValues: { ':n': nonce, ':max': CODE_MAX_ATTEMPTS, ':now': now },
+  });
+  return res !== false;
 }

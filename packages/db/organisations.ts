@@ -1,6 +1,6 @@
-import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Invitation, Member, MemberRole, Organisation } from '../core/schemas/account';
-import { getItem, isConditionFailure, putIf, queryAll, strip, type Item, type Store } from './store';
+import { getItem, isConditionFailure, putIf, queryAll, strip, updateIf, type Item, type Store } from './store';
 
 const orgPk = (id: string) => `ORG#${id}`;
 const memberSk = (userId: string) => `MEMBER#${userId}`;
@@ -53,22 +53,14 @@ export async function membershipsOf(s: Store, userId: string): Promise<Member[]>
 }
 
 export async function setMemberRole(s: Store, orgId: string, userId: string, role: MemberRole): Promise<boolean> {
-  try {
-    await s.db.send(
-      new UpdateCommand({
-        TableName: s.table,
-        Key: { pk: orgPk(orgId), sk: memberSk(userId) },
-        UpdateExpression: 'SET #r = :r',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#r': 'role' },
-        ExpressionAttributeValues: { ':r': role },
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  const res = await updateIf(s, {
+    Key: { pk: orgPk(orgId), sk: memberSk(userId) },
+    UpdateExpression: 'SET #r = :r',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: { '#r': 'role' },
+    ExpressionAttributeValues: { ':r': role },
+  });
+  return res !== false;
 }
 
 export async function deleteMember(s: Store, orgId: string, userId: string): Promise<boolean> {

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { DynamoStorage } from '@openauthjs/openauth/storage/dynamo';
 import { Storage, type StorageAdapter } from '@openauthjs/openauth/storage/storage';
+import { openauthStorage } from '../../functions/auth/issuer';
 import { loadSettings } from '../settings/settings';
+import { openauthLocalCredentials } from './openauth-env';
 
 interface SigningKey {
   id: string;
@@ -26,15 +27,9 @@ export async function retireSigningKeys(storage: StorageAdapter, now = Date.now(
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { table: { type: 'string' } } });
   const settings = loadSettings();
-  if (settings.DYNAMODB_ENDPOINT) {
-    process.env.AWS_ACCESS_KEY_ID ??= 'local';
-    process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-  }
-  process.env.AWS_REGION ??= settings.AWS_REGION;
+  openauthLocalCredentials(settings);
   // On AWS: --table <the Auth component's storage table>; locally the service's own table.
-  const storage = values.table
-    ? DynamoStorage({ table: values.table })
-    : DynamoStorage({ table: settings.TABLE_NAME, endpoint: settings.DYNAMODB_ENDPOINT, pk: 'pk', sk: 'sk', ttl: 'expiresAt' });
+  const storage = openauthStorage(values.table ? { ...settings, OPENAUTH_STORAGE: JSON.stringify({ type: 'dynamo', options: { table: values.table } }) } : settings, settings.TABLE_NAME);
   const retired = await retireSigningKeys(storage);
   console.log(retired.length ? `retired signing keys: ${retired.join(', ')}; issuer processes started from now on sign with a new key` : 'no active signing key found');
 }

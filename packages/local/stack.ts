@@ -12,6 +12,7 @@ import { QUEUES, QUEUE_NAMES, type QueueName } from '../queue/queues';
 import { createDeps, type Deps } from '../runtime/deps';
 import { createEmbedder } from '../embed/factory';
 import { createNotifier } from '../notify/factory';
+import { openauthLocalCredentials } from './openauth-env';
 import { startLocalDynamo, type LocalDynamo } from './dynamo';
 import { startLocalSqs, type LocalSqs } from './sqs';
 import { ensureQueues, ensureTable, type QueueUrls } from './provision';
@@ -70,11 +71,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     maxReceiveCount: settings.QUEUE_MAX_RECEIVE_COUNT,
   });
   const urls = Object.fromEntries(QUEUE_NAMES.map((q) => [q, queueUrls[q]])) as Record<QueueName, string>;
-  // OpenAuth's DynamoStorage signs its requests (aws4fetch) with credentials from the environment;
-  // DynamoDB Local accepts any.
-  process.env.AWS_ACCESS_KEY_ID ??= 'local';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-  process.env.AWS_REGION ??= settings.AWS_REGION;
+  openauthLocalCredentials(settings);
   // The API verifies people's tokens against the issuer it serves itself at /auth (same process).
   const jwks = async () => (await app.request('/auth/.well-known/jwks.json')).json() as Promise<{ keys: Record<string, unknown>[] }>;
   const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, embedder: createEmbedder(settings), jwks, notifier: createNotifier(settings, log), ...opts.deps });

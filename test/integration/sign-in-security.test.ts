@@ -195,7 +195,7 @@ describe('signing key rotation', () => {
     const { retireSigningKeys } = await import('../../packages/local/rotate-signing-key');
     const before = await signIn(stack, 'rotate@example.cn');
     const kidOf = (t: string) => JSON.parse(Buffer.from(t.split('.')[0]!, 'base64url').toString()).kid as string;
-    expect(await retireSigningKeys(openauthStorage(stack.deps))).toContain(kidOf(before.access_token));
+    expect(await retireSigningKeys(openauthStorage(stack.deps.settings, stack.deps.resources.tableName))).toContain(kidOf(before.access_token));
 
     // A process started after the rotation: its issuer and its API.
     const fresh = createApp(stack.deps, (a) => a.route('/', createAuthApp(stack.deps)));

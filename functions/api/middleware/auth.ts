@@ -5,7 +5,7 @@ import { AppError } from '../../../packages/core/errors';
 import { Claims, type Principal, type Role } from '../../../packages/core/principal';
 import { principalForApiKey, principalForUser } from '../../../packages/services/identity';
 import type { ApiEnv } from '../env';
-import { USER_TOKEN_ALG, userTokenVerifier } from './user-token';
+import { USER_TOKEN_ALG, tokenHeader, userTokenVerifier } from './user-token';
 
 /**
  * Reads the bearer token or API key when present. Routes decide whether they need one
@@ -21,7 +21,7 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
     const apiKey = c.req.header('x-api-key');
     if (header) {
       const token = bearerToken(header);
-      const alg = headerAlg(token);
+      const alg = tokenHeader(token).alg;
       if (alg === 'HS256') c.set('principal', await verifyService(token, deps.settings.AUTH_SECRET));
       else if (alg === USER_TOKEN_ALG) {
         const claims = await (verifyUser ??= userTokenVerifier(deps.jwks))(token);
@@ -42,14 +42,6 @@ function bearerToken(header: string): string {
   const m = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*)$/.exec(header.trim());
   if (!m) throw new AppError('UNAUTHENTICATED');
   return m[1]!;
-}
-
-function headerAlg(token: string): unknown {
-  try {
-    return JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8'))?.alg;
-  } catch {
-    throw new AppError('UNAUTHENTICATED');
-  }
 }
 
 async function verifyService(token: string, secret: string): Promise<Principal> {

@@ -23,11 +23,12 @@ const REFRESH_AFTER_MS = 30_000;
 
 type Jwk = JsonWebKey & { kid?: string };
 
-function kidOf(token: string): unknown {
+/** A JWT's header, unverified: only to pick the key and algorithm that may verify it. */
+export function tokenHeader(token: string): { alg?: unknown; kid?: unknown } {
   try {
-    return JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8'))?.kid;
+    return JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) ?? {};
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -47,7 +48,7 @@ export function userTokenVerifier(source: JwksSource, now: () => number = Date.n
   return async (token: string): Promise<UserClaims> => {
     let payload: unknown;
     try {
-      const kid = kidOf(token);
+      const kid = tokenHeader(token).kid;
       let key = (keys ?? (await load())).find((k) => k.kid === kid);
       if (!key && now() - loadedAt >= REFRESH_AFTER_MS) key = (await load()).find((k) => k.kid === kid);
       if (!key) throw new Error('unknown kid');
