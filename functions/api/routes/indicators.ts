@@ -13,7 +13,7 @@ import { ERRORS, IdParam, bearer, json } from '../openapi';
 import { actorOf, audit } from '../../../packages/services/audit';
 import { originOf } from '../origin';
 
-const Accepted = z.object({ platformId: z.string(), year: z.number().int(), version: z.number().int(), status: z.literal('assessing') });
+export const Accepted = z.object({ platformId: z.string(), year: z.number().int(), version: z.number().int(), status: z.literal('assessing') });
 const YearParam = IdParam('id').extend({ year: z.string().max(8).openapi({ param: { name: 'year', in: 'path' } }) });
 
 export function indicatorRoutes(app: Api) {
