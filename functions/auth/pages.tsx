@@ -10,7 +10,7 @@ main{max-width:420px;margin:10vh auto;background:#fff;border-radius:8px;padding:
 h1{font-size:20px;margin:0 0 4px}.en{color:#667;font-size:.85em;margin-left:.4em}
 label{display:block;margin:16px 0 6px}input[type=text],input[type=tel]{width:100%;box-sizing:border-box;padding:9px;font-size:16px;border:1px solid #ccd;border-radius:4px}
 button{margin-top:16px;padding:9px 18px;font-size:15px;border:0;border-radius:4px;background:#1f5fbf;color:#fff;cursor:pointer}
-button.link{background:none;color:#1f5fbf;padding:0}.error{color:#b00020;background:#fdecee;padding:8px 10px;border-radius:4px}
+button .en{color:#dbe6f7}button.link{background:none;color:#1f5fbf;padding:0}button.link .en{color:#667}.error{color:#b00020;background:#fdecee;padding:8px 10px;border-radius:4px}
 .hint{color:#556;font-size:.9em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:6px;text-align:left;vertical-align:top}`;
 
 const T = (p: { zh: string; en: string }) => (

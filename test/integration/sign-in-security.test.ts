@@ -156,7 +156,7 @@ describe('a member of one organisation reaching another’s resources', () => {
     expect((await call('GET', `/v1/organisations/${entB}/members`, asB)).body.items).toHaveLength(1);
     expect((await call('GET', `/v1/organisations/${entB}/invitations`, asB)).body.items).toHaveLength(0);
     expect((await call('GET', `/v1/platforms/${pB}`)).body.region).toBe('崂山区');
-  });
+  }, 90_000);
 });
 
 describe('API keys', () => {
@@ -205,5 +205,5 @@ describe('signing key rotation', () => {
     expect(jwks.keys.map((k) => k.kid)).toEqual(expect.arrayContaining([kidOf(before.access_token), kidOf(after.access_token)]));
     expect(jwks.keys.find((k) => k.kid === kidOf(before.access_token))?.exp).toBeTypeOf('number');
     for (const t of [before, after]) expect((await fresh.request('/v1/me', { headers: { authorization: `Bearer ${t.access_token}` } })).status).toBe(200);
-  });
+  }, 60_000);
 });

@@ -71,7 +71,7 @@ describe('a manufacturer signs up, creates its enterprise and brings a colleague
     // The last admin cannot remove herself and leave the enterprise without one.
     const aliceId = me.body.user.id;
     expect((await call('DELETE', `/v1/organisations/${entId}/members/${aliceId}`, asEnterprise.access_token)).status).toBe(409);
-  });
+  }, 120_000);
 });
 
 describe('a platform operator with two platforms', () => {
@@ -128,7 +128,7 @@ describe('a platform operator with two platforms', () => {
     const revoked = await stack.call('GET', '/v1/leads', { headers: { 'x-api-key': key } });
     expect(revoked.status).toBe(401);
     expect(revoked.body.error.code).toBe('UNAUTHENTICATED');
-  });
+  }, 120_000);
 });
 
 describe('tokens', () => {
@@ -180,5 +180,5 @@ describe('the bureau', () => {
     // No route edits or deletes audit entries.
     const id = audit.body.items[0].id;
     for (const method of ['PUT', 'PATCH', 'DELETE']) expect((await call(method, `/v1/audit/${id}`, chief.access_token, {})).status).toBe(404);
-  });
+  }, 60_000);
 });
