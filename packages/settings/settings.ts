@@ -16,8 +16,9 @@ export const SettingsSchema = z.object({
   AWS_REGION: z.string().default('us-east-1'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   SQS_ENDPOINT: z.url().optional(),
-  DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
-  SQS_PORT: z.coerce.number().int().min(0).max(65535).default(9324),
+  /** Ports for the servers `npm start` spawns; unset, each takes a free loopback port. */
+  DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SQS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   TABLE_NAME: z.string().min(3).default('gongfu'),
   QUEUE_PREFIX: z.string().min(1).default('gongfu'),
   /** Local pollers only: shorter visibility makes retries observable in seconds, not minutes. */
@@ -52,13 +53,18 @@ export const SettingsSchema = z.object({
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** Bad settings: the message names each offending variable, so a stack trace adds nothing. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
   // An empty variable means "not set", as shells and CI systems commonly pass them.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = SettingsSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid settings / 配置无效:\n${lines.join('\n')}`);
+    throw new SettingsError(`Invalid settings / 配置无效:\n${lines.join('\n')}`);
   }
   return parsed.data;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { creditCodeFor } from '../support/fixtures';
+import { fillScenario } from '../support/scenario-form';
 import { lastCode } from '../support/sign-in';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -58,12 +59,7 @@ it('a new manufacturer signs up with a code, registers its enterprise and publis
   await page.waitForURL('**/m/scenarios');
   await expect(page.getByTestId('whoami-role').getAttribute('data-role')).resolves.toBe('manufacturer');
   await page.getByTestId('domain-maintenance').waitFor();
-  await page.getByTestId('scenario-title').fill('注塑车间设备经常突发停机');
-  await page.getByTestId('scenario-description').fill('我们有80台注塑机，经常突发停机，希望通过设备数据提前发现故障。');
-  await page.getByTestId('scenario-enterprise-name').fill('青岛海悦塑料制品有限公司');
-  await page.getByTestId('scenario-credit-code').fill(creditCodeFor(77));
-  await page.getByTestId('scenario-industry').selectOption('C29');
-  await page.getByTestId('scenario-region').selectOption('黄岛区');
+  await fillScenario(page, '注塑车间设备经常突发停机', '我们有80台注塑机，经常突发停机，希望通过设备数据提前发现故障。', { name: '青岛海悦塑料制品有限公司', creditCode: creditCodeFor(77) });
   await page.getByTestId('domain-maintenance').check();
   await page.getByTestId('tech-iot').check();
   await page.getByTestId('scenario-submit').click();

@@ -49,6 +49,12 @@ describe('abbreviations: shop-floor English maps to concepts', () => {
     ['物料编码乱，想搞MDM', 'system_integration'],
     ['老板想要个BI看板', 'visual_dashboard'],
     ['用AR眼镜让厂家工程师远程指导', 'remote_assistance'],
+    ['老机床想走DNC联网', 'device_connectivity'],
+    ['主机厂要PPAP资料', 'quality_records'],
+    ['动火前要做JSA', 'hazardous_work'],
+    ['想让大供应商做VMI', 'supply_collaboration'],
+    ['装置要做HAZOP', 'accident_risk'],
+    ['NB-IoT水表', 'device_connectivity'],
   ])('%s → %s', (text, concept) => {
     expect(concepts(text)).toContain(concept);
   });
@@ -66,6 +72,8 @@ describe('inference: domains, technologies and industry from the words', () => {
   });
 
   it('reads an industry from what the factory makes', () => {
+    expect(inferNeed('', '我们做铝型材和冷轧带钢，轧机老出故障').industries.get('C31')).toBe(1);
+    expect(inferNeed('', '厂里做紧固件，热处理炉温控不稳').industries.get('C33')).toBe(1);
     expect(inferNeed('', '我们是做空调和冰箱的，总装线经常等料').industries.get('C38')).toBe(1);
   });
 

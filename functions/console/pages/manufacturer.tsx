@@ -51,7 +51,7 @@ export function ScenariosPage() {
           </div>
           <div class="field">
             <span class="lbl">
-              <T zh="业务领域（至少一项）" en="Domains (at least one)" />
+              <T zh="业务领域（可不选：系统会根据描述判断）" en="Domains (optional: read from your description)" />
             </span>
             <div class="checks" id="domains" data-testid="scenario-domains"></div>
           </div>

@@ -86,7 +86,7 @@ export function ProfilePage() {
             <select id="reg-region" name="region" data-testid="reg-region"></select>
           </div>
         </div>
-        <Picker id="reg-industries" zh="服务行业（至少一项）" en="Industries served (at least one)" scroll />
+        <Picker id="reg-industries" zh="服务行业（不选即跨行业）" en="Industries served (none = cross-industry)" scroll />
         <Picker id="reg-domains" zh="业务领域（至少一项）" en="Domains (at least one)" />
         <Picker id="reg-technologies" zh="应用技术" en="Technologies" />
         <div class="field">

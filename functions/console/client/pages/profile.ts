@@ -43,7 +43,7 @@ page(async () => {
         row({ zh: '运营单位', en: 'Operator' }, `${p.operator.name} (${p.operator.creditCode})`),
         row({ zh: '类型', en: 'Category' }, `${cat.zh} ${cat.en}${p.subtype ? ` · ${term('subtypes', p.subtype).zh}` : ''}`),
         row({ zh: '区市', en: 'District' }, p.region),
-        row({ zh: '服务行业', en: 'Industries' }, terms('industries', p.industries)),
+        row({ zh: '服务行业', en: 'Industries' }, p.industries.length ? terms('industries', p.industries) : '跨行业 Cross-industry'),
         row({ zh: '业务领域', en: 'Domains' }, terms('domains', p.domains)),
         row({ zh: '应用技术', en: 'Technologies' }, terms('technologies', p.technologies)),
         row({ zh: '评定年度', en: 'Assessed year' }, p.assessedYear ?? '—'),

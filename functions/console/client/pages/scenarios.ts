@@ -84,7 +84,7 @@ page(async () => {
     }
     return h('div', { class: 'item', 'data-testid': 'scenario-row', 'data-id': sc.id, 'data-status': sc.status, style: sc.id === highlight ? 'border-color:#0f4c8a' : null },
       h('div', { class: 'head' }, h('span', { class: 'title' }, sc.title), badge(sc.status, 'scenario-status')),
-      h('div', { class: 'small muted' }, `${term('industries', sc.industry).zh} · ${terms('domains', sc.domains)} · ${sc.region} · ${date(sc.createdAt)}`),
+      h('div', { class: 'small muted' }, `${term('industries', sc.industry).zh} · ${sc.domains.length ? terms('domains', sc.domains) : '领域由描述判断 Domains read from the text'} · ${sc.region} · ${date(sc.createdAt)}`),
       actions);
   }
   async function load(highlight?: string) {
