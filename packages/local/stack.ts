@@ -1,6 +1,7 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { Server } from 'node:http';
 import { createApp, type Api } from '../../functions/api/app';
+import { createAuthApp } from '../../functions/auth/issuer';
 import { consoleRoutes } from '../../functions/console/app';
 import { CONSUMERS } from '../../functions/consumers';
 import { reconcile } from '../services/reconcile';
@@ -10,6 +11,8 @@ import { makeSqsClient } from '../queue/client';
 import { QUEUES, QUEUE_NAMES, type QueueName } from '../queue/queues';
 import { createDeps, type Deps } from '../runtime/deps';
 import { createEmbedder } from '../embed/factory';
+import { createNotifier } from '../notify/factory';
+import { openauthLocalCredentials } from './openauth-env';
 import { startLocalDynamo } from './dynamo';
 import { startLocalSqs } from './sqs';
 import { ensureQueues, ensureTable, type QueueUrls } from './provision';
@@ -110,8 +113,11 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
   });
   checkpoint();
   const urls = Object.fromEntries(QUEUE_NAMES.map((q) => [q, queueUrls[q]])) as Record<QueueName, string>;
-  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, embedder: createEmbedder(settings), ...opts.deps });
-  const app = createApp(deps, consoleRoutes);
+  openauthLocalCredentials(settings);
+  // The API verifies people's tokens against the issuer it serves itself at /auth (same process).
+  const jwks = async () => (await app.request('/auth/.well-known/jwks.json')).json() as Promise<{ keys: Record<string, unknown>[] }>;
+  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, embedder: createEmbedder(settings), jwks, notifier: createNotifier(settings, log), ...opts.deps });
+  const app: Api = createApp(deps, consoleRoutes, (a) => a.route('/', createAuthApp(deps)));
 
   const arns = new Map<QueueName, string>();
   for (const q of QUEUE_NAMES) {

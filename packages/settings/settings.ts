@@ -37,6 +37,18 @@ export const SettingsSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   LOG_REQUESTS: bool.default(true),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  /** Sign-in: where one-time codes and invitations go. `dev` = the local mailbox; `aws` = SES (e-mail) and SNS (SMS). */
+  CODE_DELIVERY: z.enum(['dev', 'aws']).default('dev'),
+  /** Verified SES identity codes are sent from, e.g. `noreply@gongfu.qingdao.gov.cn`. */
+  SES_FROM: z.string().optional(),
+  /** E-mail or mobile number that becomes the first bureau admin when it signs in (never from sign-up). */
+  BUREAU_ADMIN: z.string().optional(),
+  /** Where the API fetches the issuer's JWKS (`<url>/auth/.well-known/jwks.json`); the local stack reads it in-process. */
+  AUTH_ISSUER_URL: z.url().optional(),
+  /** Lifetime of a signed-in person's access token; refresh tokens renew it. */
+  ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(86_400).default(900),
+  /** Set by sst.aws.Auth on AWS: OpenAuth's own table (`{"type":"dynamo","options":{"table":…}}`); locally the service's table. */
+  OPENAUTH_STORAGE: z.string().optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

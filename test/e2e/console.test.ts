@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chinaYear } from '../../packages/core/indicators';
+import { fillScenario } from '../support/scenario-form';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 
 const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
@@ -48,16 +49,6 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   // A tall phone page shrinks to a sliver when viewed whole; the first screen shows what a user sees.
   if (page.viewportSize()?.width === PHONE.width) await page.screenshot({ path: join(SHOTS, `${name}-top.png`) });
-}
-
-/** The scenario form's text fields, as a plastics maker in Huangdao fills them. */
-async function fillScenario(page: Page, title: string, description: string) {
-  await page.getByTestId('scenario-title').fill(title);
-  await page.getByTestId('scenario-description').fill(description);
-  await page.getByTestId('scenario-enterprise-name').fill('青岛某塑料制品有限公司');
-  await page.getByTestId('scenario-credit-code').fill('91350100M000100Y43');
-  await page.getByTestId('scenario-industry').selectOption('C29');
-  await page.getByTestId('scenario-region').selectOption('黄岛区');
 }
 
 async function signInWithDevForm(page: Page, role: string, org?: string) {
