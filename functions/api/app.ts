@@ -7,7 +7,10 @@ import { fromZod } from './middleware/errors';
 import { indicatorRoutes } from './routes/indicators';
 import { leadRoutes } from './routes/leads';
 import { platformRoutes } from './routes/platforms';
+import { noticeRoutes } from './routes/notices';
+import { reviewRoutes } from './routes/reviews';
 import { roadshowRoutes } from './routes/roadshows';
+import { roundRoutes } from './routes/rounds';
 import { scenarioRoutes } from './routes/scenarios';
 import { statsRoutes } from './routes/stats';
 import { systemRoutes } from './routes/system';
@@ -35,6 +38,9 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   leadRoutes(app);
   roadshowRoutes(app);
   statsRoutes(app);
+  roundRoutes(app);
+  noticeRoutes(app);
+  reviewRoutes(app);
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

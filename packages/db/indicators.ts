@@ -82,6 +82,11 @@ export async function reportedYears(s: Store, platformId: string): Promise<Lates
   return (await queryAll<Item>(s, { pk: pk(platformId), skPrefix: 'INDLATEST#' })).map((i) => strip<LatestPointer>(i));
 }
 
+/** The newest version reported for one year, if any (what a round's application is assessed on). */
+export async function latestVersionOfYear(s: Store, platformId: string, year: number): Promise<number | undefined> {
+  return (await getItem<LatestPointer>(s, pk(platformId), `INDLATEST#${year}`))?.version;
+}
+
 export async function getReport(s: Store, platformId: string, year: number, version: number): Promise<StoredReport | undefined> {
   const item = await getItem(s, pk(platformId), `IND#${year}#${pad(version)}`);
   return item ? strip<StoredReport>(item) : undefined;

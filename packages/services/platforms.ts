@@ -20,7 +20,7 @@ function checkWebhook(deps: Deps, url: string | undefined) {
 }
 
 export async function registerPlatform(deps: Deps, who: Principal, input: PlatformInput): Promise<repo.PlatformRecord> {
-  if (who.role === 'manufacturer') throw forbidden();
+  if (who.role !== 'platform' && who.role !== 'bureau') throw forbidden();
   checkWebhook(deps, input.webhookUrl);
   const id = who.role === 'platform' ? who.org! : newId('plt', deps.now().getTime());
   if (who.role === 'platform' && (await repo.getPlatform(storeOf(deps), id)))

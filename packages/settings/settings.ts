@@ -34,6 +34,8 @@ export const SettingsSchema = z.object({
   MATCH_WEIGHTS: z.string().optional().describe('JSON object overriding ranking weights'),
   RECONCILE_AFTER_SEC: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Public objections (公示异议) one requester address may file per hour, counted across instances. */
+  OBJECTIONS_PER_HOUR: z.coerce.number().int().min(1).default(5),
   LOG_REQUESTS: bool.default(true),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
 });
