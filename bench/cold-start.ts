@@ -123,6 +123,7 @@ function lambdaEnv(): Record<string, string> {
     STAGE: 'bench',
     LOG_LEVEL: 'ERROR',
     SST_RESOURCE_Table: JSON.stringify({ name: 'bench-table' }),
+    SST_RESOURCE_Evidence: JSON.stringify({ name: 'bench-evidence' }),
     SST_RESOURCE_AuthSecret: JSON.stringify({ value: 'bench-secret-0123456789abcdef' }),
     SST_RESOURCE_OpenAIApiKey: JSON.stringify({ value: '' }),
   };

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { finishApp, withMiddleware, type Api } from './base';
 import type { ApiEnv } from './env';
 import { fromZod } from './middleware/errors';
+import { evidenceRoutes } from './routes/evidence';
 import { indicatorRoutes } from './routes/indicators';
 import { leadRoutes } from './routes/leads';
 import { platformRoutes } from './routes/platforms';
@@ -39,6 +40,7 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   roadshowRoutes(app);
   statsRoutes(app);
   roundRoutes(app);
+  evidenceRoutes(app);
   noticeRoutes(app);
   reviewRoutes(app);
 

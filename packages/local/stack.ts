@@ -12,7 +12,9 @@ import { createDeps, type Deps } from '../runtime/deps';
 import { createEmbedder } from '../embed/factory';
 import { startLocalDynamo, type LocalDynamo } from './dynamo';
 import { startLocalSqs, type LocalSqs } from './sqs';
-import { ensureQueues, ensureTable, type QueueUrls } from './provision';
+import { startLocalS3, type LocalS3 } from './s3';
+import { makeS3Client } from '../files/client';
+import { ensureBucket, ensureQueues, ensureTable, type QueueUrls } from './provision';
 import { startPoller, type Poller } from './poller';
 
 export interface StackOptions {
@@ -46,7 +48,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const env = { ...process.env, ...opts.env };
   let settings = loadSettings(env);
   const log = opts.log ?? (() => undefined);
-  const owned: { dynamo?: LocalDynamo; sqs?: LocalSqs } = {};
+  const owned: { dynamo?: LocalDynamo; sqs?: LocalSqs; s3?: LocalS3 } = {};
   if (!settings.DYNAMODB_ENDPOINT) {
     owned.dynamo = await startLocalDynamo({ port: settings.DYNAMODB_PORT, dataDir: settings.DATA_DIR });
     log(`DynamoDB Local on ${owned.dynamo.endpoint} (data in ${settings.DATA_DIR})`);
@@ -55,20 +57,27 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     owned.sqs = await startLocalSqs({ port: settings.SQS_PORT });
     log(`SQS (fauxqs) on ${owned.sqs.endpoint}`);
   }
+  if (!settings.S3_ENDPOINT) {
+    owned.s3 = await startLocalS3({ port: settings.S3_PORT, dataDir: settings.DATA_DIR });
+    log(`S3 (s3rver) on ${owned.s3.endpoint} (files in ${settings.DATA_DIR}/s3)`);
+  }
   settings = {
     ...settings,
+    S3_ENDPOINT: settings.S3_ENDPOINT ?? owned.s3!.endpoint,
     DYNAMODB_ENDPOINT: settings.DYNAMODB_ENDPOINT ?? owned.dynamo!.endpoint,
     SQS_ENDPOINT: settings.SQS_ENDPOINT ?? owned.sqs!.endpoint,
   };
   const ddb = makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION });
   const sqs = makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION });
+  const s3 = makeS3Client({ endpoint: settings.S3_ENDPOINT, region: settings.AWS_REGION });
   await ensureTable(ddb, settings.TABLE_NAME);
+  await ensureBucket(s3, settings.BUCKET_NAME);
   const queueUrls = await ensureQueues(sqs, settings.QUEUE_PREFIX, {
     visibilityTimeoutSec: settings.QUEUE_VISIBILITY_TIMEOUT_SEC,
     maxReceiveCount: settings.QUEUE_MAX_RECEIVE_COUNT,
   });
   const urls = Object.fromEntries(QUEUE_NAMES.map((q) => [q, queueUrls[q]])) as Record<QueueName, string>;
-  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, embedder: createEmbedder(settings), ...opts.deps });
+  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls, bucketName: settings.BUCKET_NAME }, { ddb, sqs, s3, embedder: createEmbedder(settings), ...opts.deps });
   const app = createApp(deps, consoleRoutes);
 
   const arns = new Map<QueueName, string>();
@@ -135,7 +144,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
       ddb.destroy();
       sqs.destroy();
+      s3.destroy();
       await owned.sqs?.stop();
+      await owned.s3?.stop();
       await owned.dynamo?.stop();
     },
   };

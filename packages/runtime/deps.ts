@@ -1,6 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { makeS3Client } from '../files/client';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Settings } from '../settings/settings';
 import { makeDocumentClient, makeDynamoClient } from '../db/client';
@@ -12,6 +14,8 @@ import type { Embedder } from '../embed/port';
 export interface Resources {
   tableName: string;
   queueUrls: Record<QueueName, string>;
+  /** Private bucket for application evidence (S3). */
+  bucketName: string;
 }
 
 /**
@@ -24,6 +28,7 @@ export interface Deps {
   ddb: DynamoDBClient;
   db: DynamoDBDocumentClient;
   sqs: SQSClient;
+  s3: S3Client;
   publisher: Publisher;
   embedder: Embedder;
   log: Logger;
@@ -46,6 +51,7 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
     ddb,
     db: makeDocumentClient(ddb),
     sqs,
+    s3: overrides.s3 ?? makeS3Client({ endpoint: settings.S3_ENDPOINT, region: settings.AWS_REGION }),
     publisher: createPublisher(sqs, resources.queueUrls),
     // The API never embeds; consumers and the local stack pass the real one (embed/factory.ts).
     embedder: noEmbedder,

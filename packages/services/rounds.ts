@@ -2,13 +2,14 @@ import { AppError, conflict, forbidden, notFound } from '../core/errors';
 import { deterministicId } from '../core/ids';
 import { assess } from '../core/maturity/assess';
 import type { IndicatorReportFor } from '../core/indicators';
-import { expertIdOf, type Principal } from '../core/principal';
+import type { Principal } from '../core/principal';
 import type { Application, Round, RoundInput } from '../core/schemas/round';
 import type { Category } from '../core/taxonomy';
 import * as ind from '../db/indicators';
 import { getPlatform } from '../db/platforms';
 import * as repo from '../db/rounds';
-import { getReview } from '../db/reviews';
+import { assertCanActFor, readApplication } from './application-access';
+import { evidenceProblems } from './evidence';
 import type { ApplicationMessage } from '../queue/messages';
 import type { Deps } from '../runtime/deps';
 import { activeRuleSet, ruleSetByVersion } from './assessment';
@@ -17,6 +18,7 @@ import { nowIso, storeOf } from './store';
 const DAY_MS = 86_400_000;
 
 export const roundNotFound = () => notFound('评审轮次 round');
+export { readApplication, reviewId } from './application-access';
 const appNotFound = () => notFound('申报 application');
 
 export async function mustGetRound(deps: Deps, id: string): Promise<Round> {
@@ -85,11 +87,6 @@ export async function startNotice(deps: Deps, who: Principal, id: string, endsAt
 
 // ---- applications ------------------------------------------------------------------------------
 
-function assertCanActFor(who: Principal, platformId: string) {
-  if (who.role === 'bureau' || (who.role === 'platform' && who.org === platformId)) return;
-  throw notFound('平台 platform');
-}
-
 function assertWindow(deps: Deps, r: Round) {
   const now = nowIso(deps);
   if (r.status !== 'open' || now < r.opensAt || now > r.closesAt)
@@ -130,21 +127,6 @@ export async function apply(deps: Deps, who: Principal, roundId: string, platfor
   return { application: a, created: true };
 }
 
-/**
- * Who may see an application: its platform, the bureau and the experts assigned to review it.
- * Anyone else gets 404, which says nothing about whether it exists.
- */
-export async function readApplication(deps: Deps, who: Principal, id: string): Promise<Application> {
-  const a = await repo.getApplication(storeOf(deps), id);
-  if (!a) throw appNotFound();
-  if (who.role === 'bureau' || (who.role === 'platform' && who.org === a.platformId)) return a;
-  const expertId = expertIdOf(who);
-  if (expertId && (await getReview(storeOf(deps), reviewId(a.id, expertId)))) return a;
-  throw appNotFound();
-}
-
-export const reviewId = (applicationId: string, expertId: string) => deterministicId('rev', applicationId, expertId);
-
 export async function listApplications(deps: Deps, who: Principal, roundId: string): Promise<Application[]> {
   await mustGetRound(deps, roundId);
   const s = storeOf(deps);
@@ -170,6 +152,8 @@ export async function submit(deps: Deps, who: Principal, id: string): Promise<Ap
   const reportVersion = await ind.latestVersionOfYear(s, a.platformId, a.year);
   if (!reportVersion)
     throw conflict(`尚未申报 ${a.year} 年度指标，请先填报 / No indicator report for ${a.year}; report it first (PUT /v1/platforms/${a.platformId}/indicators/${a.year})`);
+  const problems = await evidenceProblems(deps, a);
+  if (problems.length) throw new AppError('CONFLICT', '申报材料缺失或校验不符 / Evidence is missing or does not match what was declared', problems);
   const at = nowIso(deps);
   const submissions = a.submissions + 1;
   const ok = await repo.transitionApplication(s, id, {

@@ -16,8 +16,15 @@ export const SettingsSchema = z.object({
   AWS_REGION: z.string().default('us-east-1'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   SQS_ENDPOINT: z.url().optional(),
+  /** An S3-compatible endpoint (local: s3rver started by `npm start` unless this is set). */
+  S3_ENDPOINT: z.url().optional(),
   DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   SQS_PORT: z.coerce.number().int().min(0).max(65535).default(9324),
+  S3_PORT: z.coerce.number().int().min(0).max(65535).default(4568),
+  /** Local only; on AWS the evidence bucket's name comes from its SST link. */
+  BUCKET_NAME: z.string().min(3).max(63).default('gongfu-evidence'),
+  /** Largest evidence file accepted (bytes); 20 MB. */
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
   TABLE_NAME: z.string().min(3).default('gongfu'),
   QUEUE_PREFIX: z.string().min(1).default('gongfu'),
   /** Local pollers only: shorter visibility makes retries observable in seconds, not minutes. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformBody, specializedL2Report } from '../support/fixtures';
@@ -42,6 +43,21 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** Announce, PUT to the presigned URL exactly as a browser would, and verify. */
+async function uploadEvidence(token: string, applicationId: string, content: Buffer, o: { declared?: Buffer; fileName?: string } = {}) {
+  const declared = o.declared ?? content;
+  const ann = await stack.call('POST', `/v1/applications/${applicationId}/evidence`, {
+    token,
+    body: { kind: 'mlps_filing', fileName: o.fileName ?? '等保备案证明.pdf', contentType: 'application/pdf', size: declared.length, sha256: sha256(declared) },
+  });
+  expect(ann.status).toBe(201);
+  const put = await fetch(ann.body.uploadUrl, { method: 'PUT', headers: ann.body.headers, body: new Uint8Array(content) });
+  expect(put.status).toBe(200);
+  return stack.call('POST', `/v1/applications/${applicationId}/evidence/${ann.body.id}/verify`, { token });
+}
+
 const app = (id: string | undefined, token = bureau) => stack.call('GET', `/v1/applications/${id}`, { token });
 
 describe('the yearly round', () => {
@@ -73,10 +89,60 @@ describe('the yearly round', () => {
     expect(noReport.status).toBe(409);
     expect((await app(apps.d)).body.status).toBe('draft');
 
+    for (const k of ['a', 'b', 'c'] as const) {
+      const v = await uploadEvidence(tokens[k]!, apps[k]!, Buffer.from(`%PDF-1.4 等保备案证明 ${k}`));
+      expect(v.body.status).toBe('verified');
+    }
     for (const k of ['a', 'b', 'c'] as const) expect((await stack.call('POST', `/v1/applications/${apps[k]}/submit`, { token: tokens[k] })).status).toBe(202);
     for (const k of ['a', 'b', 'c'] as const) await eventually(async () => (await app(apps[k]!)).body.status === 'assessed');
     expect((await app(apps.a)).body).toMatchObject({ level: 2, eligibility: { provincialRecommendation: true }, reportVersion: 1 });
     expect((await app(apps.c)).body.level).toBe(1);
+  });
+
+  it('evidence: declared size limit, signed type and length, SHA-256 checked after upload', async () => {
+    const tooBig = await stack.call('POST', `/v1/applications/${apps.d}/evidence`, {
+      token: tokens.d,
+      body: { kind: 'audit_or_tax', fileName: '审计报告.pdf', contentType: 'application/pdf', size: 21 * 1024 * 1024, sha256: 'a'.repeat(64) },
+    });
+    expect(tooBig.status).toBe(413);
+    const wrongType = await stack.call('POST', `/v1/applications/${apps.d}/evidence`, {
+      token: tokens.d,
+      body: { kind: 'audit_or_tax', fileName: '审计报告.png', contentType: 'image/png', size: 10, sha256: 'a'.repeat(64) },
+    });
+    expect(wrongType.status).toBe(400);
+
+    // The bytes differ from what was declared (same length): rejected, deleted, and submit is refused.
+    const forged = await uploadEvidence(tokens.d!, apps.d!, Buffer.from('%PDF-forged'), { declared: Buffer.from('%PDF-honest') });
+    expect(forged.body).toMatchObject({ status: 'rejected' });
+    expect(forged.body.problem).toMatch(/SHA-256/);
+    await stack.call('PUT', `/v1/platforms/${ids.d}/indicators/${YEAR}`, { token: tokens.d, body: specializedL1Report() });
+    const refused = await stack.call('POST', `/v1/applications/${apps.d}/submit`, { token: tokens.d });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details[0].message).toMatch(/SHA-256/);
+    expect((await stack.call('DELETE', `/v1/applications/${apps.d}/evidence/${forged.body.id}`, { token: tokens.d })).status).toBe(204);
+
+    // A PUT with another type than the signed one is refused by S3 itself.
+    const ann = await stack.call('POST', `/v1/applications/${apps.d}/evidence`, {
+      token: tokens.d,
+      body: { kind: 'audit_or_tax', fileName: '纳税证明.pdf', contentType: 'application/pdf', size: 4, sha256: sha256(Buffer.from('%PDF')) },
+    });
+    const sneaky = await fetch(ann.body.uploadUrl, { method: 'PUT', headers: { 'content-type': 'text/html' }, body: '%PDF' });
+    expect(sneaky.status).toBe(403);
+    // Not uploaded yet: verify says so and changes nothing.
+    expect((await stack.call('POST', `/v1/applications/${apps.d}/evidence/${ann.body.id}/verify`, { token: tokens.d })).status).toBe(409);
+    expect((await stack.call('DELETE', `/v1/applications/${apps.d}/evidence/${ann.body.id}`, { token: tokens.d })).status).toBe(204);
+  });
+
+  it('an applicant cannot read another’s evidence; its own comes with a working download link', async () => {
+    expect((await stack.call('GET', `/v1/applications/${apps.a}/evidence`, { token: tokens.b })).status).toBe(404);
+    expect((await stack.call('POST', `/v1/applications/${apps.a}/evidence`, { token: tokens.b, body: { kind: 'case', fileName: 'x.pdf', contentType: 'application/pdf', size: 1, sha256: 'a'.repeat(64) } })).status).toBe(404);
+    const own = await stack.call('GET', `/v1/applications/${apps.a}/evidence`, { token: tokens.a });
+    expect(own.body.items).toHaveLength(1);
+    const file = await fetch(own.body.items[0].downloadUrl);
+    expect(file.status).toBe(200);
+    expect(await file.text()).toBe('%PDF-1.4 等保备案证明 a');
+    // The presigned link is for that one object: tampering with the key breaks the signature.
+    expect((await fetch(own.body.items[0].downloadUrl.replace(apps.a!, apps.b!))).status).toBe(403);
   });
 
   it('an applicant sees only its own application', async () => {
@@ -226,6 +292,10 @@ describe('expert review (第十一条)', () => {
     expect(mine.body.items).toHaveLength(2);
     expect((await app(apps.a, panel[0]!.token)).status).toBe(200);
     expect((await app(apps.a, experts[5]!.token)).status).toBe(404);
+    const evidence = await stack.call('GET', `/v1/applications/${apps.a}/evidence`, { token: panel[0]!.token });
+    expect(evidence.status).toBe(200);
+    expect(await (await fetch(evidence.body.items[0].downloadUrl)).text()).toBe('%PDF-1.4 等保备案证明 a');
+    expect((await stack.call('GET', `/v1/applications/${apps.a}/evidence`, { token: experts[5]!.token })).status).toBe(404);
     expect((await stack.call('GET', `/v1/reviews/${mine.body.items[0].id}`, { token: experts[5]!.token })).status).toBe(404);
 
     // A's plain mean (68.4) beats B's (60), but without the extremes B leads: 70 against 64.

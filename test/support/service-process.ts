@@ -11,7 +11,7 @@ export interface ServiceProcess {
 }
 
 /** `npm start` as a user runs it, in its own process group so kill -9 takes the JVM with it. */
-export async function startServiceProcess(env: Record<string, string>, ports: { http: number; dynamo: number; sqs: number }): Promise<ServiceProcess> {
+export async function startServiceProcess(env: Record<string, string>, ports: { http: number; dynamo: number; sqs: number; s3?: number }): Promise<ServiceProcess> {
   const started = Date.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/local/start.ts'], {
     env: {
@@ -23,6 +23,8 @@ export async function startServiceProcess(env: Record<string, string>, ports: { 
       SQS_PORT: String(ports.sqs),
       DYNAMODB_ENDPOINT: '',
       SQS_ENDPOINT: '',
+      S3_PORT: String(ports.s3 ?? 0),
+      S3_ENDPOINT: '',
     },
     detached: true,
     stdio: 'ignore',
