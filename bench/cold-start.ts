@@ -7,6 +7,7 @@ import { build, type Metafile } from 'esbuild';
 import { QUEUES } from '../packages/queue/queues';
 import { envNumber, fmt, median, printTable } from './util';
 import { FUNCTION_DEFAULTS } from '../infra/defaults';
+import bundlePlugins from '../infra/bundle-plugins.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -257,6 +258,8 @@ export async function benchColdStart(opts: { runs?: number; log?: (s: string) =>
         metafile: true,
         legalComments: 'none',
         logLevel: 'silent',
+        // The same plugins infra hands SST (FUNCTION_DEFAULTS.nodejs.plugins).
+        plugins: bundlePlugins,
       });
       const buildMs = performance.now() - t0;
       const key = Object.keys(result.metafile.outputs).find((k) => k.endsWith('index.mjs'))!;

@@ -12,7 +12,10 @@ export const FUNCTION_DEFAULTS = {
     // exceljs is large and only the agenda export needs it: installed beside the bundle and loaded
     // on demand, so it costs nothing at cold start.
     // openai likewise: only stages with EMBEDDER=openai load it, on first embed.
-    install: ['@node-rs/jieba', 'exceljs', 'openai'],
+    // The S3 client and presigner likewise: only evidence routes load them (packages/files/bucket.ts).
+    install: ['@node-rs/jieba', 'exceljs', 'openai', '@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'],
+    // esbuild plugins (a file SST imports): zod's message locales reduced to English, ~250 KiB less per bundle.
+    plugins: 'infra/bundle-plugins.mjs',
   },
 } as const;
 

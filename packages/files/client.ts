@@ -1,18 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import type { AwsClientOptions } from '../db/client';
+import { s3ClientConfig } from './bucket';
 
-// The local S3 (packages/local/s3.ts) checks signatures against this key pair; on AWS the Lambda's
-// role signs instead.
-const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-export const LOCAL_S3_KEYS: Record<string, string> = { [localCredentials.accessKeyId]: localCredentials.secretAccessKey };
-
-export function makeS3Client(opts: AwsClientOptions): S3Client {
-  return new S3Client({
-    region: opts.region,
-    ...(opts.endpoint ? { endpoint: opts.endpoint, credentials: localCredentials, forcePathStyle: true } : {}),
-    // Presigned PUTs must not carry a checksum the browser cannot compute; SHA-256 is checked by us.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 4,
-  });
-}
+/** A plain S3 client for the local runtime (provisioning the bucket); Lambdas use bucket.ts. */
+export const makeS3Client = (opts: { endpoint?: string; region: string }) => new S3Client(s3ClientConfig(opts));

@@ -14,6 +14,7 @@ import { startLocalDynamo, type LocalDynamo } from './dynamo';
 import { startLocalSqs, type LocalSqs } from './sqs';
 import { startLocalS3, type LocalS3 } from './s3';
 import { makeS3Client } from '../files/client';
+import { createEvidenceBucket } from '../files/bucket';
 import { ensureBucket, ensureQueues, ensureTable, type QueueUrls } from './provision';
 import { startPoller, type Poller } from './poller';
 
@@ -77,7 +78,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     maxReceiveCount: settings.QUEUE_MAX_RECEIVE_COUNT,
   });
   const urls = Object.fromEntries(QUEUE_NAMES.map((q) => [q, queueUrls[q]])) as Record<QueueName, string>;
-  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls, bucketName: settings.BUCKET_NAME }, { ddb, sqs, s3, embedder: createEmbedder(settings), ...opts.deps });
+  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls, bucketName: settings.BUCKET_NAME }, {
+    ddb,
+    sqs,
+    bucket: createEvidenceBucket({ region: settings.AWS_REGION, name: settings.BUCKET_NAME, client: s3 }),
+    embedder: createEmbedder(settings), ...opts.deps });
   const app = createApp(deps, consoleRoutes);
 
   const arns = new Map<QueueName, string>();

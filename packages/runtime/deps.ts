@@ -1,8 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { S3Client } from '@aws-sdk/client-s3';
-import { makeS3Client } from '../files/client';
+import { createEvidenceBucket, type EvidenceBucket } from '../files/bucket';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Settings } from '../settings/settings';
 import { makeDocumentClient, makeDynamoClient } from '../db/client';
@@ -28,7 +27,8 @@ export interface Deps {
   ddb: DynamoDBClient;
   db: DynamoDBDocumentClient;
   sqs: SQSClient;
-  s3: S3Client;
+  /** Application evidence files (S3). */
+  bucket: EvidenceBucket;
   publisher: Publisher;
   embedder: Embedder;
   log: Logger;
@@ -51,7 +51,7 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
     ddb,
     db: makeDocumentClient(ddb),
     sqs,
-    s3: overrides.s3 ?? makeS3Client({ endpoint: settings.S3_ENDPOINT, region: settings.AWS_REGION }),
+    bucket: overrides.bucket ?? createEvidenceBucket({ endpoint: settings.S3_ENDPOINT, region: settings.AWS_REGION, name: resources.bucketName }),
     publisher: createPublisher(sqs, resources.queueUrls),
     // The API never embeds; consumers and the local stack pass the real one (embed/factory.ts).
     embedder: noEmbedder,

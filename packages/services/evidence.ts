@@ -1,11 +1,9 @@
-import { CopyObjectCommand } from '@aws-sdk/client-s3';
 import { AppError, conflict, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Principal } from '../core/principal';
 import type { Evidence, EvidenceInput } from '../core/schemas/evidence';
 import type { Application } from '../core/schemas/round';
 import * as repo from '../db/evidence';
-import { digestObject, objectExists, presignGet, presignPut, removeObject, type Bucket } from '../files/objects';
 import { evidenceKey, incomingKey } from '../files/keys';
 import type { Deps } from '../runtime/deps';
 import { assertCanActFor, readApplication } from './application-access';
@@ -15,7 +13,6 @@ const UPLOAD_TTL_SEC = 15 * 60;
 const DOWNLOAD_TTL_SEC = 5 * 60;
 const MAX_FILES = 30;
 
-const bucketOf = (deps: Deps): Bucket => ({ s3: deps.s3, name: deps.resources.bucketName });
 const EDITABLE = new Set(['draft', 'returned']);
 
 /**
@@ -35,7 +32,7 @@ export async function declareEvidence(deps: Deps, who: Principal, applicationId:
   if ((await repo.listEvidence(s, a.id)).length >= MAX_FILES) throw conflict(`每份申报最多 ${MAX_FILES} 个文件 / At most ${MAX_FILES} files per application`);
   const id = newId('ev', deps.now().getTime());
   const at = nowIso(deps);
-  const uploadUrl = await presignPut(bucketOf(deps), incomingKey(a.id, id), { contentType: input.contentType, size: input.size, expiresInSec: UPLOAD_TTL_SEC });
+  const uploadUrl = await deps.bucket.presignPut(incomingKey(a.id, id), { contentType: input.contentType, size: input.size, expiresInSec: UPLOAD_TTL_SEC });
   await repo.createEvidence(s, { ...input, id, applicationId: a.id, roundId: a.roundId, status: 'pending', uploadedBy: who.userId, createdAt: at });
   return {
     id,
@@ -63,14 +60,14 @@ async function settle(deps: Deps, a: Application, evidenceId: string): Promise<r
   const e = await repo.getEvidence(s, a.id, evidenceId);
   if (!e) throw notFound('材料 evidence');
   if (e.status !== 'pending') return e;
-  const b = bucketOf(deps);
+  const b = deps.bucket;
   const from = incomingKey(a.id, e.id);
   const to = evidenceKey(a.roundId, a.id, e.id);
-  if (!(await objectExists(b, to))) {
-    if (!(await objectExists(b, from))) throw conflict(`文件尚未上传：${e.fileName} / Not uploaded yet: ${e.fileName}`);
-    await b.s3.send(new CopyObjectCommand({ Bucket: b.name, Key: to, CopySource: `${b.name}/${from}` }));
+  if (!(await b.exists(to))) {
+    if (!(await b.exists(from))) throw conflict(`文件尚未上传：${e.fileName} / Not uploaded yet: ${e.fileName}`);
+    await b.copy(from, to);
   }
-  const d = await digestObject(b, to);
+  const d = await b.digest(to);
   const problem = !d
     ? '文件缺失 / file missing'
     : d.size !== e.size
@@ -81,9 +78,9 @@ async function settle(deps: Deps, a: Application, evidenceId: string): Promise<r
   const next: repo.StoredEvidence = problem
     ? { ...e, status: 'rejected', problem, verifiedAt: nowIso(deps) }
     : { ...e, status: 'verified', verifiedAt: nowIso(deps) };
-  if (problem) await removeObject(b, to);
+  if (problem) await b.remove(to);
   await repo.settleEvidence(s, next);
-  await removeObject(b, from);
+  await b.remove(from);
   return (await repo.getEvidence(s, a.id, e.id))!;
 }
 
@@ -94,7 +91,7 @@ export async function listEvidence(deps: Deps, who: Principal, applicationId: st
   return Promise.all(
     items.map(async ({ roundId: _r, ...e }) =>
       e.status === 'verified'
-        ? { ...e, downloadUrl: await presignGet(bucketOf(deps), evidenceKey(a.roundId, a.id, e.id), { fileName: e.fileName, expiresInSec: DOWNLOAD_TTL_SEC }) }
+        ? { ...e, downloadUrl: await deps.bucket.presignGet(evidenceKey(a.roundId, a.id, e.id), { fileName: e.fileName, expiresInSec: DOWNLOAD_TTL_SEC }) }
         : e,
     ),
   );
@@ -128,5 +125,5 @@ export async function withdrawEvidence(deps: Deps, who: Principal, applicationId
   const e = await repo.getEvidence(s, a.id, evidenceId);
   if (!e) throw notFound('材料 evidence');
   if (!(await repo.deleteEvidence(s, a.id, evidenceId))) throw conflict('已校验的材料不能撤回 / Verified evidence cannot be withdrawn');
-  await removeObject(bucketOf(deps), incomingKey(a.id, e.id));
+  await deps.bucket.remove(incomingKey(a.id, e.id));
 }

@@ -264,6 +264,8 @@ describe('links and function settings', () => {
         expect(link.includes(needed), `${f.where} links ${needed.name}`).toBe(true);
       }
       expect(f.args.environment?.STAGE, `${f.where} gets STAGE`).toBe('contract-test');
+      // SST imports this file for esbuild plugins; the cold-start benchmark bundles with the same one.
+      expect(existsSync(resolve(ROOT, f.args.nodejs?.plugins ?? '')), `${f.where} esbuild plugins file exists`).toBe(true);
     }
   });
 
