@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { finishApp, withMiddleware, type Api } from './base';
 import type { ApiEnv } from './env';
 import { fromZod } from './middleware/errors';
+import { diagnosisRoutes } from './routes/diagnoses';
 import { evidenceRoutes } from './routes/evidence';
 import { indicatorRoutes } from './routes/indicators';
 import { leadRoutes } from './routes/leads';
@@ -43,6 +44,7 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   evidenceRoutes(app);
   noticeRoutes(app);
   reviewRoutes(app);
+  diagnosisRoutes(app);
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

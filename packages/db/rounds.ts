@@ -136,6 +136,18 @@ export async function transitionApplication(s: Store, id: string, t: AppTransiti
   });
 }
 
+/**
+ * The full explanation of an application's assessment lives in its own item keyed by submission,
+ * so round-wide lists (notice, 名录, 1,000 applications) read small items.
+ */
+export async function putApplicationAssessment(s: Store, applicationId: string, submission: number, assessment: unknown): Promise<void> {
+  await putItem(s, { pk: appPk(applicationId), sk: `ASMT#${String(submission).padStart(4, '0')}`, entity: 'applicationAssessment', assessment });
+}
+
+export async function getApplicationAssessment<T>(s: Store, applicationId: string, submission: number): Promise<T | undefined> {
+  return (await getItem<{ assessment: T }>(s, appPk(applicationId), `ASMT#${String(submission).padStart(4, '0')}`))?.assessment;
+}
+
 /** Submitted applications owe an assessment; the reconciler reads this collection. */
 export const DUE_KEYS = (submittedAt: string, id: string) => ({ gsi2pk: 'APPDUE', gsi2sk: `${submittedAt}#${id}` });
 

@@ -1,6 +1,6 @@
 import { AppError, conflict, forbidden, notFound } from '../core/errors';
 import { deterministicId } from '../core/ids';
-import { assess } from '../core/maturity/assess';
+import { assess, type Assessment } from '../core/maturity/assess';
 import type { IndicatorReportFor } from '../core/indicators';
 import type { Principal } from '../core/principal';
 import type { Application, Round, RoundInput } from '../core/schemas/round';
@@ -127,6 +127,14 @@ export async function apply(deps: Deps, who: Principal, roundId: string, platfor
   return { application: a, created: true };
 }
 
+/** One application with the full explanation of its current assessment (which checks met, the gaps). */
+export async function applicationView(deps: Deps, who: Principal, id: string): Promise<Application> {
+  const a = await readApplication(deps, who, id);
+  if (a.status !== 'assessed') return a;
+  const assessment = await repo.getApplicationAssessment<Assessment>(storeOf(deps), a.id, a.submissions);
+  return assessment ? { ...a, assessment } : a;
+}
+
 export async function listApplications(deps: Deps, who: Principal, roundId: string): Promise<Application[]> {
   await mustGetRound(deps, roundId);
   const s = storeOf(deps);
@@ -210,13 +218,15 @@ export async function assessApplication(deps: Deps, msg: ApplicationMessage): Pr
     year: a.year,
     assessedAt: at,
   });
+  // Written first and keyed by submission: a crash before the transition re-drives to the same key.
+  await repo.putApplicationAssessment(s, a.id, msg.submission, result);
   const ok = await repo.transitionApplication(s, a.id, {
     from: ['submitted'],
     to: 'assessed',
     by: 'assess',
     at,
     note: result.summary.zh,
-    set: { level: result.level, eligibility: result.eligibility, assessment: result, assessedAt: at },
+    set: { level: result.level, eligibility: result.eligibility, ruleSetVersion: ruleSet.version, assessedAt: at },
     remove: ['gsi2pk', 'gsi2sk'],
     condition: 'submissions = :n',
     values: { ':n': msg.submission },

@@ -10,7 +10,7 @@ import { assessApplication } from '../../packages/services/rounds';
 let stack: TestStack;
 let tokens: Record<'bureau' | 'mfr' | 'plt' | 'expert', string>;
 // A round taken (without pollers) to its notice, with an objection and an expert assignment.
-const round = { id: '', open: '', app: '', objection: '', expert: '', review: '' };
+const round = { id: '', open: '', app: '', objection: '', expert: '', review: '', diagnosis: '' };
 let platformId: string;
 let scenarioId: string;
 
@@ -37,6 +37,7 @@ beforeAll(async () => {
   round.expert = (await stack.call('POST', '/v1/experts', { token: bureau, body: expertBody('模糊专家', '91350100M000100Y43') })).body.id;
   tokens.expert = await stack.token('expert', undefined, { sub: round.expert });
   round.review = (await stack.call('POST', `/v1/rounds/${round.id}/reviews`, { token: bureau, body: { applicationIds: [round.app], expertIds: [round.expert] } })).body.items[0].id;
+  round.diagnosis = (await stack.call('POST', `/v1/platforms/${platformId}/diagnoses`, { token: bureau, body: { institution: { name: '诊断机构', creditCode: '91350100M000100Y43' }, scope: '全面诊断' } })).body.id;
   // Every route below must reach a real resource, or the property would pass on 404s alone.
   expect(Object.values(round).every((v) => /^[A-Za-z0-9_]{6,}$/.test(v)), JSON.stringify(round)).toBe(true);
 });
@@ -103,6 +104,8 @@ const routes = () => [
   { name: 'POST conflicts', method: 'POST', path: `/v1/experts/${round.expert}/conflicts`, token: tokens.expert, body: mutate({ platformId: 'plt_x', reason: '亲属任职' }) },
   { name: 'POST reviews', method: 'POST', path: `/v1/rounds/${round.id}/reviews`, token: tokens.bureau, body: mutate({ applicationIds: [round.app], expertIds: [round.expert] }) },
   { name: 'PUT review', method: 'PUT', path: `/v1/reviews/${round.review}`, token: tokens.expert, body: mutate({ scores: { core_technology: 20 }, comment: '' }) },
+  { name: 'POST diagnoses', method: 'POST', path: `/v1/platforms/${platformId}/diagnoses`, token: tokens.bureau, body: mutate({ institution: { name: '机构', creditCode: '91350100M000100Y43' }, scope: '范围' }) },
+  { name: 'PUT diagnosis report', method: 'PUT', path: `/v1/diagnoses/${round.diagnosis}/report`, token: tokens.bureau, body: mutate({ visitedOn: '2026-11-20', summary: 's', findings: [{ dimension: 'technology', finding: 'f', severity: 'low' }], recommendations: ['r'] }) },
   { name: 'PUT review-rubrics', method: 'PUT', path: '/v1/review-rubrics/fuzz-r1', token: tokens.bureau, body: mutate({ ...RUBRIC_2025_1, version: 'fuzz-r1' }) },
 ];
 

@@ -95,7 +95,12 @@ describe('the yearly round', () => {
     }
     for (const k of ['a', 'b', 'c'] as const) expect((await stack.call('POST', `/v1/applications/${apps[k]}/submit`, { token: tokens[k] })).status).toBe(202);
     for (const k of ['a', 'b', 'c'] as const) await eventually(async () => (await app(apps[k]!)).body.status === 'assessed');
-    expect((await app(apps.a)).body).toMatchObject({ level: 2, eligibility: { provincialRecommendation: true }, reportVersion: 1 });
+    const a = (await app(apps.a)).body;
+    expect(a).toMatchObject({ level: 2, eligibility: { provincialRecommendation: true }, reportVersion: 1, ruleSetVersion: 'qd-2025.1' });
+    // The detail explains itself; round-wide lists stay small.
+    expect(a.assessment.checks.length).toBeGreaterThan(5);
+    const listed = (await stack.call('GET', `/v1/rounds/${roundId}/applications`, { token: bureau })).body.items;
+    expect(listed.every((x: { assessment?: unknown }) => x.assessment === undefined)).toBe(true);
     expect((await app(apps.c)).body.level).toBe(1);
   });
 

@@ -91,7 +91,7 @@ export function roundRoutes(app: Api) {
       request: { params: IdParam('id') },
       responses: { 200: json(Application), ...ERRORS },
     }),
-    async (c) => c.json(await svc.readApplication(c.var.deps, requireRole(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await svc.applicationView(c.var.deps, requireRole(c), c.req.valid('param').id), 200),
   );
 
   app.openapi(
