@@ -10,6 +10,7 @@ import { indicatorRoutes } from './routes/indicators';
 import { leadRoutes } from './routes/leads';
 import { platformRoutes } from './routes/platforms';
 import { noticeRoutes } from './routes/notices';
+import { notificationRoutes } from './routes/notifications';
 import { reviewRoutes } from './routes/reviews';
 import { roadshowRoutes } from './routes/roadshows';
 import { roundRoutes } from './routes/rounds';
@@ -45,6 +46,7 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   noticeRoutes(app);
   reviewRoutes(app);
   diagnosisRoutes(app);
+  notificationRoutes(app);
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

@@ -2,6 +2,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { createEvidenceBucket, type EvidenceBucket } from '../files/bucket';
+import { inboxNotifier } from '../notify/inbox';
+import type { Notifier } from '../notify/port';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Settings } from '../settings/settings';
 import { makeDocumentClient, makeDynamoClient } from '../db/client';
@@ -29,6 +31,8 @@ export interface Deps {
   sqs: SQSClient;
   /** Application evidence files (S3). */
   bucket: EvidenceBucket;
+  /** Applicants and experts are told of changes that concern them. */
+  notifier: Notifier;
   publisher: Publisher;
   embedder: Embedder;
   log: Logger;
@@ -45,11 +49,13 @@ const noEmbedder: Embedder = {
 export function createDeps(settings: Settings, resources: Resources, overrides: Partial<Deps> = {}): Deps {
   const ddb = overrides.ddb ?? makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION });
   const sqs = overrides.sqs ?? makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION });
+  const db = makeDocumentClient(ddb);
   return {
     settings,
     resources,
     ddb,
-    db: makeDocumentClient(ddb),
+    db,
+    notifier: inboxNotifier({ db, table: resources.tableName }),
     sqs,
     bucket: overrides.bucket ?? createEvidenceBucket({ endpoint: settings.S3_ENDPOINT, region: settings.AWS_REGION, name: resources.bucketName }),
     publisher: createPublisher(sqs, resources.queueUrls),

@@ -5,6 +5,7 @@ import type { Application, NoticeEntry, Objection, ObjectionInput, ResolveInput,
 import * as repo from '../db/rounds';
 import type { Deps } from '../runtime/deps';
 import { mustGetRound, roundNotFound } from './rounds';
+import { applicationRejected } from './notifications';
 import { nowIso, storeOf } from './store';
 
 const HOUR_MS = 3_600_000;
@@ -84,5 +85,10 @@ export async function resolve(deps: Deps, who: Principal, id: string, input: Res
   if (o.status !== 'open') throw conflict(`该异议已处理（${o.status}） / Objection already resolved (${o.status})`);
   if (!(await repo.resolveObjection(s, o, { ...input, by: who.userId, at: nowIso(deps) })))
     throw conflict('异议已被处理或公示已结束 / Objection already resolved or the notice has ended');
-  return (await repo.getObjection(s, id))!;
+  const resolved = (await repo.getObjection(s, id))!;
+  if (resolved.status === 'upheld') {
+    const app = await repo.getApplication(s, o.applicationId);
+    if (app) await deps.notifier.notify(applicationRejected(app, o.id, input.note, resolved.resolvedAt!));
+  }
+  return resolved;
 }

@@ -12,6 +12,7 @@ import type { Deps } from '../runtime/deps';
 import { mustGetRound, reviewId } from './rounds';
 import { nowIso, storeOf } from './store';
 import { fromIssues } from './validation';
+import { reviewAssigned } from './notifications';
 
 const bureauOnly = (who: Principal) => {
   if (who.role !== 'bureau') throw forbidden();
@@ -139,7 +140,9 @@ export async function assignReviews(deps: Deps, who: Principal, roundId: string,
         assignedAt: at,
         updatedAt: at,
       };
-      out.push((await repo.createReview(s, r)) ? r : (await repo.getReview(s, r.id))!);
+      const stored = (await repo.createReview(s, r)) ? r : (await repo.getReview(s, r.id))!;
+      await deps.notifier.notify(reviewAssigned(stored));
+      out.push(stored);
     }
   }
   return out;

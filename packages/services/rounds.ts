@@ -10,6 +10,7 @@ import { getPlatform } from '../db/platforms';
 import * as repo from '../db/rounds';
 import { assertCanActFor, readApplication } from './application-access';
 import { evidenceProblems } from './evidence';
+import { applicationAssessed, applicationReturned } from './notifications';
 import type { ApplicationMessage } from '../queue/messages';
 import type { Deps } from '../runtime/deps';
 import { activeRuleSet, ruleSetByVersion } from './assessment';
@@ -195,7 +196,9 @@ export async function returnApplication(deps: Deps, who: Principal, id: string, 
     remove: ['gsi2pk', 'gsi2sk'],
   });
   if (!ok) throw conflict(`申报状态为 ${a.status}，不能退回 / Application is ${a.status}; only submitted or assessed ones can be returned`);
-  return (await repo.getApplication(s, id))!;
+  const returned = (await repo.getApplication(s, id))!;
+  await deps.notifier.notify(applicationReturned(returned, comment));
+  return returned;
 }
 
 /**
@@ -206,7 +209,10 @@ export async function returnApplication(deps: Deps, who: Principal, id: string, 
 export async function assessApplication(deps: Deps, msg: ApplicationMessage): Promise<void> {
   const s = storeOf(deps);
   const a = await repo.getApplication(s, msg.applicationId);
-  if (!a || a.status !== 'submitted' || a.submissions !== msg.submission || !a.reportVersion) return;
+  if (!a || a.submissions !== msg.submission) return;
+  // Assessed already (a redelivery, or a crash after the write): make sure the applicant was told.
+  if (a.status === 'assessed') return deps.notifier.notify(applicationAssessed(a));
+  if (a.status !== 'submitted' || !a.reportVersion) return;
   const round = await repo.getRound(s, a.roundId);
   if (!round) return;
   const report = await ind.getReport(s, a.platformId, a.year, a.reportVersion);
@@ -231,5 +237,7 @@ export async function assessApplication(deps: Deps, msg: ApplicationMessage): Pr
     condition: 'submissions = :n',
     values: { ':n': msg.submission },
   });
-  if (ok) deps.log.info('application assessed', { applicationId: a.id, level: result.level });
+  if (!ok) return;
+  deps.log.info('application assessed', { applicationId: a.id, level: result.level });
+  await deps.notifier.notify(applicationAssessed((await repo.getApplication(s, a.id))!));
 }

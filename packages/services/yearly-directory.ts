@@ -5,6 +5,7 @@ import * as repo from '../db/rounds';
 import type { Deps } from '../runtime/deps';
 import { noticeOrder } from './public-notice';
 import { mustGetRound } from './rounds';
+import { directoryPublished } from './notifications';
 import { nowIso, storeOf } from './store';
 
 /**
@@ -51,7 +52,11 @@ export async function finishPublishing(deps: Deps, r: Round): Promise<DirectoryY
     })),
   );
   await repo.writeDirectoryYear(s, { year: r.year, roundId: r.id, publishedAt, entries });
-  if (r.status === 'publishing') await repo.transitionRound(s, r.id, 'publishing', 'published', { publishedAt });
+  // Before the round is marked published, so a re-run after a crash still tells everyone (once each).
+  if (r.status === 'publishing') {
+    for (const e of entries) await deps.notifier.notify(directoryPublished(e, r.year, publishedAt));
+    await repo.transitionRound(s, r.id, 'publishing', 'published', { publishedAt });
+  }
   return (await repo.getDirectoryYear(s, r.year))!;
 }
 

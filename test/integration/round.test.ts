@@ -337,6 +337,13 @@ describe('expert review (第十一条)', () => {
     expect(specialized.items[0].reviews).toHaveLength(5);
     expect((await stack.call('GET', `/v1/rounds/${roundId}/recommendations`, { token: panel[0]!.token })).status).toBe(403);
 
+    // Everyone concerned was told, once per change.
+    const inbox = async (token: string) => (await stack.call('GET', '/v1/notifications', { token })).body.items.map((n: { event: string }) => n.event);
+    expect(await inbox(panel[0]!.token)).toEqual(['review.assigned', 'review.assigned']);
+    expect((await inbox(tokens.c!)).sort()).toEqual(['application.assessed', 'application.assessed', 'application.rejected', 'application.returned']);
+    expect((await inbox(tokens.a!)).sort()).toEqual(['application.assessed', 'directory.published']);
+    expect((await stack.call('GET', '/v1/notifications', { token: bureau })).status).toBe(403);
+
     const res = await stack.app.request(`/v1/rounds/${roundId}/recommendations.xlsx`, { headers: { authorization: `Bearer ${bureau}` } });
     expect(res.status).toBe(200);
     const text = await sheetText(await res.arrayBuffer());
