@@ -6,6 +6,7 @@ import type { ApiEnv } from './env';
 import { fromZod } from './middleware/errors';
 import { diagnosisRoutes } from './routes/diagnoses';
 import { evidenceRoutes } from './routes/evidence';
+import { importRoutes } from './routes/imports';
 import { indicatorRoutes } from './routes/indicators';
 import { leadRoutes } from './routes/leads';
 import { platformRoutes } from './routes/platforms';
@@ -47,6 +48,7 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   reviewRoutes(app);
   diagnosisRoutes(app);
   notificationRoutes(app);
+  importRoutes(app);
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
