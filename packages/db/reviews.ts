@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Expert, Review } from '../core/schemas/review';
-import { getItem, isConditionFailure, putIf, putItem, queryAll, strip, type Item, type Store } from './store';
+import { getItem, isConditionFailure, putIf, queryAll, strip, type Item, type Store } from './store';
+import { versionedDocuments } from './versioned';
 
 const expertPk = (id: string) => `EXPERT#${id}`;
 const reviewPk = (id: string) => `REVIEW#${id}`;
@@ -82,18 +83,8 @@ export async function reviewsOfExpert(s: Store, expertId: string): Promise<Revie
 
 // ---- rubrics -----------------------------------------------------------------------------------
 
-export async function putRubric(s: Store, version: string, rubric: unknown, at: string): Promise<boolean> {
-  return putIf(s, { pk: `RUBRIC#${version}`, sk: 'META', entity: 'rubric', version, rubric, createdAt: at }, 'attribute_not_exists(pk)');
-}
-
-export async function getRubric(s: Store, version: string): Promise<unknown | undefined> {
-  return (await getItem<{ rubric: unknown }>(s, `RUBRIC#${version}`, 'META'))?.rubric;
-}
-
-export async function setActiveRubric(s: Store, version: string, at: string): Promise<void> {
-  await putItem(s, { pk: 'RUBRIC', sk: 'ACTIVE', entity: 'rubricActive', version, activatedAt: at });
-}
-
-export async function activeRubricVersion(s: Store): Promise<string | undefined> {
-  return (await getItem<{ version: string }>(s, 'RUBRIC', 'ACTIVE'))?.version;
-}
+const rubrics = versionedDocuments('RUBRIC', 'rubric');
+export const putRubric = rubrics.put;
+export const getRubric = rubrics.get;
+export const setActiveRubric = rubrics.activate;
+export const activeRubricVersion = rubrics.activeVersion;

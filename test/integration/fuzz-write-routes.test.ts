@@ -106,6 +106,8 @@ const routes = () => [
   { name: 'PUT review', method: 'PUT', path: `/v1/reviews/${round.review}`, token: tokens.expert, body: mutate({ scores: { core_technology: 20 }, comment: '' }) },
   { name: 'POST diagnoses', method: 'POST', path: `/v1/platforms/${platformId}/diagnoses`, token: tokens.bureau, body: mutate({ institution: { name: '机构', creditCode: '91350100M000100Y43' }, scope: '范围' }) },
   { name: 'PUT diagnosis report', method: 'PUT', path: `/v1/diagnoses/${round.diagnosis}/report`, token: tokens.bureau, body: mutate({ visitedOn: '2026-11-20', summary: 's', findings: [{ dimension: 'technology', finding: 'f', severity: 'low' }], recommendations: ['r'] }) },
+  { name: 'POST imports/directory', method: 'POST', path: '/v1/imports/directory?year=2019', token: tokens.bureau, body: mutate({ rows: [] }) },
+  { name: 'POST imports/scenarios', method: 'POST', path: '/v1/imports/scenarios', token: tokens.bureau, body: mutate({ rows: [] }) },
   { name: 'PUT review-rubrics', method: 'PUT', path: '/v1/review-rubrics/fuzz-r1', token: tokens.bureau, body: mutate({ ...RUBRIC_2025_1, version: 'fuzz-r1' }) },
 ];
 

@@ -159,16 +159,10 @@ export const ResolveInput = z
   .meta({ id: 'ResolveInput' });
 export type ResolveInput = z.infer<typeof ResolveInput>;
 
-export const DirectoryEntry = z.object({
-  applicationId: Id,
-  platformId: Id,
-  platformName: z.string(),
-  operatorName: z.string(),
+export const DirectoryEntry = NoticeEntry.extend({
   operatorCreditCode: z.string(),
-  category: Category,
   subtype: Subtype.optional(),
   region: Region,
-  level: z.number().int(),
   eligibility: Eligibility,
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
