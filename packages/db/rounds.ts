@@ -164,22 +164,30 @@ function objectionItem(o: Objection): Item {
 export type ObjectionRefusal = 'notice' | 'application' | 'throttled';
 
 /**
+ * Moves the round's count of open objections, only while the round is in notice; a new objection
+ * (`runningAt`) also needs the notice period still running at that instant.
+ */
+function openObjectionsBy(s: Store, roundId: string, delta: 1 | -1, runningAt?: string): TransactItem {
+  return {
+    Update: {
+      TableName: s.table,
+      Key: { pk: roundPk(roundId), sk: 'META' },
+      UpdateExpression: 'ADD openObjections :d',
+      ConditionExpression: runningAt ? '#st = :notice AND noticeEndsAt > :now' : '#st = :notice',
+      ExpressionAttributeNames: { '#st': 'status' },
+      ExpressionAttributeValues: { ':d': delta, ':notice': 'notice', ...(runningAt ? { ':now': runningAt } : {}) },
+    },
+  };
+}
+
+/**
  * Files an objection, counts it on the round and on the requester's hourly budget in one
  * transaction: refused for any reason, nothing is written (not even the throttle counter).
  */
 export async function fileObjection(s: Store, o: Objection, at: string, throttle: { key: string; limit: number; expiresAt: number }): Promise<ObjectionRefusal | null> {
   const items: TransactItem[] = [
     { Put: { TableName: s.table, Item: objectionItem(o), ConditionExpression: 'attribute_not_exists(pk)' } },
-    {
-      Update: {
-        TableName: s.table,
-        Key: { pk: roundPk(o.roundId), sk: 'META' },
-        UpdateExpression: 'ADD openObjections :one',
-        ConditionExpression: '#st = :notice AND noticeEndsAt > :now',
-        ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: { ':one': 1, ':notice': 'notice', ':now': at },
-      },
-    },
+    openObjectionsBy(s, o.roundId, 1, at),
     {
       ConditionCheck: {
         TableName: s.table,
@@ -241,16 +249,7 @@ export async function resolveObjection(
         ExpressionAttributeValues: { ':out': r.outcome, ':note': r.note, ':at': r.at, ':by': r.by, ':open': 'open' },
       },
     },
-    {
-      Update: {
-        TableName: s.table,
-        Key: { pk: roundPk(o.roundId), sk: 'META' },
-        UpdateExpression: 'ADD openObjections :minus',
-        ConditionExpression: '#st = :notice',
-        ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: { ':minus': -1, ':notice': 'notice' },
-      },
-    },
+    openObjectionsBy(s, o.roundId, -1),
   ];
   if (r.outcome === 'upheld')
     items.push({

@@ -11,7 +11,7 @@ import type { PlatformAssessMessage } from '../queue/messages';
 import type { Deps } from '../runtime/deps';
 import { assertCanEdit } from './platforms';
 import { nowIso, storeOf } from './store';
-import { fromIssues } from './validation';
+import { fromIssues, parseVersioned } from './validation';
 
 export async function reportIndicators(deps: Deps, who: Principal, platformId: string, yearRaw: string, body: unknown) {
   assertCanEdit(who, platformId);
@@ -103,13 +103,10 @@ export async function assessmentHistory(deps: Deps, platformId: string) {
 
 /** Loads a new rule-set version, makes it active and queues a reassessment of every platform. */
 export async function loadRuleSet(deps: Deps, version: string, body: unknown) {
-  const parsed = RuleSet.safeParse(body);
-  if (!parsed.success) throw fromIssues(parsed.error.issues);
-  if (parsed.data.version !== version)
-    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'version', message: `须与路径中的版本一致 / must equal '${version}'` }]);
+  const ruleSet = parseVersioned(RuleSet, body, version);
   const s = storeOf(deps);
   const at = nowIso(deps);
-  if (!(await ind.putRuleSet(s, version, parsed.data, at)))
+  if (!(await ind.putRuleSet(s, version, ruleSet, at)))
     throw new AppError('CONFLICT', '该版本已存在，规则集不可修改 / Rule-set versions are immutable; use a new version');
   await ind.setActiveRuleSet(s, version, at);
   const platforms = await allPlatforms(s);

@@ -11,7 +11,7 @@ import { applicationsById } from '../db/rounds';
 import type { Deps } from '../runtime/deps';
 import { mustGetRound, reviewId } from './rounds';
 import { nowIso, storeOf } from './store';
-import { fromIssues } from './validation';
+import { parseVersioned } from './validation';
 import { reviewAssigned } from './notifications';
 
 const bureauOnly = (who: Principal) => {
@@ -34,16 +34,13 @@ export async function activeRubric(deps: Deps): Promise<Rubric> {
 /** A new rubric version (other weights or criteria) becomes the one new assignments score against. */
 export async function loadRubric(deps: Deps, who: Principal, version: string, body: unknown): Promise<Rubric> {
   bureauOnly(who);
-  const parsed = Rubric.safeParse(body);
-  if (!parsed.success) throw fromIssues(parsed.error.issues);
-  if (parsed.data.version !== version)
-    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'version', message: `须与路径中的版本一致 / must equal '${version}'` }]);
+  const rubric = parseVersioned(Rubric, body, version);
   const s = storeOf(deps);
   const at = nowIso(deps);
-  if (version === RUBRIC_2025_1.version || !(await repo.putRubric(s, version, parsed.data, at)))
+  if (version === RUBRIC_2025_1.version || !(await repo.putRubric(s, version, rubric, at)))
     throw conflict('该版本已存在，评分细则不可修改 / Rubric versions are immutable; use a new version');
   await repo.setActiveRubric(s, version, at);
-  return parsed.data;
+  return rubric;
 }
 
 // ---- experts -----------------------------------------------------------------------------------
