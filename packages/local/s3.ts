@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import S3rver from 's3rver';
 import { LOCAL_S3_KEYS } from '../files/bucket';
 import { verifySigV4 } from './s3-signature';
+import { isAddressInUse, portInUse } from './startup-error';
 
 export interface LocalS3 {
   endpoint: string;
@@ -17,7 +18,7 @@ export interface LocalS3 {
  * which s3rver itself does not. Why not fauxqs's S3 (already a dependency, 1.9.2): it keeps objects
  * in memory only, so evidence would not survive a restart, and it does not check signatures either.
  */
-export async function startLocalS3(opts: { port?: number; dataDir: string }): Promise<LocalS3> {
+export async function startLocalS3(opts: { port?: number; portSetting?: string; dataDir: string }): Promise<LocalS3> {
   const directory = join(opts.dataDir, 's3');
   mkdirSync(directory, { recursive: true });
   const backend = new S3rver({ port: 0, address: '127.0.0.1', directory, silent: true });
@@ -40,7 +41,11 @@ export async function startLocalS3(opts: { port?: number; dataDir: string }): Pr
     });
     req.pipe(up);
   });
-  await new Promise<void>((resolve, reject) => proxy.once('error', reject).listen(opts.port ?? 0, '127.0.0.1', () => resolve()));
+  const port = opts.port ?? 0;
+  await new Promise<void>((resolve, reject) => proxy.once('error', reject).listen(port, '127.0.0.1', () => resolve())).catch(async (err: unknown) => {
+    await backend.close();
+    throw isAddressInUse(err) ? portInUse(port, opts.portSetting ?? 'S3') : err;
+  });
   return {
     endpoint: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     async stop() {

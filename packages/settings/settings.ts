@@ -18,9 +18,10 @@ export const SettingsSchema = z.object({
   SQS_ENDPOINT: z.url().optional(),
   /** An S3-compatible endpoint (local: s3rver started by `npm start` unless this is set). */
   S3_ENDPOINT: z.url().optional(),
-  DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
-  SQS_PORT: z.coerce.number().int().min(0).max(65535).default(9324),
-  S3_PORT: z.coerce.number().int().min(0).max(65535).default(4568),
+  /** Ports for the servers `npm start` spawns; unset, each takes a free loopback port. */
+  DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SQS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  S3_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Local only; on AWS the evidence bucket's name comes from its SST link. */
   BUCKET_NAME: z.string().min(3).max(63).default('gongfu-evidence'),
   /** Largest evidence file accepted (bytes); 20 MB. */
@@ -49,13 +50,18 @@ export const SettingsSchema = z.object({
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** Bad settings: the message names each offending variable, so a stack trace adds nothing. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
   // An empty variable means "not set", as shells and CI systems commonly pass them.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = SettingsSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid settings / 配置无效:\n${lines.join('\n')}`);
+    throw new SettingsError(`Invalid settings / 配置无效:\n${lines.join('\n')}`);
   }
   return parsed.data;
 }

@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { buildConsoleAssets } from '../../functions/console/build-assets';
 import { startLocalDynamo, type LocalDynamo } from '../../packages/local/dynamo';
 import { startLocalSqs, type LocalSqs } from '../../packages/local/sqs';
 import { startLocalS3, type LocalS3 } from '../../packages/local/s3';
@@ -24,7 +25,8 @@ let s3: LocalS3 | undefined;
  */
 export default async function setup(project: TestProject) {
   const s3Dir = mkdtempSync(join(tmpdir(), 'gongfu-s3-'));
-  [dynamo, sqs, s3] = await Promise.all([startLocalDynamo(), startLocalSqs(), startLocalS3({ dataDir: s3Dir })]);
+  // The console's pages load their hashed browser modules; build them once for every test file.
+  [dynamo, sqs, s3] = await Promise.all([startLocalDynamo(), startLocalSqs(), startLocalS3({ dataDir: s3Dir }), buildConsoleAssets()]);
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('sqsEndpoint', sqs.endpoint);
   project.provide('s3Endpoint', s3.endpoint);
