@@ -5,6 +5,7 @@ import { DEV_STAGES, devTokenRoute } from './dev-token';
 import { DirectoryPage } from './directory';
 import { ScenarioDetailPage, ScenariosPage } from './manufacturer';
 import { IndicatorsPage, LeadsPage, ProfilePage } from './platform';
+import { ExpertReviewsPage, NoticesPage } from './round';
 import { HomePage, SignInPage } from './sign-in';
 
 export function pageRoutes(app: Hono<ApiEnv>) {
@@ -13,6 +14,8 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/', (c) => c.html(HomePage()));
   app.get('/sign-in', (c) => c.html(SignInPage({ dev: DEV_STAGES.has(c.var.deps.settings.STAGE) })));
   app.get('/directory', (c) => c.html(DirectoryPage()));
+  app.get('/notices', (c) => c.html(NoticesPage()));
+  app.get('/e/reviews', (c) => c.html(ExpertReviewsPage()));
 
   app.get('/m/scenarios', (c) => c.html(ScenariosPage()));
   app.get('/m/scenarios/:id', (c) => c.html(ScenarioDetailPage({ id: c.req.param('id') })));

@@ -15,5 +15,7 @@ export const PAGE_SCRIPTS = [
   'register',
   'portrait',
   'roadshows',
+  'reviews',
+  'notices',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];
