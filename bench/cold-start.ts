@@ -7,6 +7,7 @@ import { build, type Metafile } from 'esbuild';
 import { QUEUES } from '../packages/queue/queues';
 import { envNumber, fmt, median, printTable } from './util';
 import { FUNCTION_DEFAULTS } from '../infra/defaults';
+import bundlePlugins from '../infra/bundle-plugins.mjs';
 import { BUNDLED_ASSET_DIR } from '../functions/console/asset-manifest';
 import { buildConsoleAssets } from '../functions/console/build-assets';
 
@@ -125,6 +126,7 @@ function lambdaEnv(): Record<string, string> {
     STAGE: 'bench',
     LOG_LEVEL: 'ERROR',
     SST_RESOURCE_Table: JSON.stringify({ name: 'bench-table' }),
+    SST_RESOURCE_Evidence: JSON.stringify({ name: 'bench-evidence' }),
     SST_RESOURCE_AuthSecret: JSON.stringify({ value: 'bench-secret-0123456789abcdef' }),
     SST_RESOURCE_OpenAIApiKey: JSON.stringify({ value: '' }),
   };
@@ -260,6 +262,8 @@ export async function benchColdStart(opts: { runs?: number; log?: (s: string) =>
         metafile: true,
         legalComments: 'none',
         logLevel: 'silent',
+        // The same plugins infra hands SST (FUNCTION_DEFAULTS.nodejs.plugins).
+        plugins: bundlePlugins,
       });
       const buildMs = performance.now() - t0;
       const key = Object.keys(result.metafile.outputs).find((k) => k.endsWith('index.mjs'))!;

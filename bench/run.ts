@@ -3,10 +3,10 @@
  * side by side in this run; results in bench/results.json.
  *
  *   BENCH_QUICK=1            ~1-minute smoke run (small sizes)
- *   BENCH_ONLY=vector,cold   run a subset: vector, cold, api, pipeline, reassess, roadshow
+ *   BENCH_ONLY=vector,cold   run a subset: vector, cold, api, pipeline, reassess, roadshow, round
  *   sizes: BENCH_VECTOR_N, BENCH_VECTOR_DIMS, BENCH_VECTOR_QUERIES, BENCH_ANN_MAX_BUILD_SEC,
  *          BENCH_COLD_RUNS, BENCH_LOAD_PLATFORMS, BENCH_LOAD_SCENARIOS, BENCH_LOAD_SECONDS,
- *          BENCH_LOAD_CONNECTIONS, BENCH_PIPELINE_SIZES, BENCH_PIPELINE_SCENARIOS, BENCH_REASSESS_N
+ *          BENCH_LOAD_CONNECTIONS, BENCH_PIPELINE_SIZES, BENCH_PIPELINE_SCENARIOS, BENCH_REASSESS_N, BENCH_ROUND_N
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +16,7 @@ import { benchColdStart, printColdStart } from './cold-start';
 import { benchPipeline, printPipeline } from './pipeline';
 import { benchReassess, printReassess } from './reassess';
 import { benchRoadshow } from './roadshow';
+import { benchRound, printRound } from './round';
 import { QUICK, fmt, machine, printTable } from './util';
 import { benchVectorSearch, printVectorSearch, vectorSearchOptions } from './vector-search';
 
@@ -66,6 +67,7 @@ await section('cold', 'cold start', () => benchColdStart({ log: progress }), pri
 await section('api', 'API load', () => benchApiLoad({ log: progress }), printApiLoad);
 await section('pipeline', 'pipeline', () => benchPipeline({ log: progress }), printPipeline);
 await section('reassess', 'reassess', () => benchReassess({ log: progress }), printReassess);
+await section('round', 'yearly round', () => benchRound({ log: progress }), printRound);
 await section(
   'roadshow',
   'roadshow',

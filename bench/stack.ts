@@ -51,6 +51,7 @@ export async function startBenchStack(opts: { http?: boolean; pollers?: boolean;
       env: {
         STAGE: 'bench',
         PORT: '0',
+        S3_PORT: '0',
         DATA_DIR: dataDir,
         DYNAMODB_ENDPOINT: dynamo.endpoint,
         SQS_ENDPOINT: sqsServer.endpoint,

@@ -12,8 +12,11 @@ export const FUNCTION_DEFAULTS = {
     // exceljs is large and only the agenda export needs it: installed beside the bundle and loaded
     // on demand, so it costs nothing at cold start.
     // openai likewise: only stages with EMBEDDER=openai load it, on first embed.
-    // The SES and SNS clients likewise: only the sign-in server and the API send, and only on first use.
-    install: ['@node-rs/jieba', 'exceljs', 'openai', '@aws-sdk/client-sesv2', '@aws-sdk/client-sns'],
+    // The SES and SNS clients likewise: only the sign-in server and the API send, and only on first use;
+    // the S3 client and presigner only for evidence routes (packages/files/bucket.ts).
+    install: ['@node-rs/jieba', 'exceljs', 'openai', '@aws-sdk/client-sesv2', '@aws-sdk/client-sns', '@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'],
+    // esbuild plugins (a file SST imports): zod's message locales reduced to English, ~250 KiB less per bundle.
+    plugins: 'infra/bundle-plugins.mjs',
   },
 } as const;
 

@@ -8,6 +8,7 @@
  * `npm run typecheck` (the deployment itself never reads .d.ts files).
  */
 declare const sst: any;
+declare const aws: any;
 declare const $app: { readonly name: string; readonly stage: string };
 declare const $dev: boolean;
 declare function $config<T>(config: T): T;

@@ -1,7 +1,7 @@
 import { QUEUES, QUEUE_NAMES, dlqResourceName, type QueueName } from '../packages/queue/queues';
 import { FUNCTION_DEFAULTS, consumerTimeoutSec, functionEnvironment, seconds } from './defaults';
 import { secrets } from './secrets';
-import { table } from './storage';
+import { evidenceBucket, table } from './storage';
 
 /** Failed messages stay inspectable for SQS's maximum retention (the local runtime uses the same). */
 export const DLQ_RETENTION_SEC = 14 * 24 * 3600;
@@ -25,10 +25,11 @@ for (const name of QUEUE_NAMES) {
 }
 
 /**
- * Every function builds the same Deps (packages/runtime/lambda.ts), which reads the table, every
+ * Every function builds the same Deps (packages/runtime/lambda.ts), which reads the table, the
+ * evidence bucket, every
  * workflow queue (consumers publish to the next step) and both secrets: all of them get all links.
  */
-export const allLinks = [table, ...QUEUE_NAMES.map((name) => queues[name]), ...secrets];
+export const allLinks = [table, evidenceBucket, ...QUEUE_NAMES.map((name) => queues[name]), ...secrets];
 
 for (const name of QUEUE_NAMES) {
   const def = QUEUES[name];

@@ -1,4 +1,5 @@
 import { TABLE, keyAttributes } from '../packages/db/table';
+import { EVIDENCE_PREFIX, INCOMING_PREFIX } from '../packages/files/keys';
 
 /**
  * The single table, generated from packages/db/table.ts (the same declaration the local runtime
@@ -18,3 +19,43 @@ export const tableArgs = {
 };
 
 export const table = new sst.aws.Dynamo('Table', tableArgs);
+
+/**
+ * Evidence files of applications (等保备案证明, 专利/软著清单, 审计报告…). Private: nothing public,
+ * every read and write goes through a URL the API presigns for one object after checking who asks.
+ * `Resource.Evidence.name` is what code reads.
+ */
+export const EVIDENCE_LIFECYCLE = [
+  // A browser that starts a multipart upload and vanishes leaves parts that cost money forever.
+  { id: 'abort-incomplete-uploads', status: 'Enabled', filter: { prefix: '' }, abortIncompleteMultipartUpload: { daysAfterInitiation: 1 } },
+  // Uploads announced but never verified (the applicant gave up) are not evidence: removed after a week.
+  { id: 'expire-unverified', status: 'Enabled', filter: { prefix: INCOMING_PREFIX }, expiration: { days: 7 } },
+  // Evidence is read during the round and rarely after: cheaper storage, never deleted automatically.
+  {
+    id: 'archive-evidence',
+    status: 'Enabled',
+    filter: { prefix: EVIDENCE_PREFIX },
+    transitions: [
+      { days: 180, storageClass: 'STANDARD_IA' },
+      { days: 730, storageClass: 'GLACIER_IR' },
+    ],
+  },
+] as const;
+
+export const evidenceBucket = new sst.aws.Bucket('Evidence', {
+  // Browsers PUT and GET with presigned URLs issued by the API on the same origin's pages.
+  cors: { allowMethods: ['GET', 'PUT'], allowHeaders: ['content-type', 'content-length'], allowOrigins: ['*'], maxAge: '1 hour' },
+  transform: {
+    publicAccessBlock: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+  },
+});
+
+export const evidenceEncryption = new aws.s3.BucketServerSideEncryptionConfigurationV2('EvidenceEncryption', {
+  bucket: evidenceBucket.name,
+  rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' }, bucketKeyEnabled: true }],
+});
+
+export const evidenceLifecycle = new aws.s3.BucketLifecycleConfigurationV2('EvidenceLifecycle', {
+  bucket: evidenceBucket.name,
+  rules: EVIDENCE_LIFECYCLE,
+});

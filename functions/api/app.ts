@@ -7,10 +7,17 @@ import { fromZod } from './middleware/errors';
 import { accountRoutes } from './routes/accounts';
 import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit';
+import { diagnosisRoutes } from './routes/diagnoses';
+import { evidenceRoutes } from './routes/evidence';
+import { importRoutes } from './routes/imports';
 import { indicatorRoutes } from './routes/indicators';
 import { leadRoutes } from './routes/leads';
 import { platformRoutes } from './routes/platforms';
+import { noticeRoutes } from './routes/notices';
+import { notificationRoutes } from './routes/notifications';
+import { reviewRoutes } from './routes/reviews';
 import { roadshowRoutes } from './routes/roadshows';
+import { roundRoutes } from './routes/rounds';
 import { scenarioRoutes } from './routes/scenarios';
 import { statsRoutes } from './routes/stats';
 import { systemRoutes } from './routes/system';
@@ -41,6 +48,13 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   accountRoutes(app);
   apiKeyRoutes(app);
   auditRoutes(app);
+  roundRoutes(app);
+  evidenceRoutes(app);
+  noticeRoutes(app);
+  reviewRoutes(app);
+  diagnosisRoutes(app);
+  notificationRoutes(app);
+  importRoutes(app);
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

@@ -140,8 +140,8 @@ export function createAuthApp(deps: Deps): Hono {
     c.header('cache-control', 'public, max-age=60');
     return c.json({ keys });
   });
-  if (devMailboxAllowed(deps.settings.STAGE) && deps.notifier instanceof DevMailbox) {
-    const mailbox = deps.notifier;
+  if (devMailboxAllowed(deps.settings.STAGE) && deps.messenger instanceof DevMailbox) {
+    const mailbox = deps.messenger;
     outer.get(`${AUTH_PREFIX}/dev/mailbox`, (c) => mailboxPage(mailbox.list(c.req.query('to'))));
     outer.get(`${AUTH_PREFIX}/dev/mailbox.json`, (c) => c.json({ items: mailbox.list(c.req.query('to')) }));
   }

@@ -8,9 +8,10 @@ import type { Label } from './schemas/common';
 import type { LeadStatus } from './schemas/lead';
 import type { Roadshow } from './schemas/roadshow';
 import type { ReasonFactor, ScenarioStatus } from './schemas/scenario';
+import type { Review } from './schemas/review';
 
 export type RoadshowStatus = Roadshow['status'];
-export type Status = ScenarioStatus | LeadStatus | RoadshowStatus;
+export type Status = ScenarioStatus | LeadStatus | RoadshowStatus | Review['status'];
 export type Factor = z.infer<typeof ReasonFactor>;
 
 export const STATUS_LABELS: Record<Status, Label> = {
@@ -25,6 +26,8 @@ export const STATUS_LABELS: Record<Status, Label> = {
   declined: { zh: '已婉拒', en: 'Declined' },
   composing: { zh: '编排中', en: 'Composing' },
   composed: { zh: '已编排', en: 'Composed' },
+  assigned: { zh: '待评分', en: 'To score' },
+  submitted: { zh: '已提交', en: 'Submitted' },
 };
 
 export const LEVEL_LABELS: Record<Level, Label> = {

@@ -7,7 +7,7 @@ export type Role = z.infer<typeof Role>;
 /** Roles whose tokens name a tenant in `org` (the enterprise id or the platform id). */
 export const TENANT_ROLES: readonly Role[] = ['manufacturer', 'platform'];
 
-/** The JWT claims API.md promises; `org` is required for the two tenant roles. */
+/** The JWT claims API.md promises; `org` is required for the two tenant roles (an expert is its `sub`). */
 export const Claims = z
   .object({
     sub: z.string().min(1).max(200),
@@ -40,4 +40,9 @@ export interface Principal {
  */
 export function isOwnerOrBureau(p: Principal, owner: string): boolean {
   return p.role === 'bureau' || p.org === owner;
+}
+
+/** An expert acts as the expert record named by the token's `sub` (API.md: the id from POST /v1/experts). */
+export function expertIdOf(p: Principal): string | undefined {
+  return p.role === 'expert' ? p.userId : undefined;
 }

@@ -1,6 +1,7 @@
 import { TransactWriteCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../core/errors';
 import { getItem, isConditionFailure, putIf, putItem, queryAll, strip, type Item, type Store } from './store';
+import { versionedDocuments } from './versioned';
 
 const pk = (id: string) => `PLATFORM#${id}`;
 const pad = (n: number) => String(n).padStart(6, '0');
@@ -82,6 +83,11 @@ export async function reportedYears(s: Store, platformId: string): Promise<Lates
   return (await queryAll<Item>(s, { pk: pk(platformId), skPrefix: 'INDLATEST#' })).map((i) => strip<LatestPointer>(i));
 }
 
+/** The newest version reported for one year, if any (what a round's application is assessed on). */
+export async function latestVersionOfYear(s: Store, platformId: string, year: number): Promise<number | undefined> {
+  return (await getItem<LatestPointer>(s, pk(platformId), `INDLATEST#${year}`))?.version;
+}
+
 export async function getReport(s: Store, platformId: string, year: number, version: number): Promise<StoredReport | undefined> {
   const item = await getItem(s, pk(platformId), `IND#${year}#${pad(version)}`);
   return item ? strip<StoredReport>(item) : undefined;
@@ -157,18 +163,8 @@ export async function assessmentHistory<T>(s: Store, platformId: string): Promis
 
 // ---- rule sets ---------------------------------------------------------------------------------
 
-export async function putRuleSet(s: Store, version: string, ruleSet: unknown, at: string): Promise<boolean> {
-  return putIf(s, { pk: `RULESET#${version}`, sk: 'META', entity: 'ruleSet', gsi1pk: 'RULESET', gsi1sk: at, version, ruleSet, createdAt: at }, 'attribute_not_exists(pk)');
-}
-
-export async function getRuleSet(s: Store, version: string): Promise<unknown | undefined> {
-  return (await getItem<{ ruleSet: unknown }>(s, `RULESET#${version}`, 'META'))?.ruleSet;
-}
-
-export async function setActiveRuleSet(s: Store, version: string, at: string): Promise<void> {
-  await putItem(s, { pk: 'RULESET', sk: 'ACTIVE', entity: 'ruleSetActive', version, activatedAt: at });
-}
-
-export async function activeRuleSetVersion(s: Store): Promise<string | undefined> {
-  return (await getItem<{ version: string }>(s, 'RULESET', 'ACTIVE'))?.version;
-}
+const ruleSets = versionedDocuments('RULESET', 'ruleSet');
+export const putRuleSet = ruleSets.put;
+export const getRuleSet = ruleSets.get;
+export const setActiveRuleSet = ruleSets.activate;
+export const activeRuleSetVersion = ruleSets.activeVersion;

@@ -26,7 +26,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const settings = loadSettings();
-  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: {} as Deps['resources']['queueUrls'] });
+  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: {} as Deps['resources']['queueUrls'], bucketName: settings.BUCKET_NAME });
   const r = await grantBureauAdmin(deps, values.contact);
   console.log(r.granted ? `bureau admin: ${values.contact} (${r.userId})` : `${values.contact} (${r.userId}) was already a bureau member`);
   deps.ddb.destroy();

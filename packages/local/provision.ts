@@ -5,6 +5,7 @@ import {
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { BucketAlreadyOwnedByYou, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { TABLE, keyAttributes } from '../db/table';
 import { QUEUES, QUEUE_NAMES, type QueueName } from '../queue/queues';
@@ -80,4 +81,13 @@ export async function ensureQueues(sqs: SQSClient, prefix: string, overrides: Qu
     urls.dlq[name] = dlq.QueueUrl!;
   }
   return urls;
+}
+
+/** Creates the evidence bucket (idempotent); private by default, as infra/storage.ts declares it. */
+export async function ensureBucket(s3: S3Client, name: string): Promise<void> {
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: name }));
+  } catch (err) {
+    if (!(err instanceof BucketAlreadyOwnedByYou) && (err as { name?: string }).name !== 'BucketAlreadyExists') throw err;
+  }
 }

@@ -11,11 +11,14 @@ import { makeSqsClient } from '../queue/client';
 import { QUEUES, QUEUE_NAMES, type QueueName } from '../queue/queues';
 import { createDeps, type Deps } from '../runtime/deps';
 import { createEmbedder } from '../embed/factory';
-import { createNotifier } from '../notify/factory';
+import { createMessenger } from '../notify/factory';
 import { openauthLocalCredentials } from './openauth-env';
 import { startLocalDynamo } from './dynamo';
 import { startLocalSqs } from './sqs';
-import { ensureQueues, ensureTable, type QueueUrls } from './provision';
+import { ensureBucket, ensureQueues, ensureTable, type QueueUrls } from './provision';
+import { startLocalS3 } from './s3';
+import { makeS3Client } from '../files/client';
+import { createEvidenceBucket } from '../files/bucket';
 import { startPoller, type Poller } from './poller';
 import { closeHttp, listenHttp } from './http-server';
 import { StartupError } from './startup-error';
@@ -100,13 +103,23 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
     log(`SQS (fauxqs) on ${sqs.endpoint}`);
   }
   checkpoint();
+  if (!settings.S3_ENDPOINT) {
+    const s3 = await startLocalS3({ port: settings.S3_PORT, portSetting: 'S3_PORT', dataDir: settings.DATA_DIR });
+    started.push(() => s3.stop());
+    settings = { ...settings, S3_ENDPOINT: s3.endpoint };
+    log(`S3 (s3rver behind a SigV4 check) on ${s3.endpoint} (files in ${settings.DATA_DIR}/s3)`);
+  }
+  checkpoint();
   const ddb = makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT!, region: settings.AWS_REGION });
   const sqs = makeSqsClient({ endpoint: settings.SQS_ENDPOINT!, region: settings.AWS_REGION });
+  const s3 = makeS3Client({ endpoint: settings.S3_ENDPOINT, region: settings.AWS_REGION });
   started.push(() => {
     ddb.destroy();
     sqs.destroy();
+    s3.destroy();
   });
   await ensureTable(ddb, settings.TABLE_NAME);
+  await ensureBucket(s3, settings.BUCKET_NAME);
   const queueUrls = await ensureQueues(sqs, settings.QUEUE_PREFIX, {
     visibilityTimeoutSec: settings.QUEUE_VISIBILITY_TIMEOUT_SEC,
     maxReceiveCount: settings.QUEUE_MAX_RECEIVE_COUNT,
@@ -116,7 +129,15 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
   openauthLocalCredentials(settings);
   // The API verifies people's tokens against the issuer it serves itself at /auth (same process).
   const jwks = async () => (await app.request('/auth/.well-known/jwks.json')).json() as Promise<{ keys: Record<string, unknown>[] }>;
-  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, embedder: createEmbedder(settings), jwks, notifier: createNotifier(settings, log), ...opts.deps });
+  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls, bucketName: settings.BUCKET_NAME }, {
+    ddb,
+    sqs,
+    bucket: createEvidenceBucket({ region: settings.AWS_REGION, name: settings.BUCKET_NAME, client: s3 }),
+    embedder: createEmbedder(settings),
+    jwks,
+    messenger: createMessenger(settings, log),
+    ...opts.deps,
+  });
   const app: Api = createApp(deps, consoleRoutes, (a) => a.route('/', createAuthApp(deps)));
 
   const arns = new Map<QueueName, string>();

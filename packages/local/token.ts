@@ -28,6 +28,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('usage: npm run token -- --role bureau|manufacturer|platform|expert [--org ID] [--sub USER] [--hours N]');
     process.exit(2);
   }
+  // An expert is named by `sub`; `--org <expertId>` is accepted as a shorthand for `--sub <expertId>`.
+  if (role.data === 'expert') {
+    const sub = values.sub ?? values.org;
+    if (!sub) {
+      console.error('--sub (or --org) <expertId> is required for role expert');
+      process.exit(2);
+    }
+    console.log(await signToken(loadSettings().AUTH_SECRET, { role: 'expert', sub, hours: values.hours ? Number(values.hours) : undefined }));
+    process.exit(0);
+  }
   if (TENANT_ROLES.includes(role.data) && !values.org) {
     console.error(`--org is required for role ${role.data} (enterprise id for a manufacturer, platform id for a platform)`);
     process.exit(2);

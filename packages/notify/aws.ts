@@ -1,12 +1,12 @@
 import type { Contact } from '../core/accounts/contact';
 import type { Settings } from '../settings/settings';
-import type { Notice, Notifier } from './port';
+import type { Messenger, Notice } from './messenger';
 
 /**
  * SES for e-mail, SNS for SMS. The SDK clients load on first send (they are installed beside the
  * bundle, infra/defaults.ts), so functions that never send pay nothing for them at cold start.
  */
-export class AwsNotifier implements Notifier {
+export class AwsMessenger implements Messenger {
   private ses?: Promise<(to: string, n: Notice) => Promise<void>>;
   private sns?: Promise<(to: string, n: Notice) => Promise<void>>;
 
@@ -49,4 +49,4 @@ export class AwsNotifier implements Notifier {
   }
 }
 
-export const awsNotifier = (settings: Settings) => new AwsNotifier({ region: settings.AWS_REGION, from: settings.SES_FROM });
+export const awsMessenger = (settings: Settings) => new AwsMessenger({ region: settings.AWS_REGION, from: settings.SES_FROM });

@@ -1,5 +1,5 @@
 import type { Contact } from '../core/accounts/contact';
-import type { Notice, Notifier } from './port';
+import type { Messenger, Notice } from './messenger';
 
 export interface DevMessage extends Notice {
   to: string;
@@ -10,7 +10,7 @@ export interface DevMessage extends Notice {
  * Local and test stages: nothing leaves the machine. Every message is logged and kept (newest
  * first, bounded) for the local-only mailbox page at /auth/dev/mailbox.
  */
-export class DevMailbox implements Notifier {
+export class DevMailbox implements Messenger {
   private readonly messages: DevMessage[] = [];
   constructor(
     private readonly log: (line: string) => void,

@@ -1,9 +1,9 @@
 import type { Settings } from '../settings/settings';
-import { awsNotifier } from './aws';
+import { awsMessenger } from './aws';
 import { DevMailbox } from './dev-mailbox';
-import type { Notifier } from './port';
+import type { Messenger } from './messenger';
 
-/** Local runs choose by CODE_DELIVERY; Lambdas that send use AwsNotifier directly (no dev mailbox in their bundles). */
-export function createNotifier(settings: Settings, log: (line: string) => void): Notifier {
-  return settings.CODE_DELIVERY === 'aws' ? awsNotifier(settings) : new DevMailbox(log);
+/** Local runs choose by CODE_DELIVERY; Lambdas that send use AwsMessenger directly (no dev mailbox in their bundles). */
+export function createMessenger(settings: Settings, log: (line: string) => void): Messenger {
+  return settings.CODE_DELIVERY === 'aws' ? awsMessenger(settings) : new DevMailbox(log);
 }

@@ -1,12 +1,23 @@
-import type { Contact } from '../core/accounts/contact';
+import type { Label } from '../core/schemas/common';
 
-/** A short message to a person: a sign-in code or an invitation. */
-export interface Notice {
-  subject: string;
-  text: string;
+/**
+ * Telling people that something changed which concerns them. The port every channel implements:
+ * the DynamoDB inbox below (read with GET /v1/notifications) always; mail or SMS senders (the
+ * sign-in codes' channel) plug in here as further adapters.
+ */
+export interface Notification {
+  /** Deterministic per (subject, event, occurrence): a redelivered step notifies once. */
+  id: string;
+  recipient: { kind: 'platform' | 'expert'; id: string };
+  event: string;
+  title: Label;
+  body: Label;
+  /** What it is about, e.g. `applications/app_x`. */
+  ref: string;
+  /** When the change happened, read from the stored state (not the clock), so a retry lands on the same item. */
+  at: string;
 }
 
-/** Code and invitation delivery: SES (e-mail) and SNS (SMS) on AWS, a dev mailbox locally. */
 export interface Notifier {
-  send(to: Contact, notice: Notice): Promise<void>;
+  notify(n: Notification): Promise<void>;
 }

@@ -14,7 +14,17 @@ export const ReassessRequested = z.object({
   ruleSetVersion: z.string().min(1),
 });
 
-export const AssessMessage = z.discriminatedUnion('type', [IndicatorsReported, ReassessRequested]);
+/** A round's application was submitted: grade it on the round year's report (submission-scoped). */
+export const AssessApplication = z.object({
+  type: z.literal('AssessApplication'),
+  applicationId: z.string().min(1),
+  submission: z.number().int().positive(),
+});
+export type ApplicationMessage = z.infer<typeof AssessApplication>;
+
+export type PlatformAssessMessage = z.infer<typeof IndicatorsReported> | z.infer<typeof ReassessRequested>;
+
+export const AssessMessage = z.discriminatedUnion('type', [IndicatorsReported, ReassessRequested, AssessApplication]);
 export type AssessMessage = z.infer<typeof AssessMessage>;
 
 export const EmbedMessage = z.discriminatedUnion('type', [

@@ -1,6 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import { createEvidenceBucket, type EvidenceBucket } from '../files/bucket';
+import { inboxNotifier } from '../notify/inbox';
+import type { Notifier } from '../notify/port';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Settings } from '../settings/settings';
 import { makeDocumentClient, makeDynamoClient } from '../db/client';
@@ -8,7 +11,7 @@ import { makeSqsClient } from '../queue/client';
 import { createPublisher, type Publisher } from '../queue/publisher';
 import type { QueueName } from '../queue/queues';
 import type { Embedder } from '../embed/port';
-import type { Notifier } from '../notify/port';
+import type { Messenger } from '../notify/messenger';
 
 /** The sign-in server's public keys, as served at /auth/.well-known/jwks.json. */
 export type JwksSource = () => Promise<{ keys: Record<string, unknown>[] }>;
@@ -16,6 +19,8 @@ export type JwksSource = () => Promise<{ keys: Record<string, unknown>[] }>;
 export interface Resources {
   tableName: string;
   queueUrls: Record<QueueName, string>;
+  /** Private bucket for application evidence (S3). */
+  bucketName: string;
 }
 
 /**
@@ -28,19 +33,23 @@ export interface Deps {
   ddb: DynamoDBClient;
   db: DynamoDBDocumentClient;
   sqs: SQSClient;
+  /** Application evidence files (S3). */
+  bucket: EvidenceBucket;
+  /** Applicants and experts are told of changes that concern them. */
+  notifier: Notifier;
   publisher: Publisher;
   embedder: Embedder;
   log: Logger;
   now: () => Date;
   fetch: typeof fetch;
   /** Sign-in codes and invitations. */
-  notifier: Notifier;
+  messenger: Messenger;
   /** Verifies people's tokens; the local stack reads its own issuer in-process. */
   jwks: JwksSource;
 }
 
-// Only the API and the sign-in server send (invitations, codes); they pass a notifier in.
-const noNotifier: Notifier = { send: () => Promise.reject(new Error('no notifier in this process; pass one to createDeps')) };
+// Only the API and the sign-in server send (invitations, codes); they pass a messenger in.
+const noMessenger: Messenger = { send: () => Promise.reject(new Error('no messenger in this process; pass one to createDeps')) };
 
 const noEmbedder: Embedder = {
   modelId: 'none',
@@ -53,19 +62,22 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
   const sqs = overrides.sqs ?? makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION });
   const log = overrides.log ?? new Logger({ serviceName: 'gongfu', logLevel: settings.LOG_LEVEL });
   const fetchFn = overrides.fetch ?? globalThis.fetch.bind(globalThis);
+  const db = makeDocumentClient(ddb);
   return {
     settings,
     resources,
     ddb,
-    db: makeDocumentClient(ddb),
+    db,
+    notifier: inboxNotifier({ db, table: resources.tableName }),
     sqs,
+    bucket: overrides.bucket ?? createEvidenceBucket({ endpoint: settings.S3_ENDPOINT, region: settings.AWS_REGION, name: resources.bucketName }),
     publisher: createPublisher(sqs, resources.queueUrls),
     // The API never embeds; consumers and the local stack pass the real one (embed/factory.ts).
     embedder: noEmbedder,
     log,
     now: () => new Date(),
     fetch: fetchFn,
-    notifier: noNotifier,
+    messenger: noMessenger,
     jwks: async () => {
       if (!settings.AUTH_ISSUER_URL) throw new Error('AUTH_ISSUER_URL is not set: cannot verify sign-in tokens');
       const res = await fetchFn(`${settings.AUTH_ISSUER_URL.replace(/\/$/, '')}/auth/.well-known/jwks.json`);

@@ -9,7 +9,7 @@ function resourcesFromSst(): Resources {
   const queueUrls = Object.fromEntries(
     QUEUE_NAMES.map((q) => [q, linked[QUEUES[q].resource]!.url!]),
   ) as Record<QueueName, string>;
-  return { tableName: linked.Table!.name!, queueUrls };
+  return { tableName: linked.Table!.name!, queueUrls, bucketName: linked.Evidence!.name! };
 }
 
 let deps: Deps | undefined;

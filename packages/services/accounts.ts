@@ -138,7 +138,7 @@ export async function invite(deps: Deps, caller: Caller, orgId: string, input: I
     expiresAtIso: new Date(at.getTime() + INVITATION_TTL_DAYS * 86_400_000).toISOString(),
   };
   await orgs.createInvitation(storeOf(deps), inv);
-  await deps.notifier.send(parseContact(inv.contact)!, {
+  await deps.messenger.send(parseContact(inv.contact)!, {
     subject: `邀请加入「${org.name}」 / Invitation to join ${org.name}`,
     text: `您被邀请加入「${org.name}」（工赋青岛）。请用此${inv.contact.includes('@') ? '邮箱' : '手机号'}登录后接受邀请。 / You were invited to join ${org.name} on 工赋青岛; sign in with this contact to accept.`,
   });

@@ -7,11 +7,11 @@ import type { Principal } from '../core/principal';
 import type { Category } from '../core/taxonomy';
 import * as ind from '../db/indicators';
 import { allPlatforms, applyAssessment, bumpRegistryVersion, currentAssessment as currentAssessmentOf, getPlatform } from '../db/platforms';
-import type { AssessMessage } from '../queue/messages';
+import type { PlatformAssessMessage } from '../queue/messages';
 import type { Deps } from '../runtime/deps';
 import { assertCanEdit } from './platforms';
 import { nowIso, storeOf } from './store';
-import { fromIssues } from './validation';
+import { fromIssues, parseVersioned } from './validation';
 
 export async function reportIndicators(deps: Deps, who: Principal, platformId: string, yearRaw: string, body: unknown) {
   assertCanEdit(who, platformId);
@@ -37,11 +37,15 @@ export async function reportIndicators(deps: Deps, who: Principal, platformId: s
 }
 
 export async function activeRuleSet(deps: Deps): Promise<RuleSet> {
-  const s = storeOf(deps);
-  const version = await ind.activeRuleSetVersion(s);
-  if (!version || version === QD_2025_1.version) return QD_2025_1;
-  const stored = await ind.getRuleSet(s, version);
-  return stored ? RuleSet.parse(stored) : QD_2025_1;
+  const version = await ind.activeRuleSetVersion(storeOf(deps));
+  return (version && (await ruleSetByVersion(deps, version))) || QD_2025_1;
+}
+
+/** A rule set by its version: the built-in one, or one the bureau loaded. */
+export async function ruleSetByVersion(deps: Deps, version: string): Promise<RuleSet | undefined> {
+  if (version === QD_2025_1.version) return QD_2025_1;
+  const stored = await ind.getRuleSet(storeOf(deps), version);
+  return stored ? RuleSet.parse(stored) : undefined;
 }
 
 /**
@@ -49,7 +53,7 @@ export async function activeRuleSet(deps: Deps): Promise<RuleSet> {
  * Idempotent: the assessment key is (year, rule set, report version), written once; a stale or
  * duplicate message recomputes the same key and changes nothing.
  */
-export async function runAssessment(deps: Deps, msg: AssessMessage): Promise<Assessment | null> {
+export async function runAssessment(deps: Deps, msg: PlatformAssessMessage): Promise<Assessment | null> {
   const s = storeOf(deps);
   const platform = await getPlatform(s, msg.platformId);
   if (!platform) return null;
@@ -99,13 +103,10 @@ export async function assessmentHistory(deps: Deps, platformId: string) {
 
 /** Loads a new rule-set version, makes it active and queues a reassessment of every platform. */
 export async function loadRuleSet(deps: Deps, version: string, body: unknown) {
-  const parsed = RuleSet.safeParse(body);
-  if (!parsed.success) throw fromIssues(parsed.error.issues);
-  if (parsed.data.version !== version)
-    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'version', message: `须与路径中的版本一致 / must equal '${version}'` }]);
+  const ruleSet = parseVersioned(RuleSet, body, version);
   const s = storeOf(deps);
   const at = nowIso(deps);
-  if (!(await ind.putRuleSet(s, version, parsed.data, at)))
+  if (!(await ind.putRuleSet(s, version, ruleSet, at)))
     throw new AppError('CONFLICT', '该版本已存在，规则集不可修改 / Rule-set versions are immutable; use a new version');
   await ind.setActiveRuleSet(s, version, at);
   const platforms = await allPlatforms(s);

@@ -103,7 +103,7 @@ async function deliverWebhook(deps: Deps, lead: Lead, url: string, receiveCount:
 }
 
 export async function listLeads(deps: Deps, who: Principal, q: { status?: LeadStatus; limit: number; cursor?: string }) {
-  if (who.role === 'manufacturer') throw forbidden();
+  if (who.role !== 'platform' && who.role !== 'bureau') throw forbidden();
   return leads.leadsPage(storeOf(deps), { ...q, platformId: who.role === 'platform' ? who.org : undefined });
 }
 

@@ -6,6 +6,8 @@ import { storeOf } from './store';
 import { clearPairingsDue, pairingsDue } from '../db/pairings';
 import { batchGet } from '../db/store';
 import { leadId } from './leads';
+import { allRounds, applicationsDue } from '../db/rounds';
+import { finishPublishing } from './yearly-directory';
 
 export interface ReconcileReport {
   published: number;
@@ -13,6 +15,8 @@ export interface ReconcileReport {
   assessments: number;
   roadshows: number;
   pairings: number;
+  applications: number;
+  publishing: number;
 }
 
 /** Re-sends owed pairings whose lead does not exist yet; clears a marker once all its leads do. */
@@ -37,11 +41,13 @@ async function redrivePairings(deps: Deps, cutoff: string): Promise<number> {
 export async function reconcile(deps: Deps, opts: { olderThanSec: number }): Promise<ReconcileReport> {
   const s = storeOf(deps);
   const cutoff = new Date(deps.now().getTime() - opts.olderThanSec * 1000).toISOString();
-  const [published, matching, due, roadshows] = await Promise.all([
+  const [published, matching, due, roadshows, appsDue, rounds] = await Promise.all([
     allScenariosByStatus(s, 'published', cutoff),
     allScenariosByStatus(s, 'matching', cutoff),
     dueAssessments(s, cutoff),
     roadshowsComposing(s),
+    applicationsDue(s, cutoff),
+    allRounds(s),
   ]);
   await deps.publisher.sendBatch('embed', published.map((sc) => ({ type: 'ScenarioPublished' as const, scenarioId: sc.id })));
   await deps.publisher.sendBatch('match', matching.map((sc) => ({ type: 'MatchScenario' as const, scenarioId: sc.id })));
@@ -49,7 +55,19 @@ export async function reconcile(deps: Deps, opts: { olderThanSec: number }): Pro
   const stale = roadshows.filter((r) => r.createdAt <= cutoff);
   await deps.publisher.sendBatch('roadshow', stale.map((r) => ({ type: 'ComposeRoadshow' as const, roadshowId: r.id })));
   const pairings = await redrivePairings(deps, cutoff);
-  const report = { published: published.length, matching: matching.length, assessments: due.length, roadshows: stale.length, pairings };
+  await deps.publisher.sendBatch('assess', appsDue.map((a) => ({ type: 'AssessApplication' as const, applicationId: a.id, submission: a.submissions })));
+  // A round left half-published by a process that died: finishing it is idempotent.
+  const publishing = rounds.filter((r) => r.status === 'publishing' && (r.publishingAt ?? '') <= cutoff);
+  for (const r of publishing) await finishPublishing(deps, r);
+  const report = {
+    published: published.length,
+    matching: matching.length,
+    assessments: due.length,
+    roadshows: stale.length,
+    pairings,
+    applications: appsDue.length,
+    publishing: publishing.length,
+  };
   if (Object.values(report).some((n) => n > 0)) deps.log.info('reconciled', { ...report });
   return report;
 }

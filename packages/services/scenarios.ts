@@ -73,6 +73,7 @@ export async function listScenarios(
   q: { status?: ScenarioStatus; industry?: string; limit: number; cursor?: string },
 ) {
   const s = storeOf(deps);
+  if (who.role === 'expert') throw forbidden();
   if (who.role === 'manufacturer') return repo.scenariosOfOrg(s, who.org!, q);
   if (who.role === 'platform') {
     if (q.status && !OPEN_STATUSES.includes(q.status)) return { items: [], cursor: null };

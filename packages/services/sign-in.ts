@@ -29,7 +29,7 @@ export async function issueCode(deps: Deps, contact: Contact, code: string): Pro
     expiresAtIso: new Date(now.getTime() + CODE_TTL_SEC * 1000).toISOString(),
     attempts: 0,
   });
-  await deps.notifier.send(contact, {
+  await deps.messenger.send(contact, {
     subject: `工赋青岛登录验证码 ${code} / Sign-in code`,
     text: `您的登录验证码是 ${code}，10 分钟内有效，请勿告诉他人。 / Your sign-in code is ${code}. It expires in 10 minutes; do not share it.`,
   });

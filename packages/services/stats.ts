@@ -218,7 +218,7 @@ function snapshot(p: PlatformRecord, r: StoredReport, e: LeadEvidence | undefine
  * someone else's id reveals nothing a 404 would hide.
  */
 export async function portrait(deps: Deps, who: Principal, id: string): Promise<PortraitView> {
-  if (who.role === 'manufacturer' || (who.role === 'platform' && who.org !== id)) throw new AppError('FORBIDDEN');
+  if (who.role === 'manufacturer' || who.role === 'expert' || (who.role === 'platform' && who.org !== id)) throw new AppError('FORBIDDEN');
   const s = storeOf(deps);
   const target = await getPlatform(s, id);
   if (!target) throw notFound('平台 platform');

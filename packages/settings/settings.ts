@@ -16,9 +16,16 @@ export const SettingsSchema = z.object({
   AWS_REGION: z.string().default('us-east-1'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   SQS_ENDPOINT: z.url().optional(),
+  /** An S3-compatible endpoint (local: s3rver started by `npm start` unless this is set). */
+  S3_ENDPOINT: z.url().optional(),
   /** Ports for the servers `npm start` spawns; unset, each takes a free loopback port. */
   DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SQS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  S3_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Local only; on AWS the evidence bucket's name comes from its SST link. */
+  BUCKET_NAME: z.string().min(3).max(63).default('gongfu-evidence'),
+  /** Largest evidence file accepted (bytes); 20 MB. */
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
   TABLE_NAME: z.string().min(3).default('gongfu'),
   QUEUE_PREFIX: z.string().min(1).default('gongfu'),
   /** Local pollers only: shorter visibility makes retries observable in seconds, not minutes. */
@@ -35,6 +42,8 @@ export const SettingsSchema = z.object({
   MATCH_WEIGHTS: z.string().optional().describe('JSON object overriding ranking weights'),
   RECONCILE_AFTER_SEC: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Public objections (公示异议) one requester address may file per hour, counted across instances. */
+  OBJECTIONS_PER_HOUR: z.coerce.number().int().min(1).default(5),
   LOG_REQUESTS: bool.default(true),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
   /** Sign-in: where one-time codes and invitations go. `dev` = the local mailbox; `aws` = SES (e-mail) and SNS (SMS). */

@@ -307,15 +307,17 @@ describe('web console', () => {
     const anon = await newPage();
     await anon.goto(`${stack.url}/`);
     await anon.getByTestId('nav-sign-in').waitFor();
-    expect(await visible(anon)).toEqual(['nav-directory']);
+    // The directory and the public notice (公示) are public.
+    expect(await visible(anon)).toEqual(['nav-directory', 'nav-notices']);
 
     const cases = [
-      ['manufacturer', 'ent_e2e', ['nav-directory', 'nav-m-scenarios']],
-      ['platform', 'plt_e2e', ['nav-directory', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile']],
-      ['bureau', undefined, ['nav-b-directory', 'nav-b-overview', 'nav-b-roadshows', 'nav-directory']],
+      ['manufacturer', 'ent_e2e', ['nav-directory', 'nav-m-scenarios', 'nav-notices']],
+      ['platform', 'plt_e2e', ['nav-directory', 'nav-notices', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile']],
+      ['bureau', undefined, ['nav-b-directory', 'nav-b-overview', 'nav-b-roadshows', 'nav-directory', 'nav-notices']],
+      ['expert', undefined, ['nav-directory', 'nav-e-reviews', 'nav-notices']],
     ] as const;
     for (const [role, org, links] of cases) {
-      const page = await newPage(LAPTOP, await stack.token(role, org));
+      const page = await newPage(LAPTOP, await stack.token(role, org, role === 'expert' ? { sub: 'exp_e2e' } : {}));
       await page.goto(`${stack.url}/directory`);
       await page.getByTestId('whoami-role').waitFor();
       expect(await visible(page), role).toEqual([...links].sort());

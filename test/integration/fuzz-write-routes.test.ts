@@ -3,9 +3,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformBody, scenarioBody, specializedL2Report } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
+import { expertBody, objectionBody } from '../support/round-fixtures';
+import { RUBRIC_2025_1 } from '../../packages/core/review/rubric';
+import { assessApplication } from '../../packages/services/rounds';
 
 let stack: TestStack;
-let tokens: Record<'bureau' | 'mfr' | 'plt', string>;
+let tokens: Record<'bureau' | 'mfr' | 'plt' | 'expert', string>;
+// A round taken (without pollers) to its notice, with an objection and an expert assignment.
+const round = { id: '', open: '', app: '', objection: '', expert: '', review: '', diagnosis: '' };
 let platformId: string;
 let scenarioId: string;
 
@@ -16,7 +21,25 @@ beforeAll(async () => {
   platformId = p.body.id;
   const mfr = await stack.token('manufacturer', 'ent_fuzz');
   scenarioId = (await stack.call('POST', '/v1/scenarios', { token: mfr, body: scenarioBody() })).body.id;
-  tokens = { bureau, mfr, plt: await stack.token('platform', platformId) };
+  tokens = { bureau, mfr, plt: await stack.token('platform', platformId), expert: '' };
+  const year = new Date().getUTCFullYear() - 1;
+  const day = 86_400_000;
+  const window = { opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString(), noticeDays: 7 };
+  round.id = (await stack.call('POST', '/v1/rounds', { token: bureau, body: { year, ...window } })).body.id;
+  round.open = (await stack.call('POST', '/v1/rounds', { token: bureau, body: { year: year - 1, ...window } })).body.id;
+  await stack.call('PUT', `/v1/platforms/${platformId}/indicators/${year}`, { token: tokens.plt, body: specializedL2Report() });
+  round.app = (await stack.call('POST', `/v1/rounds/${round.id}/applications`, { token: tokens.plt, body: { platformId } })).body.id;
+  await stack.call('POST', `/v1/applications/${round.app}/submit`, { token: tokens.plt });
+  await assessApplication(stack.deps, { type: 'AssessApplication', applicationId: round.app, submission: 1 });
+  await stack.call('POST', `/v1/rounds/${round.id}/close`, { token: bureau });
+  await stack.call('POST', `/v1/rounds/${round.id}/notice`, { token: bureau });
+  round.objection = (await stack.call('POST', `/v1/public/notices/${round.id}/objections`, { body: objectionBody(round.app) })).body.id;
+  round.expert = (await stack.call('POST', '/v1/experts', { token: bureau, body: expertBody('模糊专家', '91350100M000100Y43') })).body.id;
+  tokens.expert = await stack.token('expert', undefined, { sub: round.expert });
+  round.review = (await stack.call('POST', `/v1/rounds/${round.id}/reviews`, { token: bureau, body: { applicationIds: [round.app], expertIds: [round.expert] } })).body.items[0].id;
+  round.diagnosis = (await stack.call('POST', `/v1/platforms/${platformId}/diagnoses`, { token: bureau, body: { institution: { name: '诊断机构', creditCode: '91350100M000100Y43' }, scope: '全面诊断' } })).body.id;
+  // Every route below must reach a real resource, or the property would pass on 404s alone.
+  expect(Object.values(round).every((v) => /^[A-Za-z0-9_]{6,}$/.test(v)), JSON.stringify(round)).toBe(true);
 });
 afterAll(() => stack?.stop());
 
@@ -70,6 +93,22 @@ const routes = () => [
   { name: 'POST batches', method: 'POST', path: '/v1/scenarios/batches', token: tokens.bureau, body: mutate({ batch: '第1批', scenarioIds: ['nope'] }) },
   { name: 'POST decline', method: 'POST', path: '/v1/leads/lead_missing/decline', token: tokens.plt, body: mutate({ reason: 'r' }) },
   { name: 'POST /v1/roadshows', method: 'POST', path: '/v1/roadshows', token: tokens.bureau, body: mutate({ title: 't', date: '2026-12-01', maxScenarios: 1, platformsPerScenario: 1, maxSlotsPerPlatform: 1 }) },
+  { name: 'POST /v1/rounds', method: 'POST', path: '/v1/rounds', token: tokens.bureau, body: mutate({ year: 2011, opensAt: '2011-01-01T00:00:00Z', closesAt: '2011-02-01T00:00:00Z', noticeDays: 7 }) },
+  { name: 'POST applications', method: 'POST', path: `/v1/rounds/${round.open}/applications`, token: tokens.plt, body: mutate({ platformId }) },
+  { name: 'POST evidence', method: 'POST', path: `/v1/applications/${round.app}/evidence`, token: tokens.plt, body: mutate({ kind: 'case', fileName: 'a.pdf', contentType: 'application/pdf', size: 10, sha256: 'a'.repeat(64) }) },
+  { name: 'POST return', method: 'POST', path: `/v1/applications/${round.app}/return`, token: tokens.bureau, body: mutate({ comment: '请补正' }) },
+  { name: 'POST notice', method: 'POST', path: `/v1/rounds/${round.open}/notice`, token: tokens.bureau, body: mutate({ endsAt: '2030-01-01T00:00:00Z' }) },
+  { name: 'POST objections (public)', method: 'POST', path: `/v1/public/notices/${round.id}/objections`, token: undefined, body: mutate(objectionBody(round.app)) },
+  { name: 'POST resolve', method: 'POST', path: `/v1/objections/${round.objection}/resolve`, token: tokens.bureau, body: mutate({ outcome: 'dismissed', note: '属实' }) },
+  { name: 'POST /v1/experts', method: 'POST', path: '/v1/experts', token: tokens.bureau, body: mutate(expertBody('专家', '91370200163562681G')) },
+  { name: 'POST conflicts', method: 'POST', path: `/v1/experts/${round.expert}/conflicts`, token: tokens.expert, body: mutate({ platformId: 'plt_x', reason: '亲属任职' }) },
+  { name: 'POST reviews', method: 'POST', path: `/v1/rounds/${round.id}/reviews`, token: tokens.bureau, body: mutate({ applicationIds: [round.app], expertIds: [round.expert] }) },
+  { name: 'PUT review', method: 'PUT', path: `/v1/reviews/${round.review}`, token: tokens.expert, body: mutate({ scores: { core_technology: 20 }, comment: '' }) },
+  { name: 'POST diagnoses', method: 'POST', path: `/v1/platforms/${platformId}/diagnoses`, token: tokens.bureau, body: mutate({ institution: { name: '机构', creditCode: '91350100M000100Y43' }, scope: '范围' }) },
+  { name: 'PUT diagnosis report', method: 'PUT', path: `/v1/diagnoses/${round.diagnosis}/report`, token: tokens.bureau, body: mutate({ visitedOn: '2026-11-20', summary: 's', findings: [{ dimension: 'technology', finding: 'f', severity: 'low' }], recommendations: ['r'] }) },
+  { name: 'POST imports/directory', method: 'POST', path: '/v1/imports/directory?year=2019', token: tokens.bureau, body: mutate({ rows: [] }) },
+  { name: 'POST imports/scenarios', method: 'POST', path: '/v1/imports/scenarios', token: tokens.bureau, body: mutate({ rows: [] }) },
+  { name: 'PUT review-rubrics', method: 'PUT', path: '/v1/review-rubrics/fuzz-r1', token: tokens.bureau, body: mutate({ ...RUBRIC_2025_1, version: 'fuzz-r1' }) },
 ];
 
 describe('random and adversarial payloads on every write route', () => {

@@ -3,7 +3,7 @@ import { platformBody, scenarioBody, specializedL2Report } from '../support/fixt
 import { TEST_SECRET, eventually, startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
-let t: Record<'bureau' | 'pA' | 'pB' | 'mA' | 'mB', string>;
+let t: Record<'bureau' | 'pA' | 'pB' | 'mA' | 'mB' | 'ex', string>;
 let platformA: string;
 let platformB: string;
 let scenarioA: string;
@@ -29,6 +29,7 @@ beforeAll(async () => {
     pB: await stack.token('platform', platformB),
     mA: await stack.token('manufacturer', 'ent_a'),
     mB: await stack.token('manufacturer', 'ent_b'),
+    ex: await stack.token('expert', undefined, { sub: 'exp_outsider' }),
   };
   scenarioA = (await stack.call('POST', '/v1/scenarios', { token: t.mA, body: scenarioBody() })).body.id;
   await stack.call('POST', `/v1/scenarios/${scenarioA}/publish`, { token: t.mA });
@@ -67,6 +68,16 @@ describe('tenant isolation: each role against someone else’s resource', () => 
       ['pA', 'POST', '/v1/scenarios/batches', { batch: 'b', scenarioIds: [scenarioA] }, 403],
       // Platforms are public (the directory), so a portrait refusal may say 403.
       ['pB', 'GET', `/v1/platforms/${platformA}/portrait`, undefined, 403],
+      // An expert sees assigned applications only: nothing of the matching side, no bureau lists.
+      ['ex', 'GET', '/v1/leads', undefined, 403],
+      ['ex', 'GET', '/v1/scenarios', undefined, 403],
+      ['ex', 'GET', `/v1/scenarios/${scenarioA}`, undefined, 404],
+      ['ex', 'POST', '/v1/platforms', platformBody('x'), 403],
+      ['ex', 'PUT', `/v1/platforms/${platformA}/indicators/2024`, specializedL2Report(), 403],
+      ['ex', 'GET', `/v1/platforms/${platformA}/portrait`, undefined, 403],
+      ['ex', 'GET', '/v1/stats/overview', undefined, 403],
+      ['ex', 'GET', '/v1/experts', undefined, 403],
+      ['ex', 'POST', '/v1/experts', { name: 'x' }, 403],
     ] as const;
 
   it('answers 404 (hiding existence) or 403 (role) and changes nothing', async () => {

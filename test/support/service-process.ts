@@ -29,6 +29,8 @@ function spawnService(env: Record<string, string>, ports: ServicePorts, stdio: '
       SQS_PORT: ports.sqs ? String(ports.sqs) : '',
       DYNAMODB_ENDPOINT: '',
       SQS_ENDPOINT: '',
+      S3_PORT: '',
+      S3_ENDPOINT: '',
     },
     detached: true,
     stdio,

@@ -31,7 +31,7 @@ export class Browser {
 }
 
 export function mailbox(stack: Pick<Stack, 'deps'>): DevMailbox {
-  return stack.deps.notifier as DevMailbox;
+  return stack.deps.messenger as DevMailbox;
 }
 
 /** The newest code the dev mailbox holds for this contact. */

@@ -20,6 +20,8 @@ export async function startTestStack(opts: StackOptions = {}): Promise<TestStack
       STAGE: 'test',
       DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
       SQS_ENDPOINT: inject('sqsEndpoint'),
+      S3_ENDPOINT: inject('s3Endpoint'),
+      BUCKET_NAME: `b-${suffix}`,
       TABLE_NAME: `t-${suffix}`,
       QUEUE_PREFIX: `q-${suffix}`,
       AUTH_SECRET: TEST_SECRET,

@@ -13,6 +13,7 @@ import { TABLE, keyAttributes } from '../../packages/db/table';
 import { QUEUES, QUEUE_NAMES, dlqResourceName, type QueueName } from '../../packages/queue/queues';
 import { ensureQueues, ensureTable } from '../../packages/local/provision';
 import { VENDOR_FILES } from '../../functions/console/vendor-files';
+import { EVIDENCE_PREFIX, INCOMING_PREFIX, evidenceKey, incomingKey } from '../../packages/files/keys';
 import { BUNDLED_ASSET_DIR, MANIFEST, type AssetManifest } from '../../functions/console/asset-manifest';
 import { PAGE_SCRIPTS } from '../../functions/console/shared/scripts';
 import { readFileSync } from 'node:fs';
@@ -87,6 +88,7 @@ const FAKE_GLOBALS: Record<string, unknown> = {
   $jsonStringify: (value: unknown) => JSON.stringify(value),
   $transform: (component: unknown, cb: unknown) => transforms.push({ component, cb }),
   sst: namespace('sst', { aws: namespace('sst.aws') }),
+  aws: namespace('aws', { s3: namespace('aws.s3') }),
 };
 
 const g = globalThis as Record<string, unknown>;
@@ -255,6 +257,7 @@ describe('queues', () => {
 describe('links and function settings', () => {
   it('every function links the table, every workflow queue and both secrets (lambdaDeps reads them all)', () => {
     const table = byName('sst.aws.Dynamo', 'Table').instance;
+    const bucket = byName('sst.aws.Bucket', 'Evidence').instance;
     const authSecret = byName('sst.Secret', 'AuthSecret').instance;
     const openai = byName('sst.Secret', 'OpenAIApiKey').instance;
     const mains = QUEUE_NAMES.map((q) => byName('sst.aws.Queue', QUEUES[q].resource).instance);
@@ -263,10 +266,12 @@ describe('links and function settings', () => {
     expect(fns).toHaveLength(QUEUE_NAMES.length + 4);
     for (const f of fns) {
       const link: unknown[] = f.args.link ?? [];
-      for (const needed of [table, authSecret, openai, ...mains]) {
+      for (const needed of [table, bucket, authSecret, openai, ...mains]) {
         expect(link.includes(needed), `${f.where} links ${needed.name}`).toBe(true);
       }
       expect(f.args.environment?.STAGE, `${f.where} gets STAGE`).toBe('contract-test');
+      // SST imports this file for esbuild plugins; the cold-start benchmark bundles with the same one.
+      expect(existsSync(resolve(ROOT, f.args.nodejs?.plugins ?? '')), `${f.where} esbuild plugins file exists`).toBe(true);
     }
   });
 
@@ -360,6 +365,41 @@ describe('table', () => {
       expect(args.globalIndexes[name]).toMatchObject({ hashKey: idx.partitionKey, rangeKey: idx.sortKey });
     }
     expect(args.ttl).toBe(TABLE.ttlAttribute);
+  });
+});
+
+describe('evidence bucket', () => {
+  it('is private: no public access, every public-access block on, no public policy', () => {
+    const b = byName('sst.aws.Bucket', 'Evidence').args;
+    expect(b.access, 'no public or CloudFront access').toBeUndefined();
+    expect(b.public).toBeUndefined();
+    expect(b.transform.publicAccessBlock).toEqual({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+    // Presigned URLs carry only GET and PUT.
+    expect(b.cors.allowMethods).toEqual(['GET', 'PUT']);
+  });
+
+  it('is encrypted at rest with KMS by default', () => {
+    const enc = byName('aws.s3.BucketServerSideEncryptionConfigurationV2', 'EvidenceEncryption').args;
+    expect(enc.bucket).toBe(byName('sst.aws.Bucket', 'Evidence').instance.name);
+    expect(enc.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm).toBe('aws:kms');
+  });
+
+  it('lifecycle rules match the keys the code writes: unverified uploads expire, evidence is archived, never expired', () => {
+    const lc = byName('aws.s3.BucketLifecycleConfigurationV2', 'EvidenceLifecycle').args;
+    expect(lc.bucket).toBe(byName('sst.aws.Bucket', 'Evidence').instance.name);
+    const rules = lc.rules as any[];
+    expect(rules.every((r) => r.status === 'Enabled')).toBe(true);
+    expect(rules.some((r) => r.abortIncompleteMultipartUpload?.daysAfterInitiation >= 1)).toBe(true);
+    const incoming = rules.find((r) => incomingKey('app', 'ev').startsWith(r.filter.prefix) && r.expiration);
+    expect(incoming?.filter.prefix).toBe(INCOMING_PREFIX);
+    expect(incoming.expiration.days).toBeGreaterThanOrEqual(1);
+    const kept = rules.filter((r) => evidenceKey('rnd', 'app', 'ev').startsWith(r.filter.prefix));
+    expect(kept.some((r) => r.filter.prefix === EVIDENCE_PREFIX && r.transitions?.length)).toBe(true);
+    expect(kept.every((r) => !r.expiration), 'verified evidence is never expired').toBe(true);
+  });
+
+  it('code reads the bucket through its link (Resource.Evidence.name)', () => {
+    expect(readFileSync(resolve(ROOT, 'packages/runtime/lambda.ts'), 'utf8')).toContain('linked.Evidence!.name');
   });
 });
 

@@ -38,7 +38,8 @@ export function devTokenRoute(app: Hono<ApiEnv>) {
     const parsed = DevTokenSchema.safeParse(raw);
     if (!parsed.success) throw fromZod(parsed.error);
     const { role, org, sub } = parsed.data;
-    const token = await signToken(d.settings.AUTH_SECRET, { role, org: role === 'bureau' ? undefined : org, sub });
+    // An expert is its `sub` (the id from POST /v1/experts); the form's org field names it.
+    const token = await signToken(d.settings.AUTH_SECRET, role === 'expert' ? { role, sub: org } : { role, org: role === 'bureau' ? undefined : org, sub });
     const out: DevToken = { token, role, ...(role === 'bureau' ? {} : { org }) };
     return c.json(out, 200);
   });

@@ -6,6 +6,7 @@ import { DEV_STAGES, devTokenRoute } from './dev-token';
 import { DirectoryPage } from './directory';
 import { ScenarioDetailPage, ScenariosPage } from './manufacturer';
 import { IndicatorsPage, LeadsPage, ProfilePage } from './platform';
+import { ExpertReviewsPage, NoticesPage } from './round';
 import { HomePage, SignInPage } from './sign-in';
 
 export function pageRoutes(app: Hono<ApiEnv>) {
@@ -16,6 +17,8 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/directory', (c) => c.html(DirectoryPage()));
   app.get('/signed-in', (c) => c.html(SignedInPage()));
   app.get('/account', (c) => c.html(AccountPage()));
+  app.get('/notices', (c) => c.html(NoticesPage()));
+  app.get('/e/reviews', (c) => c.html(ExpertReviewsPage()));
 
   app.get('/m/scenarios', (c) => c.html(ScenariosPage()));
   app.get('/m/scenarios/:id', (c) => c.html(ScenarioDetailPage({ id: c.req.param('id') })));

@@ -29,8 +29,15 @@ export const NAV: readonly NavGroup[] = [
       { href: '/b/roadshows', zh: '场景路演', en: 'Roadshows' },
     ],
   },
-  { group: { zh: '公开', en: 'Public' }, links: [{ href: '/directory', zh: '培优名录', en: 'Directory' }] },
+  { group: { zh: '评审专家', en: 'Expert' }, role: 'expert', links: [{ href: '/e/reviews', zh: '评审任务', en: 'Reviews' }] },
+  {
+    group: { zh: '公开', en: 'Public' },
+    links: [
+      { href: '/directory', zh: '培优名录', en: 'Directory' },
+      { href: '/notices', zh: '公示', en: 'Public notice' },
+    ],
+  },
 ];
 
 /** Where a role lands after signing in. */
-export const ROLE_HOME: Record<Role, string> = { bureau: '/b/overview', manufacturer: '/m/scenarios', platform: '/p/leads', expert: '/' };
+export const ROLE_HOME: Record<Role, string> = { bureau: '/b/overview', manufacturer: '/m/scenarios', platform: '/p/leads', expert: '/e/reviews' };

@@ -17,5 +17,7 @@ export const PAGE_SCRIPTS = [
   'roadshows',
   'signed-in',
   'account',
+  'reviews',
+  'notices',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];

@@ -12,6 +12,10 @@ import type { Platform, PlatformInput } from '../../../../packages/core/schemas/
 import type { Roadshow, RoadshowInput } from '../../../../packages/core/schemas/roadshow';
 import type { Scenario, ScenarioInput } from '../../../../packages/core/schemas/scenario';
 import type { Solution, SolutionInput } from '../../../../packages/core/schemas/solution';
+import type { Evidence } from '../../../../packages/core/schemas/evidence';
+import type { Review } from '../../../../packages/core/schemas/review';
+import type { Application, ObjectionInput, PublicNotice, Round } from '../../../../packages/core/schemas/round';
+import type { Rubric } from '../../../../packages/core/review/rubric';
 import type { Accepted } from '../../../api/routes/indicators';
 import type { DirectoryRow } from '../../../api/routes/platforms';
 import type { RoadshowCreated } from '../../../api/routes/roadshows';
@@ -126,6 +130,24 @@ export const api = {
     overview: () => request<Overview>('GET', '/v1/stats/overview'),
     platforms: () => request<Page<RegisterRow>>('GET', '/v1/stats/platforms'),
     bottlenecks: () => request<Bottlenecks>('GET', '/v1/stats/bottlenecks'),
+  },
+
+  reviews: {
+    mine: () => request<Page<Review>>('GET', '/v1/reviews'),
+    save: (id: string, scores: Record<string, number>, comment: string) => request<Review>('PUT', `/v1/reviews/${seg(id)}`, { scores, comment }),
+    submit: (id: string) => request<Review>('POST', `/v1/reviews/${seg(id)}/submit`),
+    rubric: () => request<Rubric>('GET', '/v1/review-rubrics'),
+  },
+
+  applications: {
+    get: (id: string) => request<Application>('GET', `/v1/applications/${seg(id)}`),
+    evidence: (id: string) => request<Page<Evidence>>('GET', `/v1/applications/${seg(id)}/evidence`),
+  },
+
+  rounds: {
+    list: () => request<Page<Round>>('GET', '/v1/rounds'),
+    notice: (roundId: string) => request<z.infer<typeof PublicNotice>>('GET', `/v1/public/notices/${seg(roundId)}`),
+    object: (roundId: string, body: z.input<typeof ObjectionInput>) => request<{ id: string }>('POST', `/v1/public/notices/${seg(roundId)}/objections`, body),
   },
 
   roadshows: {

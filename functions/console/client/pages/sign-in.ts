@@ -51,7 +51,7 @@ page(() => {
     const org = control(devForm, 'org', HTMLInputElement);
     const syncOrg = () => {
       org.disabled = role.value === 'bureau';
-      org.placeholder = role.value === 'platform' ? 'plt_demo' : role.value === 'manufacturer' ? 'ent_demo' : '—';
+      org.placeholder = role.value === 'platform' ? 'plt_demo' : role.value === 'manufacturer' ? 'ent_demo' : role.value === 'expert' ? 'exp_…' : '—';
     };
     role.addEventListener('change', syncOrg);
     syncOrg();

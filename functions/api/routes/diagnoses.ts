@@ -1,0 +1,40 @@
+import { createRoute } from '@hono/zod-openapi';
+import { Diagnosis, DiagnosisInput, DiagnosisReportInput, PlatformDiagnoses } from '../../../packages/core/schemas/diagnosis';
+import * as svc from '../../../packages/services/diagnoses';
+import type { Api } from '../app';
+import { allow, requireRole } from '../middleware/auth';
+import { ERRORS, IdParam, bearer, body, json } from '../openapi';
+
+export function diagnosisRoutes(app: Api) {
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/platforms/{id}/diagnoses', tags: ['diagnosis'], security: bearer,
+      summary: '委托第三方机构现场诊断（第十四条） / Commission an on-site diagnosis',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id'), ...body(DiagnosisInput) },
+      responses: { 201: json(Diagnosis), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.commission(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/diagnoses/{id}/report', tags: ['diagnosis'], security: bearer,
+      summary: '录入诊断报告（按画像维度的发现与建议） / Attach the institution’s report',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id'), ...body(DiagnosisReportInput) },
+      responses: { 200: json(Diagnosis), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.attachReport(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/platforms/{id}/diagnoses', tags: ['diagnosis'], security: bearer,
+      summary: '诊断报告与当前瓶颈（平台本身与局方） / Diagnoses beside the platform’s bottlenecks',
+      request: { params: IdParam('id') },
+      responses: { 200: json(PlatformDiagnoses), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.platformDiagnoses(c.var.deps, requireRole(c), c.req.valid('param').id), 200),
+  );
+}

@@ -1,0 +1,84 @@
+import { deterministicId } from '../core/ids';
+import type { Principal } from '../core/principal';
+import { forbidden } from '../core/errors';
+import type { Review } from '../core/schemas/review';
+import type { Application, DirectoryEntry } from '../core/schemas/round';
+import { inboxPage } from '../notify/inbox';
+import type { Notification } from '../notify/port';
+import type { Deps } from '../runtime/deps';
+import { storeOf } from './store';
+
+// What each state change tells whom. Ids are derived from the change itself, so a step that runs
+// twice (a redelivered message, a retried request) notifies once.
+
+const LEVEL = ['未达标', '一级', '二级', '三级'];
+
+const toPlatform = (a: Pick<Application, 'platformId'>) => ({ kind: 'platform' as const, id: a.platformId });
+
+export function applicationAssessed(a: Application): Notification {
+  return {
+    id: deterministicId('ntf', a.id, 'assessed', String(a.submissions)),
+    recipient: toPlatform(a),
+    event: 'application.assessed',
+    title: { zh: `${a.year}年度培优申报已评定`, en: `Your ${a.year} application was assessed` },
+    body: { zh: `${a.platformName}：评定为${LEVEL[a.level ?? 0]}。`, en: `${a.platformName}: level ${a.level ?? 0}.` },
+    ref: `applications/${a.id}`,
+    at: a.assessedAt!,
+  };
+}
+
+export function applicationReturned(a: Application, comment: string): Notification {
+  return {
+    id: deterministicId('ntf', a.id, 'returned', String(a.version)),
+    recipient: toPlatform(a),
+    event: 'application.returned',
+    title: { zh: `${a.year}年度培优申报被退回补正`, en: `Your ${a.year} application was returned for correction` },
+    body: { zh: `补正意见：${comment}`, en: `Comment: ${comment}` },
+    ref: `applications/${a.id}`,
+    at: a.updatedAt,
+  };
+}
+
+export function applicationRejected(a: Pick<Application, 'id' | 'platformId' | 'platformName'>, objectionId: string, note: string, at: string): Notification {
+  return {
+    id: deterministicId('ntf', a.id, 'rejected', objectionId),
+    recipient: toPlatform(a),
+    event: 'application.rejected',
+    title: { zh: '公示异议成立，申报未列入名录', en: 'An objection was upheld; the application is off the directory' },
+    body: { zh: `${a.platformName}：${note}`, en: `${a.platformName}: ${note}` },
+    ref: `applications/${a.id}`,
+    at,
+  };
+}
+
+export function reviewAssigned(r: Review): Notification {
+  return {
+    id: deterministicId('ntf', r.id, 'assigned'),
+    recipient: { kind: 'expert', id: r.expertId },
+    event: 'review.assigned',
+    title: { zh: '新的专家评审任务', en: 'New review assignment' },
+    body: { zh: `请评审：${r.platformName}`, en: `Please review: ${r.platformName}` },
+    ref: `reviews/${r.id}`,
+    at: r.assignedAt,
+  };
+}
+
+export function directoryPublished(e: DirectoryEntry, year: number, publishedAt: string): Notification {
+  return {
+    id: deterministicId('ntf', e.applicationId, 'published', String(year)),
+    recipient: { kind: 'platform', id: e.platformId },
+    event: 'directory.published',
+    title: { zh: `已列入${year}年度培优名录`, en: `Listed in the ${year} cultivation directory` },
+    body: { zh: `${e.platformName}：${LEVEL[e.level]}`, en: `${e.platformName}: level ${e.level}` },
+    ref: `directory/${year}`,
+    at: publishedAt,
+  };
+}
+
+/** The caller's own inbox: a platform's (its org) or an expert's (its sub). */
+export async function myNotifications(deps: Deps, who: Principal, q: { limit: number; cursor?: string }) {
+  const recipient =
+    who.role === 'platform' ? { kind: 'platform' as const, id: who.org! } : who.role === 'expert' ? { kind: 'expert' as const, id: who.userId } : null;
+  if (!recipient) throw forbidden();
+  return inboxPage(storeOf(deps), recipient, q.limit, q.cursor);
+}

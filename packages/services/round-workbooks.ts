@@ -1,0 +1,50 @@
+import type { Recommendations } from '../core/schemas/review';
+import type { DirectoryYear } from '../core/schemas/round';
+import { label } from '../core/taxonomy';
+
+// xlsx exports of the round; exceljs is loaded only when someone asks for one (as the agenda's).
+
+async function workbook() {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '工赋青岛 · 工业互联网平台培优';
+  return wb;
+}
+
+const LEVEL_ZH = ['未达标', '一级', '二级', '三级'];
+
+/** The year's published 名录, one row per platform, dated in the title row. */
+export async function directoryWorkbook(d: DirectoryYear): Promise<Uint8Array<ArrayBuffer>> {
+  const wb = await workbook();
+  const ws = wb.addWorksheet(`${d.year}年度名录`);
+  ws.addRow([`青岛市工业互联网平台培优名录（${d.year}年度） / Qingdao cultivation directory ${d.year} — 发布 published ${d.publishedAt.slice(0, 10)}`]);
+  ws.getRow(1).font = { bold: true, size: 14 };
+  ws.addRow(['序号 No.', '平台名称 Platform', '运营单位 Operator', '统一社会信用代码 Credit code', '类型 Category', '区市 Region', '等级 Level', '平台编号 Platform id']);
+  ws.getRow(2).font = { bold: true };
+  d.entries.forEach((e, i) =>
+    ws.addRow([i + 1, e.platformName, e.operatorName, e.operatorCreditCode, label('category', e.category), e.region, LEVEL_ZH[e.level] ?? String(e.level), e.platformId]),
+  );
+  ws.columns.forEach((col, i) => (col.width = [6, 32, 32, 22, 10, 10, 8, 24][i]));
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** One sheet per category: rank, aggregated score, then every expert's total, sheet and comment. */
+export async function recommendationsWorkbook(r: Recommendations): Promise<Uint8Array<ArrayBuffer>> {
+  const wb = await workbook();
+  for (const cat of r.categories) {
+    const ws = wb.addWorksheet(`${label('category', cat.category)} ${cat.category}`);
+    ws.addRow([`${r.year}年度专家评审推荐名单 · ${label('category', cat.category)} / Expert review recommendations`]);
+    ws.getRow(1).font = { bold: true, size: 14 };
+    ws.addRow(['排名 Rank', '平台名称 Platform', '运营单位 Operator', '等级 Level', '汇总得分 Score', '去掉的最高/最低分 Dropped', '专家 Expert', '专家总分 Total', '各项得分 Scores', '评审意见 Comment']);
+    ws.getRow(2).font = { bold: true };
+    for (const item of cat.items) {
+      const head = [item.rank, item.platformName, item.operatorName, LEVEL_ZH[item.level] ?? item.level, item.score ?? '—', item.droppedTotals.join(' / ')];
+      if (item.reviews.length === 0) ws.addRow([...head, '—', '', '', '']);
+      item.reviews.forEach((rv, i) =>
+        ws.addRow([...(i === 0 ? head : ['', '', '', '', '', '']), rv.expertName, rv.total, Object.entries(rv.scores).map(([k, v]) => `${k}:${v}`).join('; '), rv.comment]),
+      );
+    }
+    ws.columns.forEach((col, i) => (col.width = [8, 30, 30, 8, 10, 14, 12, 10, 50, 50][i]));
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { platformBody, specializedL2Report } from '../support/fixtures';
+import { eventually, startTestStack, type TestStack } from '../support/stack';
+
+// 第十四条: a commissioned on-site diagnosis, its report attached to the platform and shown beside
+// the platform's bottlenecks to the platform itself and the bureau, and to nobody else.
+
+let stack: TestStack;
+let bureau: string;
+let platformId: string;
+let own: string;
+let other: string;
+
+const report = {
+  visitedOn: '2026-11-20',
+  summary: '设备接入能力较强，但开发者生态薄弱，机理模型沉淀不足。',
+  findings: [
+    { dimension: 'technology', finding: '机理模型数量少，复用率低', severity: 'high' },
+    { dimension: 'enablement', finding: '服务企业集中于单一行业', severity: 'medium' },
+  ],
+  recommendations: ['建设机理模型库', '拓展汽车零部件行业客户'],
+};
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  bureau = await stack.token('bureau');
+  platformId = (await stack.call('POST', '/v1/platforms', { token: bureau, body: platformBody('诊断对象平台') })).body.id;
+  const otherId = (await stack.call('POST', '/v1/platforms', { token: bureau, body: platformBody('其他平台') })).body.id;
+  own = await stack.token('platform', platformId);
+  other = await stack.token('platform', otherId);
+  await stack.call('PUT', `/v1/platforms/${platformId}/indicators/2025`, { token: own, body: specializedL2Report({ specific: { mechanismModels: 10 } }) });
+  await eventually(async () => (await stack.call('GET', `/v1/platforms/${platformId}/assessment`)).status === 200);
+});
+afterAll(() => stack?.stop());
+
+describe('on-site diagnosis (第十四条)', () => {
+  it('is commissioned by the bureau, reported once, and shown beside the bottlenecks', async () => {
+    const body = { institution: { name: '青岛某工业互联网研究院', creditCode: '91350100M000100Y43' }, scope: '平台技术能力与赋能成效' };
+    expect((await stack.call('POST', `/v1/platforms/${platformId}/diagnoses`, { token: own, body })).status).toBe(403);
+    const d = await stack.call('POST', `/v1/platforms/${platformId}/diagnoses`, { token: bureau, body });
+    expect(d.status).toBe(201);
+    expect(d.body.status).toBe('commissioned');
+
+    const bad = await stack.call('PUT', `/v1/diagnoses/${d.body.id}/report`, { token: bureau, body: { ...report, findings: [{ dimension: 'mood', finding: 'x', severity: 'high' }] } });
+    expect(bad.status).toBe(400);
+    const ok = await stack.call('PUT', `/v1/diagnoses/${d.body.id}/report`, { token: bureau, body: report });
+    expect(ok.status).toBe(200);
+    expect(ok.body.status).toBe('reported');
+    expect((await stack.call('PUT', `/v1/diagnoses/${d.body.id}/report`, { token: bureau, body: report })).status).toBe(409);
+
+    for (const token of [own, bureau]) {
+      const view = await stack.call('GET', `/v1/platforms/${platformId}/diagnoses`, { token });
+      expect(view.status).toBe(200);
+      expect(view.body.items[0].report.findings[0]).toMatchObject({ dimension: 'technology', severity: 'high' });
+      // The platform falls short of level 3; its gaps are the bottlenecks shown beside the report.
+      expect(view.body.gapsToNextLevel.length).toBeGreaterThan(0);
+      expect(view.body.gapsToNextLevel.map((g: { indicator: string }) => g.indicator)).toContain('mechanismModels');
+    }
+    expect((await stack.call('GET', `/v1/platforms/${platformId}/diagnoses`, { token: other })).status).toBe(404);
+    expect((await stack.call('GET', `/v1/platforms/${platformId}/diagnoses`, { token: await stack.token('expert', undefined, { sub: 'exp_x' }) })).status).toBe(404);
+  });
+});
