@@ -5,7 +5,7 @@ import type { Deps } from '../runtime/deps';
 import { storeOf } from './store';
 import { clearPairingsDue, pairingsDue } from '../db/pairings';
 import { batchGet } from '../db/store';
-import { leadId } from './leads';
+import { leadId, remindStaleLeads } from './leads';
 
 export interface ReconcileReport {
   published: number;
@@ -13,6 +13,8 @@ export interface ReconcileReport {
   assessments: number;
   roadshows: number;
   pairings: number;
+  /** Leads with no move for 30 days whose platform was reminded in this pass. */
+  reminders: number;
 }
 
 /** Re-sends owed pairings whose lead does not exist yet; clears a marker once all its leads do. */
@@ -49,7 +51,8 @@ export async function reconcile(deps: Deps, opts: { olderThanSec: number }): Pro
   const stale = roadshows.filter((r) => r.createdAt <= cutoff);
   await deps.publisher.sendBatch('roadshow', stale.map((r) => ({ type: 'ComposeRoadshow' as const, roadshowId: r.id })));
   const pairings = await redrivePairings(deps, cutoff);
-  const report = { published: published.length, matching: matching.length, assessments: due.length, roadshows: stale.length, pairings };
+  const reminders = await remindStaleLeads(deps);
+  const report = { published: published.length, matching: matching.length, assessments: due.length, roadshows: stale.length, pairings, reminders };
   if (Object.values(report).some((n) => n > 0)) deps.log.info('reconciled', { ...report });
   return report;
 }
