@@ -162,6 +162,7 @@ async function main() {
   // --tune-only while tuning: the frozen part is neither printed nor looked at.
   const testP = flag('tune-only') ? undefined : await prepare(corpus.test, embedder);
   const testRuns = testP ? table(`corpus FROZEN TEST part (${corpus.all.platforms.length} platforms)`, corpus.test, testP).ours : [];
+  if (testP && !flag('no-stack')) await stackRow(corpus.test);
   if (testP) perStyle(corpus.test, testP);
   const tuneP = await prepare(corpus.tune, embedder);
   const tuneRuns = table('corpus tuning part (tuned on)', corpus.tune, tuneP).ours;

@@ -12,7 +12,7 @@ import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, etag, ifMatch, json } from '../openapi';
 
 const PlatformOut = Platform;
-const DirectoryRow = z
+export const DirectoryRow = z
   .object({
     id: z.string(),
     name: z.string(),
