@@ -87,7 +87,8 @@ export interface LeadMove {
  * concurrent request cannot count an outcome twice. Returns the lead as written.
  */
 export async function moveLead(s: Store, lead: Lead, move: LeadMove, conflict: string): Promise<Lead> {
-  const names: Record<string, string> = { '#st': 'status', ...move.names };
+  // DynamoDB rejects names the expressions do not use.
+  const names: Record<string, string> = { ...(move.condition.includes('#st') ? { '#st': 'status' } : {}), ...move.names };
   const values: Record<string, unknown> = { ...move.values, ':step': [move.step], ':none': [], ':moved': move.step.at };
   const sets = ['history = list_append(if_not_exists(history, :none), :step)', 'movedAt = :moved'];
   Object.entries(move.set).forEach(([k, v], i) => {
