@@ -2,10 +2,9 @@ import { AppError, forbidden, notFound } from '../core/errors';
 import { deterministicId } from '../core/ids';
 import type { Principal } from '../core/principal';
 import { needDomains } from '../core/matching/score';
+import { DECLINE_REASON_LABELS, STATUS_LABELS } from '../core/labels';
 import {
-  DECLINE_REASON_LABELS,
   FUNNEL,
-  LEAD_STATUS_LABELS,
   type ConfirmInput,
   type DeclineInput,
   type Lead,
@@ -164,7 +163,7 @@ async function ownLead(deps: Deps, who: Principal, id: string): Promise<Lead> {
   return lead;
 }
 
-const statusZh = (st: LeadStatus) => `${LEAD_STATUS_LABELS[st].zh} / ${st}`;
+const statusZh = (st: LeadStatus) => `${STATUS_LABELS[st].zh} / ${st}`;
 const conflict = (lead: Lead, to: string) => `线索当前为「${statusZh(lead.status)}」，不能改为「${to}」 / Lead is ${lead.status}; cannot move to ${to}`;
 
 export async function decide(deps: Deps, who: Principal, id: string, to: 'accepted' | 'declined', input?: DeclineInput): Promise<Lead> {
@@ -245,7 +244,7 @@ export async function confirm(deps: Deps, who: Principal, id: string, input: Con
   const attr = input.status === 'signed' ? 'signedConfirmedAt' : 'deliveredConfirmedAt';
   if (lead[attr]) return withStale(lead, cutoff);
   if (rank(lead.status) < rank(input.status) || lead.status === 'lost' && input.status === 'delivered' || (lead.status === 'lost' && !lead.contract))
-    throw new AppError('CONFLICT', `平台尚未报告${LEAD_STATUS_LABELS[input.status].zh}，无法确认 / The platform has not reported ${input.status}`);
+    throw new AppError('CONFLICT', `平台尚未报告${STATUS_LABELS[input.status].zh}，无法确认 / The platform has not reported ${input.status}`);
   const at = nowIso(deps);
   // Confirming the delivery confirms the signature it rests on, if that was not done yet.
   const both = input.status === 'delivered' && !lead.signedConfirmedAt;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Domain, Industry, Region } from '../taxonomy';
-import { Label, Text, Timestamp } from './common';
+import { Text, Timestamp } from './common';
 import { Reason } from './scenario';
 
 export const LeadStatus = z.enum(['pending', 'accepted', 'declined', 'contacted', 'proposal', 'signed', 'delivered', 'lost']);
@@ -15,37 +15,12 @@ export const FUNNEL: readonly LeadStatus[] = ['pending', 'accepted', 'contacted'
 /** Statuses after which nothing moves any more. */
 export const FINAL_STATUSES: readonly LeadStatus[] = ['declined', 'delivered', 'lost'];
 
-export const LEAD_STATUS_LABELS: Record<LeadStatus, Label> = {
-  pending: { zh: '待处理', en: 'Pending' },
-  accepted: { zh: '已接受', en: 'Accepted' },
-  declined: { zh: '已婉拒', en: 'Declined' },
-  contacted: { zh: '已联系', en: 'Contacted' },
-  proposal: { zh: '方案洽谈', en: 'Proposal' },
-  signed: { zh: '已签约', en: 'Signed' },
-  delivered: { zh: '已交付', en: 'Delivered' },
-  lost: { zh: '未成交', en: 'Lost' },
-};
 
 export const DeclineReason = z.enum(['out_of_scope', 'capacity', 'budget', 'region', 'other']);
 export type DeclineReason = z.infer<typeof DeclineReason>;
-export const DECLINE_REASON_LABELS: Record<DeclineReason, Label> = {
-  out_of_scope: { zh: '不在我方业务范围', en: 'Outside our business scope' },
-  capacity: { zh: '产能已满', en: 'At capacity' },
-  budget: { zh: '预算不匹配', en: 'Budget does not fit' },
-  region: { zh: '地域', en: 'Region' },
-  other: { zh: '其他', en: 'Other' },
-};
 
 export const LostReason = z.enum(['price', 'competitor', 'need_changed', 'no_response', 'capability', 'other']);
 export type LostReason = z.infer<typeof LostReason>;
-export const LOST_REASON_LABELS: Record<LostReason, Label> = {
-  price: { zh: '价格未谈拢', en: 'Price not agreed' },
-  competitor: { zh: '企业选择了其他服务商', en: 'Enterprise chose another provider' },
-  need_changed: { zh: '需求取消或变更', en: 'Need cancelled or changed' },
-  no_response: { zh: '企业无回应', en: 'Enterprise stopped responding' },
-  capability: { zh: '方案无法满足需求', en: 'Solution could not meet the need' },
-  other: { zh: '其他', en: 'Other' },
-};
 
 /** One timestamped move, visible to both sides and the bureau. */
 export const LeadStep = z.object({

@@ -10,7 +10,9 @@ import { page } from '../lib/page';
 import { need } from '../lib/session';
 
 const LEVEL_COLORS = ['#b8c4d0', '#6fa8dc', '#2f74c0', '#0b3a6a'];
-const LEAD_COLORS: Record<LeadStatus, string> = { pending: '#f0b429', accepted: '#2e9d55', declined: '#d64545' };
+const LEAD_COLORS: Record<LeadStatus, string> = {
+  pending: '#f0b429', accepted: '#2e9d55', declined: '#d64545', contacted: '#5fb47c', proposal: '#3f8f9e', signed: '#2f74c0', delivered: '#0b3a6a', lost: '#9aa5b1',
+};
 const both = (l: Label) => `${l.zh} ${l.en}`;
 
 page(async () => {
