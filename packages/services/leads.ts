@@ -3,6 +3,7 @@ import { deterministicId } from '../core/ids';
 import type { Principal } from '../core/principal';
 import { needDomains } from '../core/matching/score';
 import { DECLINE_REASON_LABELS, STATUS_LABELS } from '../core/labels';
+import { PROGRESS_FROM } from '../core/lead-flow';
 import {
   FUNNEL,
   type ConfirmInput,
@@ -189,14 +190,6 @@ export async function decide(deps: Deps, who: Principal, id: string, to: 'accept
 }
 
 const rank = (st: LeadStatus) => FUNNEL.indexOf(st);
-// Where each forward step may come from: forward only, and a delivery needs a signed contract.
-const FROM: Record<ProgressInput['status'], readonly LeadStatus[]> = {
-  contacted: ['accepted'],
-  proposal: ['accepted', 'contacted'],
-  signed: ['accepted', 'contacted', 'proposal'],
-  delivered: ['signed'],
-  lost: ['accepted', 'contacted', 'proposal', 'signed'],
-};
 
 /**
  * The platform moves an accepted lead forward. Repeating the move the lead already made answers
@@ -206,7 +199,7 @@ export async function progress(deps: Deps, who: Principal, id: string, input: Pr
   const lead = await ownLead(deps, who, id);
   const cutoff = staleCutoff(deps);
   if (lead.status === input.status) return withStale(lead, cutoff);
-  const from = FROM[input.status];
+  const from = PROGRESS_FROM[input.status];
   if (!from.includes(lead.status)) throw new AppError('CONFLICT', conflict(lead, statusZh(input.status)));
   const at = nowIso(deps);
   const set: Record<string, unknown> = { status: input.status };
