@@ -256,7 +256,10 @@ export async function benchLearning(opts: LearningOptions = learningOptions()): 
         const [ua, us, ud, ur] = inst.draws.get(id)!;
         const at = (d: number) => inst.day + d;
         if (ua >= t.accept) {
-          if (t.outOfScope) pending.push({ day: at(DAY.decide), platformId: id, domains, apply: (c) => ({ ...c, outOfScope: c.outOfScope + 1 }) });
+          pending.push({
+            day: at(DAY.decide), platformId: id, domains,
+            apply: t.outOfScope ? (c) => ({ ...c, outOfScope: c.outOfScope + 1 }) : (c) => ({ ...c, declined: c.declined + 1 }),
+          });
           continue;
         }
         res.accepted++;

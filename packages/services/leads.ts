@@ -180,8 +180,8 @@ export async function decide(deps: Deps, who: Principal, id: string, to: 'accept
       values: { ':pending': 'pending' },
       set: { status: to, decidedAt: at, ...(input ? { declineReason, declineCode: input.code } : {}) },
       step: { status: to, at, by: 'platform', ...(declineReason ? { note: declineReason } : {}) },
-      // Only 不在我方业务范围 says something about the domain; full order books or budgets do not.
-      track: to === 'accepted' ? { accepted: 1 } : input?.code === 'out_of_scope' ? { outOfScope: 1 } : undefined,
+      // 不在我方业务范围 speaks against the domain; a full order book or a budget gap less so.
+      track: to === 'accepted' ? { accepted: 1 } : input?.code === 'out_of_scope' ? { outOfScope: 1 } : { declined: 1 },
       leavesPending: true,
       final: to === 'declined',
     },

@@ -142,8 +142,8 @@ describe('a lead from match to delivered deal', () => {
 
   it('counts each outcome once per platform × domain in DynamoDB', async () => {
     const records = await trackRecords(storeOf(stack.deps));
-    expect(records.get(a.id)?.get('maintenance')).toEqual({ accepted: 1, outOfScope: 0, signed: 1, delivered: 1, ratingCredit: 1, rated: 1 });
-    expect(records.get(b.id)?.get('maintenance')).toEqual({ accepted: 0, outOfScope: 1, signed: 0, delivered: 0, ratingCredit: 0, rated: 0 });
+    expect(records.get(a.id)?.get('maintenance')).toEqual({ accepted: 1, outOfScope: 0, declined: 0, signed: 1, delivered: 1, ratingCredit: 1, rated: 1 });
+    expect(records.get(b.id)?.get('maintenance')).toEqual({ accepted: 0, outOfScope: 1, declined: 0, signed: 0, delivered: 0, ratingCredit: 0, rated: 0 });
   });
 
   it('shows the funnel to the platform itself and to the bureau by category, industry, district and month', async () => {

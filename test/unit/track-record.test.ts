@@ -51,6 +51,11 @@ describe('track record factor', () => {
     expect(value(p, energy).value).toBeGreaterThan(0);
   });
 
+  it('counts a decline for capacity or budget as half the evidence of one out of scope', () => {
+    expect(trackValue(counts({ declined: 10 }))).toBeLessThan(0);
+    expect(trackValue(counts({ declined: 10 }))).toBeCloseTo(trackValue(counts({ outOfScope: 5 })), 12);
+  });
+
   it('smooths a short record toward the prior: three great leads weigh less than thirty', () => {
     expect(trackValue(signs(3))).toBeGreaterThan(0);
     expect(trackValue(signs(3))).toBeLessThan(trackValue(signs(30)));

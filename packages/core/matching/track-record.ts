@@ -7,8 +7,10 @@ import { label } from '../taxonomy';
 export interface TrackCounts {
   /** Leads accepted. */
   accepted: number;
-  /** Leads declined as 不在我方业务范围: evidence against the domain; other declines say nothing about it. */
+  /** Leads declined as 不在我方业务范围: full evidence against the domain. */
   outOfScope: number;
+  /** Leads declined for other reasons (capacity, budget, region): half evidence, they say less about the domain. */
+  declined: number;
   signed: number;
   delivered: number;
   /** Sum of (stars − 1) / 4 over the manufacturer's ratings: 0 for one star, 1 for five. */
@@ -16,7 +18,7 @@ export interface TrackCounts {
   rated: number;
 }
 
-export const EMPTY_COUNTS: TrackCounts = Object.freeze({ accepted: 0, outOfScope: 0, signed: 0, delivered: 0, ratingCredit: 0, rated: 0 });
+export const EMPTY_COUNTS: TrackCounts = Object.freeze({ accepted: 0, outOfScope: 0, declined: 0, signed: 0, delivered: 0, ratingCredit: 0, rated: 0 });
 
 /** Track records of one platform, per domain code. */
 export type TrackRecord = ReadonlyMap<string, TrackCounts>;
@@ -38,14 +40,18 @@ export interface TrackRecordSettings {
 
 export const DEFAULT_TRACK_RECORD: TrackRecordSettings = Object.freeze({ priorMean: 0.4, priorLeads: 6, exploration: 1 });
 
+/** A decline for capacity or budget counts half: the platform may well take the next lead in the domain. */
+const OTHER_DECLINE_WEIGHT = 0.5;
+
 export function leadsIn(c: TrackCounts): number {
-  return c.accepted + c.outOfScope;
+  return c.accepted + c.outOfScope + OTHER_DECLINE_WEIGHT * c.declined;
 }
 
 function add(a: TrackCounts, b: TrackCounts): TrackCounts {
   return {
     accepted: a.accepted + b.accepted,
     outOfScope: a.outOfScope + b.outOfScope,
+    declined: a.declined + b.declined,
     signed: a.signed + b.signed,
     delivered: a.delivered + b.delivered,
     ratingCredit: a.ratingCredit + b.ratingCredit,
@@ -117,6 +123,7 @@ function sentence(c: TrackCounts, domains: string[]): string {
   const where = domains.length ? `在${domains.map((d) => label('domain', d)).join('、')}领域` : '';
   const rating = c.rated ? `，平均评分 ${(1 + (4 * c.ratingCredit) / c.rated).toFixed(1)} 星` : '';
   const scope = c.outOfScope ? `，${c.outOfScope} 条以不在业务范围婉拒` : '';
+  const other = c.declined ? `，${c.declined} 条因其他原因婉拒` : '';
   const few = leadsIn(c) < DEFAULT_TRACK_RECORD.priorLeads ? '（记录尚少，向平均水平收缩）' : '';
-  return `${where}历史对接：承接 ${c.accepted} 条、签约 ${c.signed} 条、交付 ${c.delivered} 条${scope}${rating}${few}`;
+  return `${where}历史对接：承接 ${c.accepted} 条、签约 ${c.signed} 条、交付 ${c.delivered} 条${scope}${other}${rating}${few}`;
 }
