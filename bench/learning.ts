@@ -15,6 +15,7 @@ import { mulberry32 } from '../packages/core/prng';
 import {
   DEFAULT_WEIGHTS,
   compareMatches,
+  indexPlatforms,
   needDomains,
   prepareScenario,
   scorePlatform,
@@ -35,6 +36,11 @@ export interface LearningOptions {
   leadsPerScenario: number;
   /** Weight of the track-record factor in the learning policy (production's by default). */
   trackWeight: number;
+  /**
+   * Each corpus platform enters the registry this many times with its own hidden propensities: a
+   * denser city where several platforms fit a need equally well on paper (1 = the corpus as is).
+   */
+  copies: number;
   log?: (s: string) => void;
 }
 
@@ -45,6 +51,7 @@ export function learningOptions(): LearningOptions {
     scenariosPerMonth: envNumber('BENCH_LEARNING_SCENARIOS', 60, 30),
     leadsPerScenario: envNumber('BENCH_LEARNING_K', 5, 5),
     trackWeight: envNumber('BENCH_LEARNING_WEIGHT', DEFAULT_WEIGHTS.track_record, DEFAULT_WEIGHTS.track_record),
+    copies: 1,
   };
 }
 
@@ -176,13 +183,33 @@ export interface LearningResult {
   signedGainVsToday: number;
 }
 
+// Embedded once per process: both registry densities read the same vectors.
+let corpusOnce: ReturnType<typeof prepare> | undefined;
+
+/** The corpus as is, then the denser registry, on the same seed. */
+export async function benchLearningRuns(opts: LearningOptions = learningOptions()): Promise<{ runs: LearningResult[] }> {
+  const dense = envNumber('BENCH_LEARNING_COPIES', 3, 3);
+  return { runs: [await benchLearning({ ...opts, copies: 1 }), await benchLearning({ ...opts, copies: dense })] };
+}
+
 export async function benchLearning(opts: LearningOptions = learningOptions()): Promise<LearningResult> {
   const data = loadCorpusDataset();
   opts.log?.(`learning: embedding ${data.platforms.length} platforms and ${data.scenarios.length} scenarios`);
-  const p = await prepare(data, new LocalEmbedder());
+  corpusOnce ??= prepare(data, new LocalEmbedder());
+  const corpus = await corpusOnce;
+  const original = new Map<string, string>();
+  const platforms: CandidatePlatform[] = corpus.platforms.flatMap((pl) =>
+    Array.from({ length: opts.copies }, (_, k) => {
+      const id = opts.copies === 1 ? pl.id : `${pl.id}~${k + 1}`;
+      original.set(id, pl.id);
+      return { ...pl, id, solutions: pl.solutions.map((s) => ({ ...s, id: `${s.id}~${k + 1}` })) };
+    }),
+  );
+  const p = { ...corpus, platforms, index: opts.copies === 1 ? corpus.index : indexPlatforms(platforms) };
+  const grade = (scenario: number, pid: string) => data.scenarios[scenario]!.relevance[original.get(pid)!] ?? 0;
   const rnd = mulberry32(opts.seed);
   const hidden = population(p.platforms, rnd, opts.months);
-  const prepared: PreparedScenario[] = p.scenarios.map((s) => prepareScenario(s, p.index));
+  const prepared: PreparedScenario[] = corpus.scenarios.map((s) => prepareScenario(s, p.index));
   const domainsOf = p.scenarios.map((s) => needDomains(s));
 
   const instances: Instance[] = [];
@@ -194,7 +221,7 @@ export async function benchLearning(opts: LearningOptions = learningOptions()): 
     }
 
   const expectedSign = (pid: string, inst: Instance) => {
-    const t = truth(hidden.get(pid)!, domainsOf[inst.scenario]!, data.scenarios[inst.scenario]!.relevance[pid] ?? 0);
+    const t = truth(hidden.get(pid)!, domainsOf[inst.scenario]!, grade(inst.scenario, pid));
     return t.accept * t.sign;
   };
   const present = (inst: Instance) => p.platforms.filter((pl) => hidden.get(pl.id)!.joins <= inst.day);
@@ -252,7 +279,7 @@ export async function benchLearning(opts: LearningOptions = learningOptions()): 
           res.windowLeads++;
           if (h.kind === 'newcomer' && inst.day < h.joins + NEWCOMER_WINDOW_DAYS) res.newcomerWindowLeads++;
         }
-        const t = truth(h, domains, data.scenarios[inst.scenario]!.relevance[id] ?? 0);
+        const t = truth(h, domains, grade(inst.scenario, id));
         const [ua, us, ud, ur] = inst.draws.get(id)!;
         const at = (d: number) => inst.day + d;
         if (ua >= t.accept) {
@@ -305,26 +332,30 @@ export async function benchLearning(opts: LearningOptions = learningOptions()): 
   };
 }
 
-export function printLearning(r: LearningResult): void {
+export function printLearningRuns(r: { runs: LearningResult[] }): void {
+  r.runs.forEach((run, i) => printLearning(run, `7${'ab'[i] ?? i}`));
+}
+
+export function printLearning(r: LearningResult, n = '7'): void {
   const o = r.options;
+  const registry = o.copies === 1 ? 'corpus registry' : `denser registry: each corpus platform × ${o.copies}`;
   printTable(
-    '7. 学习型排序仿真 learning ranking simulation (same stream, same draws)',
+    `${n}. 学习型排序仿真 learning ranking simulation — ${registry} (same stream, same draws)`,
     ['policy', 'leads', 'accepted', 'signed', 'delivered', 'regret (exp. signed)', 'exposure Gini', 'newcomer share, first 3 months'],
     r.policies.map((p) => [p.name, p.leads, p.accepted, p.signed, p.delivered, fmt(p.regret, 1), fmt(p.exposureGini, 3), `${fmt(100 * p.newcomerShare, 1)} %`]),
     [
-      `${r.platforms} corpus platforms (${r.newcomers} capable newcomers joining in the first half), ${o.months} months × ${o.scenariosPerMonth} scenarios, top ${o.leadsPerScenario} get leads; track-record weight ${o.trackWeight}; seed ${o.seed}.`,
+      `${r.platforms} platforms (${r.newcomers} capable newcomers joining in the first half), ${o.months} months × ${o.scenariosPerMonth} scenarios, top ${o.leadsPerScenario} get leads; track-record weight ${o.trackWeight}; seed ${o.seed}.`,
       `learning vs today: ${r.signedGainVsToday >= 0 ? '+' : ''}${fmt(100 * r.signedGainVsToday, 1)} % signed deals. Regret = the oracle's expected signatures minus the policy's, on the same leads.`,
     ],
   );
   printTable(
-    '7b. regret by month (expected signatures below the oracle)',
+    `${n}. regret by month (expected signatures below the oracle) — ${registry}`,
     ['month', ...r.policies.slice(0, 2).map((p) => p.name)],
     r.policies[0]!.regretByMonth.map((_, m) => [m + 1, ...r.policies.slice(0, 2).map((p) => fmt(p.regretByMonth[m]!, 2))]),
   );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await benchLearning({ ...learningOptions(), log: (s) => process.stderr.write(`${s}\n`) });
-  printLearning(r);
+  printLearningRuns(await benchLearningRuns({ ...learningOptions(), log: (s) => process.stderr.write(`${s}\n`) }));
   if (QUICK) console.log('(quick run)');
 }
