@@ -74,6 +74,16 @@ export async function runPairing(deps: Deps, msg: PairingMessage, receiveCount =
 
 const BACKOFF_MS = [0, 200, 1000];
 
+/** One POST of a lead event, signed with the platform's webhook secret. */
+function postSigned(deps: Deps, url: string, lead: Lead, body: string) {
+  return deps.fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-signature': signBody(webhookSecret(deps.settings.AUTH_SECRET, lead.platformId), body), 'x-lead-id': lead.id },
+    body,
+    signal: AbortSignal.timeout(5000),
+  });
+}
+
 /**
  * POSTs the lead with an HMAC signature, three tries with backoff inside this invocation. If all
  * fail the message is retried by SQS (visibility timeout); on its last receive the lead is marked
@@ -87,19 +97,13 @@ async function deliverWebhook(deps: Deps, lead: Lead, url: string, receiveCount:
     return;
   }
   const body = JSON.stringify({ type: 'lead.created', lead });
-  const signature = signBody(webhookSecret(deps.settings.AUTH_SECRET, lead.platformId), body);
   let attempts = lead.delivery.attempts;
   let lastError = '';
   for (const wait of BACKOFF_MS) {
     if (wait) await new Promise((r) => setTimeout(r, wait));
     attempts++;
     try {
-      const res = await deps.fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-signature': signature, 'x-lead-id': lead.id },
-        body,
-        signal: AbortSignal.timeout(5000),
-      });
+      const res = await postSigned(deps, url, lead, body);
       if (res.ok) {
         await leads.updateDelivery(storeOf(deps), lead.id, { webhook: 'delivered', attempts });
         return;
@@ -300,12 +304,7 @@ export async function remindStaleLeads(deps: Deps): Promise<number> {
     if (webhookTargetProblem(platform.webhookUrl, allowsPrivateWebhooks(deps.settings.STAGE))) continue;
     const body = JSON.stringify({ type: 'lead.stale', lead: withStale(lead, staleCutoff(deps)) });
     try {
-      await deps.fetch(platform.webhookUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-signature': signBody(webhookSecret(deps.settings.AUTH_SECRET, lead.platformId), body), 'x-lead-id': lead.id },
-        body,
-        signal: AbortSignal.timeout(5000),
-      });
+      await postSigned(deps, platform.webhookUrl, lead, body);
     } catch (err) {
       deps.log.warn('stale-lead reminder not delivered', { leadId: lead.id, error: String((err as Error).message ?? err) });
     }

@@ -112,6 +112,15 @@ const specific = (
   categories,
 });
 
+type EvidenceKey = keyof NonNullable<PortraitSnapshot['evidence']>;
+/** A figure of the programme's own matchmaking record, read from the snapshot's evidence. */
+const evidence = (key: EvidenceKey, zh: string, en: string, transform: Transform = 'log'): IndicatorDef => ({
+  indicator: key,
+  label: { zh, en },
+  read: (s) => reported(s.evidence?.[key]),
+  transform,
+});
+
 const ALL: readonly Category[] = Category.options;
 
 /** Fixed weights of the development index; they sum to 1. */
@@ -197,12 +206,7 @@ export const PORTRAIT_DIMENSIONS: readonly DimensionDef[] = [
     label: { zh: '供需对接成效', en: 'Matchmaking results' },
     weight: DIMENSION_WEIGHTS.matchmaking,
     indicators: [
-      {
-        indicator: 'leadsAccepted',
-        label: { zh: '承接对接需求数', en: 'Leads accepted' },
-        read: (s) => reported(s.evidence?.leadsAccepted),
-        transform: 'log',
-      },
+      evidence('leadsAccepted', '承接对接需求数', 'Leads accepted'),
       {
         indicator: 'acceptanceRate',
         label: { zh: '需求承接率', en: 'Lead acceptance rate' },
@@ -211,30 +215,10 @@ export const PORTRAIT_DIMENSIONS: readonly DimensionDef[] = [
           s.evidence && s.evidence.leadsDecided > 0 ? s.evidence.leadsAccepted / s.evidence.leadsDecided : undefined,
         transform: 'identity',
       },
-      {
-        indicator: 'dealsSigned',
-        label: { zh: '企业确认签约数', en: 'Deals signed (confirmed)' },
-        read: (s) => reported(s.evidence?.dealsSigned),
-        transform: 'log',
-      },
-      {
-        indicator: 'dealsDelivered',
-        label: { zh: '企业确认交付数', en: 'Deals delivered (confirmed)' },
-        read: (s) => reported(s.evidence?.dealsDelivered),
-        transform: 'log',
-      },
-      {
-        indicator: 'contractWan',
-        label: { zh: '签约合同金额（万元）', en: 'Contract value (10k CNY)' },
-        read: (s) => reported(s.evidence?.contractWan),
-        transform: 'log',
-      },
-      {
-        indicator: 'meanStars',
-        label: { zh: '企业满意度（平均星级）', en: 'Manufacturer satisfaction (mean stars)' },
-        read: (s) => reported(s.evidence?.meanStars),
-        transform: 'identity',
-      },
+      evidence('dealsSigned', '企业确认签约数', 'Deals signed (confirmed)'),
+      evidence('dealsDelivered', '企业确认交付数', 'Deals delivered (confirmed)'),
+      evidence('contractWan', '签约合同金额（万元）', 'Contract value (10k CNY)'),
+      evidence('meanStars', '企业满意度（平均星级）', 'Manufacturer satisfaction (mean stars)', 'identity'),
     ],
   },
 ];
