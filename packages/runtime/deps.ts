@@ -8,6 +8,10 @@ import { makeSqsClient } from '../queue/client';
 import { createPublisher, type Publisher } from '../queue/publisher';
 import type { QueueName } from '../queue/queues';
 import type { Embedder } from '../embed/port';
+import type { Notifier } from '../notify/port';
+
+/** The sign-in server's public keys, as served at /auth/.well-known/jwks.json. */
+export type JwksSource = () => Promise<{ keys: Record<string, unknown>[] }>;
 
 export interface Resources {
   tableName: string;
@@ -29,7 +33,14 @@ export interface Deps {
   log: Logger;
   now: () => Date;
   fetch: typeof fetch;
+  /** Sign-in codes and invitations. */
+  notifier: Notifier;
+  /** Verifies people's tokens; the local stack reads its own issuer in-process. */
+  jwks: JwksSource;
 }
+
+// Only the API and the sign-in server send (invitations, codes); they pass a notifier in.
+const noNotifier: Notifier = { send: () => Promise.reject(new Error('no notifier in this process; pass one to createDeps')) };
 
 const noEmbedder: Embedder = {
   modelId: 'none',
@@ -40,6 +51,8 @@ const noEmbedder: Embedder = {
 export function createDeps(settings: Settings, resources: Resources, overrides: Partial<Deps> = {}): Deps {
   const ddb = overrides.ddb ?? makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION });
   const sqs = overrides.sqs ?? makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION });
+  const log = overrides.log ?? new Logger({ serviceName: 'gongfu', logLevel: settings.LOG_LEVEL });
+  const fetchFn = overrides.fetch ?? globalThis.fetch.bind(globalThis);
   return {
     settings,
     resources,
@@ -49,9 +62,16 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
     publisher: createPublisher(sqs, resources.queueUrls),
     // The API never embeds; consumers and the local stack pass the real one (embed/factory.ts).
     embedder: noEmbedder,
-    log: new Logger({ serviceName: 'gongfu', logLevel: settings.LOG_LEVEL }),
+    log,
     now: () => new Date(),
-    fetch: globalThis.fetch.bind(globalThis),
+    fetch: fetchFn,
+    notifier: noNotifier,
+    jwks: async () => {
+      if (!settings.AUTH_ISSUER_URL) throw new Error('AUTH_ISSUER_URL is not set: cannot verify sign-in tokens');
+      const res = await fetchFn(`${settings.AUTH_ISSUER_URL.replace(/\/$/, '')}/auth/.well-known/jwks.json`);
+      if (!res.ok) throw new Error(`JWKS fetch failed: ${res.status}`);
+      return (await res.json()) as { keys: Record<string, unknown>[] };
+    },
     ...overrides,
   };
 }

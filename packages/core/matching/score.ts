@@ -89,12 +89,12 @@ export interface Weights {
 // clearly better one. Track record is policy too (bench/learning.ts simulates it): at ±0.06 it
 // reorders platforms of near-equal fit by what their leads came to, never a clear misfit upward.
 export const DEFAULT_WEIGHTS: Weights = Object.freeze({
-  semantic: 0.037,
-  concept: 0.173,
-  lexical: 0.434,
-  industry: 0.151,
-  domain: 0.162,
-  technology: 0.043,
+  semantic: 0.09,
+  concept: 0.167,
+  lexical: 0.349,
+  industry: 0.187,
+  domain: 0.156,
+  technology: 0.051,
   maturity: 0.03,
   exposure: 0.06,
   track_record: 0.06,
