@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Level } from './maturity/assess';
 import type { Role } from './principal';
 import type { Label } from './schemas/common';
-import type { LeadStatus } from './schemas/lead';
+import type { DeclineReason, LeadStatus, LostReason } from './schemas/lead';
 import type { Roadshow } from './schemas/roadshow';
 import type { ReasonFactor, ScenarioStatus } from './schemas/scenario';
 import type { Review } from './schemas/review';
@@ -24,6 +24,11 @@ export const STATUS_LABELS: Record<Status, Label> = {
   pending: { zh: '待处理', en: 'Pending' },
   accepted: { zh: '已接受', en: 'Accepted' },
   declined: { zh: '已婉拒', en: 'Declined' },
+  contacted: { zh: '已联系', en: 'Contacted' },
+  proposal: { zh: '方案洽谈', en: 'Proposal' },
+  signed: { zh: '已签约', en: 'Signed' },
+  delivered: { zh: '已交付', en: 'Delivered' },
+  lost: { zh: '未成交', en: 'Lost' },
   composing: { zh: '编排中', en: 'Composing' },
   composed: { zh: '已编排', en: 'Composed' },
   assigned: { zh: '待评分', en: 'To score' },
@@ -47,6 +52,24 @@ export const FACTOR_LABELS: Record<Factor, Label> = {
   technology: { zh: '技术契合', en: 'Technology fit' },
   maturity: { zh: '平台成熟度', en: 'Maturity' },
   exposure: { zh: '曝光均衡', en: 'Exposure fairness' },
+  track_record: { zh: '对接成效记录', en: 'Track record' },
+};
+
+export const DECLINE_REASON_LABELS: Record<DeclineReason, Label> = {
+  out_of_scope: { zh: '不在我方业务范围', en: 'Outside our business scope' },
+  capacity: { zh: '产能已满', en: 'At capacity' },
+  budget: { zh: '预算不匹配', en: 'Budget does not fit' },
+  region: { zh: '地域', en: 'Region' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const LOST_REASON_LABELS: Record<LostReason, Label> = {
+  price: { zh: '价格未谈拢', en: 'Price not agreed' },
+  competitor: { zh: '企业选择了其他服务商', en: 'Enterprise chose another provider' },
+  need_changed: { zh: '需求取消或变更', en: 'Need cancelled or changed' },
+  no_response: { zh: '企业无回应', en: 'Enterprise stopped responding' },
+  capability: { zh: '方案无法满足需求', en: 'Solution could not meet the need' },
+  other: { zh: '其他', en: 'Other' },
 };
 
 export const ROLE_LABELS: Record<Role, Label> = {

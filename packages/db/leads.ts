@@ -1,7 +1,8 @@
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, notFound } from '../core/errors';
-import type { Lead, LeadStatus } from '../core/schemas/lead';
-import { getItem, isConditionFailure, queryAll, queryPage, strip, type Item, type PageResult, type Store } from './store';
+import type { TrackCounts } from '../core/matching/track-record';
+import { FINAL_STATUSES, type Lead, type LeadStatus, type LeadStep } from '../core/schemas/lead';
+import { batchGet, getItem, isConditionFailure, queryAll, queryPage, strip, type Item, type PageResult, type Store } from './store';
 
 const pk = (id: string) => `LEAD#${id}`;
 export const monthOf = (iso: string) => iso.slice(0, 7);
@@ -40,6 +41,7 @@ export async function createLead(s: Store, lead: Lead): Promise<boolean> {
               ExpressionAttributeValues: { ':one': 1, ':g': `EXPOSURE#${month}`, ':p': lead.platformId, ':e': 'exposure' },
             },
           },
+          { Put: { TableName: s.table, Item: watchItem(lead.id, lead.createdAt) } },
         ],
       }),
     );
@@ -55,40 +57,157 @@ export async function getLead(s: Store, id: string): Promise<Lead | undefined> {
   return item ? strip<Lead>(item) : undefined;
 }
 
-/** pending → accepted/declined exactly once; the open-lead counter of its month goes down with it. */
-export async function decideLead(s: Store, lead: Lead, to: Exclude<LeadStatus, 'pending'>, at: string, reason?: string): Promise<Lead> {
+// Every open lead has a small watch item keyed by its last move: the reconciler finds leads with
+// no move for 30 days by one query over this sparse index instead of reading every lead.
+const WATCH_PK = 'LEADS#WATCH';
+const watchItem = (id: string, movedAt: string) => ({ pk: pk(id), sk: 'WATCH', entity: 'leadWatch', gsi1pk: WATCH_PK, gsi1sk: `${movedAt}#${id}`, leadId: id });
+
+const trackKey = (platformId: string, domain: string) => ({ pk: `PLATFORM#${platformId}`, sk: `TRACK#${domain}` });
+const TRACK_VERSION = { pk: 'TRACK', sk: 'VERSION' };
+
+/** One lead move: a conditional update of the lead plus what it changes elsewhere, all or nothing. */
+export interface LeadMove {
+  /** Condition on the lead as stored (its status, an attribute not yet set); a miss is a CONFLICT. */
+  condition: string;
+  values?: Record<string, unknown>;
+  names?: Record<string, string>;
+  /** Attributes to set on the lead. */
+  set: Record<string, unknown>;
+  step: LeadStep;
+  /** Outcome counters to add per domain of the lead (the ranking's track record). */
+  track?: Partial<TrackCounts>;
+  /** The lead left `pending`: its month's open-lead count goes down. */
+  leavesPending?: boolean;
+  /** Whether the lead still moves afterwards (keeps its stale-lead watch) or is done. */
+  final?: boolean;
+}
+
+/**
+ * Applies a move exactly once: the lead's condition guards the whole transaction, so a retried or
+ * concurrent request cannot count an outcome twice. Returns the lead as written.
+ */
+export async function moveLead(s: Store, lead: Lead, move: LeadMove, conflict: string): Promise<Lead> {
+  // DynamoDB rejects names the expressions do not use.
+  const names: Record<string, string> = { ...(move.condition.includes('#st') ? { '#st': 'status' } : {}), ...move.names };
+  const values: Record<string, unknown> = { ...move.values, ':step': [move.step], ':none': [], ':moved': move.step.at };
+  const sets = ['history = list_append(if_not_exists(history, :none), :step)', 'movedAt = :moved'];
+  Object.entries(move.set).forEach(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    sets.push(`#s${i} = :s${i}`);
+  });
+  const domains = lead.domains?.length ? lead.domains : lead.scenario.domains;
+  const track = Object.entries(move.track ?? {}).filter(([, v]) => v);
+  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    {
+      Update: {
+        TableName: s.table,
+        Key: { pk: pk(lead.id), sk: 'META' },
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: move.condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+  ];
+  if (move.leavesPending)
+    items.push({
+      Update: {
+        TableName: s.table,
+        Key: { pk: `PLATFORM#${lead.platformId}`, sk: `EXPOSURE#${monthOf(lead.createdAt)}` },
+        UpdateExpression: 'ADD openLeads :minus',
+        ExpressionAttributeValues: { ':minus': -1 },
+      },
+    });
+  if (track.length)
+    for (const d of domains)
+      items.push({
+        Update: {
+          TableName: s.table,
+          Key: trackKey(lead.platformId, d),
+          UpdateExpression: `ADD ${track.map((_, i) => `#c${i} :c${i}`).join(', ')} SET gsi1pk = :g, gsi1sk = :k, platformId = :p, #domain = :d, entity = :e`,
+          ExpressionAttributeNames: { ...Object.fromEntries(track.map(([k], i) => [`#c${i}`, k])), '#domain': 'domain' },
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(track.map(([, v], i) => [`:c${i}`, v])),
+            ':g': 'TRACK',
+            ':k': `${lead.platformId}#${d}`,
+            ':p': lead.platformId,
+            ':d': d,
+            ':e': 'trackRecord',
+          },
+        },
+      });
+  items.push(
+    move.final
+      ? { Delete: { TableName: s.table, Key: { pk: pk(lead.id), sk: 'WATCH' } } }
+      : { Put: { TableName: s.table, Item: watchItem(lead.id, move.step.at) } },
+  );
+  try {
+    await s.db.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    if (isConditionFailure(err)) throw new AppError('CONFLICT', conflict);
+    throw err;
+  }
+  // Outside the transaction on purpose: one hot item in every move's transaction would make
+  // concurrent moves conflict. A lost bump only delays a cache refresh (caches also expire).
+  if (track.length) await s.db.send(new UpdateCommand({ TableName: s.table, Key: TRACK_VERSION, UpdateExpression: 'ADD v :one', ExpressionAttributeValues: { ':one': 1 } }));
+  return { ...lead, ...move.set, movedAt: move.step.at, history: [...(lead.history ?? []), move.step] } as Lead;
+}
+
+/** Version of the outcome counters: changes whenever a move adds to them. */
+export async function trackVersion(s: Store): Promise<number> {
+  const item = await getItem<{ v?: number }>(s, TRACK_VERSION.pk, TRACK_VERSION.sk, false);
+  return Number(item?.v ?? 0);
+}
+
+/** Every platform's outcome counters per domain, in one query of the sparse TRACK collection. */
+export async function trackRecords(s: Store): Promise<Map<string, Map<string, TrackCounts>>> {
+  const items = await queryAll<Item & Partial<TrackCounts> & { platformId: string; domain: string }>(s, { index: 'gsi1', pk: 'TRACK' });
+  const out = new Map<string, Map<string, TrackCounts>>();
+  for (const i of items) {
+    const n = (k: keyof TrackCounts) => Math.max(0, Number(i[k] ?? 0) || 0);
+    const per = out.get(i.platformId) ?? new Map<string, TrackCounts>();
+    per.set(i.domain, { accepted: n('accepted'), outOfScope: n('outOfScope'), declined: n('declined'), signed: n('signed'), delivered: n('delivered'), ratingCredit: n('ratingCredit'), rated: n('rated') });
+    out.set(i.platformId, per);
+  }
+  return out;
+}
+
+/** Open leads whose last move is older than `before`. */
+export async function leadsUnmovedSince(s: Store, before: string): Promise<{ leadId: string; movedAt: string }[]> {
+  const items = await queryAll<Item & { leadId: string; gsi1sk: string }>(s, { index: 'gsi1', pk: WATCH_PK, skBetween: ['!', `${before}#~`] });
+  return items.map((i) => ({ leadId: i.leadId, movedAt: i.gsi1sk.slice(0, i.gsi1sk.lastIndexOf('#')) }));
+}
+
+/**
+ * Records one reminder for a lead unmoved since `movedAt`: the watch moves to now, so the next
+ * reminder comes 30 days later unless the lead moves; false if someone else already claimed it.
+ */
+export async function claimReminder(s: Store, id: string, movedAt: string, at: string): Promise<boolean> {
   try {
     await s.db.send(
       new TransactWriteCommand({
         TransactItems: [
           {
-            Update: {
+            Put: {
               TableName: s.table,
-              Key: { pk: pk(lead.id), sk: 'META' },
-              UpdateExpression: reason !== undefined ? 'SET #st = :to, decidedAt = :at, declineReason = :r' : 'SET #st = :to, decidedAt = :at',
-              ConditionExpression: '#st = :pending',
-              ExpressionAttributeNames: { '#st': 'status' },
-              ExpressionAttributeValues: { ':to': to, ':at': at, ':pending': 'pending', ...(reason !== undefined ? { ':r': reason } : {}) },
+              Item: watchItem(id, at),
+              ConditionExpression: 'gsi1sk = :old',
+              ExpressionAttributeValues: { ':old': `${movedAt}#${id}` },
             },
           },
-          {
-            Update: {
-              TableName: s.table,
-              Key: { pk: `PLATFORM#${lead.platformId}`, sk: `EXPOSURE#${monthOf(lead.createdAt)}` },
-              UpdateExpression: 'ADD openLeads :minus',
-              ExpressionAttributeValues: { ':minus': -1 },
-            },
-          },
+          { Update: { TableName: s.table, Key: { pk: pk(id), sk: 'META' }, UpdateExpression: 'SET remindedAt = :at', ExpressionAttributeValues: { ':at': at } } },
         ],
       }),
     );
+    return true;
   } catch (err) {
-    if (isConditionFailure(err))
-      throw new AppError('CONFLICT', `线索已处理（${lead.status}） / Lead already ${lead.status}`);
+    if (isConditionFailure(err)) return false;
     throw err;
   }
-  return { ...lead, status: to, decidedAt: at, ...(reason !== undefined ? { declineReason: reason } : {}) };
 }
+
+export const isFinal = (status: LeadStatus) => FINAL_STATUSES.includes(status);
 
 export async function updateDelivery(s: Store, id: string, delivery: Lead['delivery']): Promise<void> {
   await s.db.send(
@@ -129,6 +248,10 @@ export async function leadsOfPlatform(s: Store, platformId: string): Promise<Lea
 export async function openLeadsByPlatform(s: Store, month: string): Promise<Map<string, number>> {
   const items = await queryAll<Item & { platformId: string; openLeads: number }>(s, { index: 'gsi1', pk: `EXPOSURE#${month}` });
   return new Map(items.map((i) => [i.platformId, Math.max(0, Number(i.openLeads) || 0)]));
+}
+
+export async function leadsByIds(s: Store, ids: string[]): Promise<Lead[]> {
+  return (await batchGet<Item>(s, ids.map((id) => ({ pk: pk(id), sk: 'META' })))).map((i) => strip<Lead>(i));
 }
 
 export function notFoundLead() {

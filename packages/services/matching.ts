@@ -1,7 +1,8 @@
 import { DEFAULT_WEIGHTS, indexPlatforms, rank, type CandidatePlatform, type MatchIndex, type Weights } from '../core/matching/score';
 import type { MatchItem, Scenario } from '../core/schemas/scenario';
 import { allPlatforms, allSolutions, getPlatform, listSolutions, registryVersion, type PlatformRecord } from '../db/platforms';
-import { monthOf, openLeadsByPlatform } from '../db/leads';
+import { monthOf, openLeadsByPlatform, trackRecords, trackVersion } from '../db/leads';
+import type { TrackCounts } from '../core/matching/track-record';
 import { allScenariosByStatus, getMatches, getScenario, putMatchesOnce, replaceMatches, transitionScenario, type StoredMatches } from '../db/scenarios';
 import type { MatchMessage } from '../queue/messages';
 import { markPairingsDue } from '../db/pairings';
@@ -78,11 +79,30 @@ async function registry(deps: Deps): Promise<Registry> {
   return value;
 }
 
+// Outcome counters (track record) per Deps, reused while their version item is unchanged: one
+// GetItem per scenario once warm. The version is bumped after each counted move; a bump lost to a
+// crash is covered by the age limit.
+type Records = Map<string, Map<string, TrackCounts>>;
+const TRACK_MAX_AGE_MS = 10 * 60_000;
+const trackCache = new WeakMap<Deps, { version: number; loadedAt: number; value: Promise<Records> }>();
+
+async function outcomes(deps: Deps): Promise<Records> {
+  const s = storeOf(deps);
+  const version = await trackVersion(s);
+  const hit = trackCache.get(deps);
+  const now = deps.now().getTime();
+  if (hit && hit.version === version && now - hit.loadedAt < TRACK_MAX_AGE_MS) return hit.value;
+  const value = trackRecords(s);
+  trackCache.set(deps, { version, loadedAt: now, value });
+  value.catch(() => trackCache.delete(deps));
+  return value;
+}
+
 /** Ranks every platform for a scenario; pure apart from loading inputs. */
 export async function rankScenario(deps: Deps, sc: Scenario): Promise<MatchItem[]> {
-  const [reg, open] = await Promise.all([registry(deps), openLeadsByPlatform(storeOf(deps), monthOf(nowIso(deps)))]);
+  const [reg, open, records] = await Promise.all([registry(deps), openLeadsByPlatform(storeOf(deps), monthOf(nowIso(deps))), outcomes(deps)]);
   // Exposure changes with every lead, so it is read fresh for each scenario.
-  const cands = reg.platforms.map((c) => ({ ...c, openLeadsThisMonth: open.get(c.id) ?? 0 }));
+  const cands = reg.platforms.map((c) => ({ ...c, openLeadsThisMonth: open.get(c.id) ?? 0, trackRecord: records.get(c.id) }));
   return rank(await scenarioInput(deps, sc), cands, weightsOf(deps), { topK: KEEP, minScore: -Infinity }, reg.index);
 }
 
@@ -136,8 +156,8 @@ async function matchLatePlatform(deps: Deps, platformId: string): Promise<void> 
     [base] = await candidates(deps, [platform], await listSolutions(s, platformId));
     index = indexPlatforms([...reg.platforms, base!]);
   }
-  const openLeads = await openLeadsByPlatform(s, monthOf(nowIso(deps)));
-  const cand = { ...base!, openLeadsThisMonth: openLeads.get(platformId) ?? 0 };
+  const [openLeads, records] = await Promise.all([openLeadsByPlatform(s, monthOf(nowIso(deps))), outcomes(deps)]);
+  const cand = { ...base!, openLeadsThisMonth: openLeads.get(platformId) ?? 0, trackRecord: records.get(platformId) };
   const weights = weightsOf(deps);
   for (const sc of open) {
     const [m] = rank(await scenarioInput(deps, sc), [cand], weights, { topK: 1, minScore: -Infinity }, index);

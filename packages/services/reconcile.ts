@@ -5,7 +5,7 @@ import type { Deps } from '../runtime/deps';
 import { storeOf } from './store';
 import { clearPairingsDue, pairingsDue } from '../db/pairings';
 import { batchGet } from '../db/store';
-import { leadId } from './leads';
+import { leadId, remindStaleLeads } from './leads';
 import { allRounds, applicationsDue } from '../db/rounds';
 import { finishPublishing } from './yearly-directory';
 
@@ -17,6 +17,8 @@ export interface ReconcileReport {
   pairings: number;
   applications: number;
   publishing: number;
+  /** Leads with no move for 30 days whose platform was reminded in this pass. */
+  reminders: number;
 }
 
 /** Re-sends owed pairings whose lead does not exist yet; clears a marker once all its leads do. */
@@ -67,6 +69,7 @@ export async function reconcile(deps: Deps, opts: { olderThanSec: number }): Pro
     pairings,
     applications: appsDue.length,
     publishing: publishing.length,
+    reminders: await remindStaleLeads(deps),
   };
   if (Object.values(report).some((n) => n > 0)) deps.log.info('reconciled', { ...report });
   return report;

@@ -4,11 +4,13 @@ import type { Principal } from '../core/principal';
 import { bottlenecks, type CategoryBottlenecks } from '../core/portrait/bottlenecks';
 import { dataQualityWarnings, type DataQualityWarning } from '../core/portrait/data-quality';
 import { platformPortrait, type Portrait, type PortraitSnapshot } from '../core/portrait/portrait';
-import type { Lead, LeadStatus } from '../core/schemas/lead';
+import { funnel, funnelBy, medianFirstResponseHours, wasAccepted, type FunnelCounts, type FunnelRow, type FunnelView } from '../core/funnel';
+import { LeadStatus, type Lead } from '../core/schemas/lead';
 import type { ScenarioStatus } from '../core/schemas/scenario';
 import { CATEGORIES, type Category } from '../core/taxonomy';
 import { reportHistory, type StoredReport } from '../db/indicators';
-import { allLeads } from '../db/leads';
+import { allLeads, leadsOfPlatform, monthOf } from '../db/leads';
+import { withStale, STALE_AFTER_DAYS } from './leads';
 import { allCurrentAssessments, allPlatforms, allSolutions, getPlatform, type PlatformRecord } from '../db/platforms';
 import { allScenariosByStatus } from '../db/scenarios';
 import type { Deps } from '../runtime/deps';
@@ -19,7 +21,7 @@ import { storeOf } from './store';
 // be one more thing to keep consistent with the source of truth.
 
 export const LEVELS = [0, 1, 2, 3] as const;
-const LEAD_STATUSES: readonly LeadStatus[] = ['pending', 'accepted', 'declined'];
+const LEAD_STATUSES: readonly LeadStatus[] = LeadStatus.options;
 const SCENARIO_STATUSES: readonly ScenarioStatus[] = ['draft', 'published', 'matching', 'matched', 'closed', 'withdrawn'];
 
 /** Monitored core elements of one report (监测核心要素). */
@@ -74,19 +76,47 @@ async function platformsWithReports(deps: Deps, platforms: PlatformRecord[]): Pr
 const latestOf = (history: StoredReport[]) => history[history.length - 1];
 
 export interface LeadEvidence {
+  /** Accepted at some point, whatever came next. */
   accepted: number;
   declined: number;
   pending: number;
+  signed: number;
+  delivered: number;
 }
 
-function leadEvidence(leads: Lead[]): Map<string, LeadEvidence> {
-  const m = new Map<string, LeadEvidence>();
-  for (const l of leads) {
-    const e = m.get(l.platformId) ?? { accepted: 0, declined: 0, pending: 0 };
-    e[l.status]++;
-    m.set(l.platformId, e);
+interface Evidence extends LeadEvidence {
+  funnel: FunnelCounts;
+}
+
+function leadEvidence(leads: Lead[]): Map<string, Evidence> {
+  const byPlatform = new Map<string, Lead[]>();
+  for (const l of leads) byPlatform.set(l.platformId, [...(byPlatform.get(l.platformId) ?? []), l]);
+  const m = new Map<string, Evidence>();
+  for (const [id, ls] of byPlatform) {
+    const f = funnel(ls);
+    m.set(id, {
+      accepted: ls.filter(wasAccepted).length,
+      declined: ls.filter((l) => l.status === 'declined').length,
+      pending: ls.filter((l) => l.status === 'pending').length,
+      signed: f.signed,
+      delivered: f.delivered,
+      funnel: f,
+    });
   }
   return m;
+}
+
+const NO_EVIDENCE: LeadEvidence = { accepted: 0, declined: 0, pending: 0, signed: 0, delivered: 0 };
+const evidenceRow = (e: Evidence | undefined): LeadEvidence => (e ? { accepted: e.accepted, declined: e.declined, pending: e.pending, signed: e.signed, delivered: e.delivered } : NO_EVIDENCE);
+
+function funnelView(deps: Deps, leads: Lead[]): FunnelView {
+  const cutoff = new Date(deps.now().getTime() - STALE_AFTER_DAYS * 86_400_000).toISOString();
+  return {
+    total: funnel(leads),
+    byMonth: funnelBy(leads, (l) => monthOf(l.createdAt)),
+    medianFirstResponseHours: medianFirstResponseHours(leads),
+    stale: leads.filter((l) => withStale(l, cutoff).stale).length,
+  };
 }
 
 function assertBureau(who: Principal) {
@@ -102,6 +132,8 @@ export interface Overview {
   };
   coreElements: CoreElements & { solutions: number; platformsReporting: number };
   leads: { total: number; byStatus: Record<LeadStatus, number>; acceptanceRate: number | null };
+  /** 供需对接成效: leads → accepted → signed → delivered, by platform category, industry, district, month. */
+  funnel: FunnelView & { byCategory: FunnelRow[]; byIndustry: FunnelRow[]; byDistrict: FunnelRow[] };
   scenarios: { total: number; byStatus: Record<ScenarioStatus, number> };
   trend: (CoreElements & { year: number; platformsReporting: number })[];
   generatedAt: string;
@@ -146,13 +178,21 @@ export async function overview(deps: Deps, who: Principal): Promise<Overview> {
   }
 
   const leadsByStatus = Object.fromEntries(LEAD_STATUSES.map((st) => [st, leads.filter((l) => l.status === st).length])) as Record<LeadStatus, number>;
-  const decided = leadsByStatus.accepted + leadsByStatus.declined;
+  const everAccepted = leads.filter(wasAccepted).length;
+  const decided = everAccepted + leadsByStatus.declined;
+  const categoryOf = new Map(platforms.map((p) => [p.id, p.category]));
   const scenariosByStatus = Object.fromEntries(SCENARIO_STATUSES.map((st, i) => [st, scenarioLists[i]!.length])) as Record<ScenarioStatus, number>;
 
   return {
     platforms: { total: platforms.length, byCategory },
     coreElements: totals,
-    leads: { total: leads.length, byStatus: leadsByStatus, acceptanceRate: decided > 0 ? leadsByStatus.accepted / decided : null },
+    leads: { total: leads.length, byStatus: leadsByStatus, acceptanceRate: decided > 0 ? everAccepted / decided : null },
+    funnel: {
+      ...funnelView(deps, leads),
+      byCategory: funnelBy(leads, (l) => categoryOf.get(l.platformId)),
+      byIndustry: funnelBy(leads, (l) => l.scenario.industry),
+      byDistrict: funnelBy(leads, (l) => l.scenario.region),
+    },
     scenarios: { total: scenarioLists.reduce((a, l) => a + l.length, 0), byStatus: scenariosByStatus },
     trend: [...years.values()].sort((a, b) => a.year - b.year),
     generatedAt: deps.now().toISOString(),
@@ -191,7 +231,7 @@ export async function register(deps: Deps, who: Principal): Promise<RegisterRow[
         level: p.level,
         reportedYear: latest?.year ?? null,
         ...(latest ? coreElements(latest) : { apps: 0, devices: 0, servedEnterprises: 0 }),
-        leads: evidence.get(p.id) ?? { accepted: 0, declined: 0, pending: 0 },
+        leads: evidenceRow(evidence.get(p.id)),
       };
     })
     .sort((a, b) => b.level - a.level || a.name.localeCompare(b.name, 'zh-CN'));
@@ -201,14 +241,22 @@ export async function register(deps: Deps, who: Principal): Promise<RegisterRow[
 
 export type PortraitView = Portrait & { name: string; warnings: DataQualityWarning[] };
 
-function snapshot(p: PlatformRecord, r: StoredReport, e: LeadEvidence | undefined): PortraitSnapshot {
+function snapshot(p: PlatformRecord, r: StoredReport, e: Evidence | undefined): PortraitSnapshot {
   return {
     platformId: p.id,
     general: r.general,
     specific: r.specific,
     // Cumulative over the programme: leads are dated when matched, not by report year, and a
     // platform's responsiveness is a property of how it handles leads, not of one calendar year.
-    evidence: { leadsAccepted: e?.accepted ?? 0, leadsDecided: (e?.accepted ?? 0) + (e?.declined ?? 0) },
+    evidence: {
+      leadsAccepted: e?.accepted ?? 0,
+      leadsDecided: (e?.accepted ?? 0) + (e?.declined ?? 0),
+      // Only what the manufacturer confirmed scores: a platform cannot raise its portrait by claiming.
+      dealsSigned: e?.funnel.signedConfirmed ?? 0,
+      dealsDelivered: e?.funnel.deliveredConfirmed ?? 0,
+      contractWan: e?.funnel.contractWanConfirmed ?? 0,
+      ...(e?.funnel.meanStars != null ? { meanStars: e.funnel.meanStars } : {}),
+    },
     technologiesCount: p.technologies.length,
   };
 }
@@ -244,6 +292,16 @@ export async function portrait(deps: Deps, who: Principal, id: string): Promise<
     peers,
   });
   return { ...p, name: target.name, warnings: dataQualityWarnings(history) };
+}
+
+// ---- a platform's own funnel ---------------------------------------------------------------------
+
+/** The platform sees its own 成效; the bureau sees any platform's. */
+export async function platformFunnel(deps: Deps, who: Principal, id: string): Promise<FunnelView> {
+  if (!(who.role === 'bureau' || (who.role === 'platform' && who.org === id))) throw new AppError('FORBIDDEN');
+  const s = storeOf(deps);
+  if (!(await getPlatform(s, id))) throw notFound('平台 platform');
+  return funnelView(deps, await leadsOfPlatform(s, id));
 }
 
 // ---- bottlenecks ----------------------------------------------------------------------------------

@@ -231,6 +231,53 @@ describe('web console', () => {
     await peer.locator(`[data-testid="lead-item"][data-scenario="${scenarioId}"][data-status="declined"]`).waitFor();
   }, 120_000);
 
+  it('the platform records the deal; the manufacturer confirms and rates it; the bureau sees the funnel', async () => {
+    const plt = await newPage(LAPTOP, await stack.token('platform', 'plt_e2e'));
+    await plt.goto(`${stack.url}/p/leads`);
+    const lead = () => plt.locator(`[data-testid="lead-item"][data-scenario="${scenarioId}"]`);
+    await lead().getByTestId('lead-progress-form').waitFor();
+    await lead().getByTestId('lead-progress-status').selectOption('signed');
+    await lead().getByTestId('lead-progress-value').fill('120');
+    await lead().getByTestId('lead-progress-date').fill('2026-03-18');
+    await lead().getByTestId('lead-progress-submit').click();
+    await plt.locator(`[data-testid="lead-item"][data-scenario="${scenarioId}"][data-status="signed"]`).waitFor();
+    await expect(lead().getByTestId('lead-contract').textContent()).resolves.toContain('120');
+    // The form offers only the steps the API allows from here.
+    await expect(lead().locator('[data-testid="lead-progress-status"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).resolves.toEqual(['delivered', 'lost']);
+    await lead().getByTestId('lead-progress-status').selectOption('delivered');
+    await lead().getByTestId('lead-progress-date').fill('2026-05-30');
+    await lead().getByTestId('lead-progress-submit').click();
+    await plt.locator(`[data-testid="lead-item"][data-scenario="${scenarioId}"][data-status="delivered"]`).waitFor();
+    await shot(plt, 'platform-lead-progress-1280');
+
+    const mfr = await newPage(LAPTOP, await stack.token('manufacturer', 'ent_e2e'));
+    await mfr.goto(`${stack.url}/m/scenarios/${scenarioId}`);
+    const item = () => mfr.locator('[data-testid="progress-item"][data-platform="plt_e2e"]');
+    await item().getByTestId('confirm-signed').click();
+    await item().getByTestId('lead-signed-confirmed').waitFor();
+    await item().getByTestId('confirm-delivered').click();
+    await item().getByTestId('lead-delivered-confirmed').waitFor();
+    await item().getByTestId('rating-stars').selectOption('5');
+    await item().getByTestId('rating-comment').fill('停机明显减少，响应及时');
+    await item().getByTestId('rating-submit').click();
+    await expect(item().getByTestId('lead-rating').getAttribute('data-stars')).resolves.toBe('5');
+    expect(await item().locator('[data-testid="lead-step"][data-by="manufacturer"]').count()).toBe(3);
+    await shot(mfr, 'manufacturer-lead-progress-1280');
+
+    await plt.reload();
+    await expect(plt.getByTestId('own-funnel-signed').locator('.v').textContent()).resolves.toContain('1（确认 1）');
+    await expect(plt.getByTestId('own-funnel-stars').locator('.v').textContent()).resolves.toBe('5.0 ★');
+
+    const bureau = await newPage(LAPTOP, await stack.token('bureau'));
+    await bureau.goto(`${stack.url}/b/overview`);
+    const row = bureau.locator('[data-testid="funnel-category"] [data-testid="funnel-row"][data-key="specialized"]');
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[0]).toContain('专业型');
+    expect(cells.slice(3)).toEqual(['1', '1', '120']);
+    await expect(bureau.getByTestId('funnel-contract').locator('.v').textContent()).resolves.toBe('120');
+  }, 120_000);
+
   it('the bureau sees the overview charts, composes a roadshow and opens a portrait', async () => {
     const page = await newPage();
     await signInWithDevForm(page, 'bureau');

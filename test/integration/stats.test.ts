@@ -145,7 +145,12 @@ describe('GET /v1/stats/overview', () => {
     }
     expect(o.coreElements).toEqual({ apps, devices, servedEnterprises: served, solutions: 3, platformsReporting: 4 });
 
-    expect(o.leads).toEqual({ total: 0, byStatus: { pending: 0, accepted: 0, declined: 0 }, acceptanceRate: null });
+    expect(o.leads).toEqual({
+      total: 0,
+      byStatus: { pending: 0, accepted: 0, declined: 0, contacted: 0, proposal: 0, signed: 0, delivered: 0, lost: 0 },
+      acceptanceRate: null,
+    });
+    expect(o.funnel).toMatchObject({ total: { leads: 0, signed: 0, contractWan: 0, meanStars: null }, byCategory: [], byMonth: [], medianFirstResponseHours: null, stale: 0 });
     expect(o.scenarios.total).toBe(1);
     expect(o.scenarios.byStatus.draft).toBe(1);
 

@@ -157,6 +157,19 @@ describe('platformPortrait', () => {
     expect(p.developmentIndex).toBeCloseTo(expected, 12);
   });
 
+  it('供需对接成效 rewards confirmed deals and satisfaction, not acceptance alone', () => {
+    const deals = (id: string, signed: number, stars: number): PortraitSnapshot => ({
+      ...comprehensive(id, 1),
+      evidence: { leadsAccepted: 12, leadsDecided: 20, dealsSigned: signed, dealsDelivered: signed, contractWan: 80 * signed, meanStars: stars },
+    });
+    const peers = [deals('closer', 6, 4.8), deals('acceptor', 0, 2), deals('mid', 2, 3.5)];
+    const score = (id: string) => portraitOf(peers.find((p) => p.platformId === id)!, peers).dimensions.find((d) => d.key === 'matchmaking')!;
+    // Same acceptance everywhere: only signatures, deliveries, value and ratings tell them apart.
+    expect(score('closer').score).toBeCloseTo(100, 9);
+    expect(score('acceptor').score).toBeCloseTo(0, 9);
+    expect(score('mid').indicators.map((i) => i.indicator)).toEqual(['leadsAccepted', 'acceptanceRate', 'dealsSigned', 'dealsDelivered', 'contractWan', 'meanStars']);
+  });
+
   it('keeps a loss below break-even instead of failing on log1p of a negative profit', () => {
     const loss = comprehensive('loss', 1, { profitWan: -800 });
     const p = portraitOf(loss, [...PEERS, loss]);

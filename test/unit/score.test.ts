@@ -42,7 +42,7 @@ describe('score: reasons', () => {
       { ...scenario, domains: ['maintenance', 'energy'], technologies: ['iot'] },
       platform({ id: 'p', level: 2, openLeadsThisMonth: 12, technologies: ['iot'] }),
     );
-    expect(m.reasons.map((r) => r.factor)).toEqual(['semantic', 'concept', 'lexical', 'industry', 'domain', 'technology', 'maturity', 'exposure']);
+    expect(m.reasons.map((r) => r.factor)).toEqual(['semantic', 'concept', 'lexical', 'industry', 'domain', 'technology', 'maturity', 'exposure', 'track_record']);
     expect(m.score).toBeCloseTo(m.reasons.reduce((s, r) => s + r.weight * r.value, 0), 12);
     for (const r of m.reasons) expect(r.text.length).toBeGreaterThan(4);
     expect(m.solutionId).toBe('p-s1');

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ListQuery, Page } from '../../../packages/core/schemas/common';
-import { DeclineInput, Lead, LeadStatus } from '../../../packages/core/schemas/lead';
+import { ConfirmInput, DeclineInput, Lead, LeadStatus, ProgressInput, RatingInput } from '../../../packages/core/schemas/lead';
 import * as svc from '../../../packages/services/leads';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
@@ -36,7 +36,59 @@ export function leadRoutes(app: Api) {
       responses: { 200: json(Lead), ...ERRORS },
     }),
     async (c) =>
-      c.json(await svc.decide(c.var.deps, requireRole(c, 'platform'), c.req.valid('param').id, 'declined', c.req.valid('json').reason), 200),
+      c.json(await svc.decide(c.var.deps, requireRole(c, 'platform'), c.req.valid('param').id, 'declined', c.req.valid('json')), 200),
   );
-  void z;
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/leads/{id}', tags: ['leads'], security: bearer,
+      summary: '线索详情与进展 / A lead with its history (its platform, the scenario\'s manufacturer, bureau)',
+      request: { params: IdParam('id') },
+      responses: { 200: json(Lead), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.getLeadFor(c.var.deps, requireRole(c, 'platform', 'manufacturer', 'bureau'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/scenarios/{id}/leads', tags: ['leads'], security: bearer,
+      summary: '本场景的对接线索 / Leads of a scenario (its manufacturer, bureau)',
+      request: { params: IdParam('id') },
+      responses: { 200: json(z.object({ items: z.array(Lead) })), ...ERRORS },
+    }),
+    async (c) => c.json({ items: await svc.leadsOfScenario(c.var.deps, requireRole(c, 'manufacturer', 'bureau'), c.req.valid('param').id) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/leads/{id}/progress', tags: ['leads'], security: bearer,
+      summary: '推进线索：已联系 → 方案洽谈 → 签约 → 交付，或未成交 / Move an accepted lead forward (forward only)',
+      middleware: [allow('platform')] as const,
+      request: { params: IdParam('id'), ...body(ProgressInput) },
+      responses: { 200: json(Lead), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.progress(c.var.deps, requireRole(c, 'platform'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/leads/{id}/confirm', tags: ['leads'], security: bearer,
+      summary: '企业确认签约或交付 / The manufacturer confirms signing or delivery',
+      middleware: [allow('manufacturer', 'platform', 'bureau')] as const,
+      request: { params: IdParam('id'), ...body(ConfirmInput) },
+      responses: { 200: json(Lead), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.confirm(c.var.deps, requireRole(c, 'manufacturer', 'platform', 'bureau'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/leads/{id}/rating', tags: ['leads'], security: bearer,
+      summary: '企业评价平台（1–5 星） / The manufacturer rates the platform (1–5 stars)',
+      middleware: [allow('manufacturer', 'platform', 'bureau')] as const,
+      request: { params: IdParam('id'), ...body(RatingInput) },
+      responses: { 200: json(Lead), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.rate(c.var.deps, requireRole(c, 'manufacturer', 'platform', 'bureau'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
 }

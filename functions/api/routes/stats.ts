@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Label, Page } from '../../../packages/core/schemas/common';
 import { Category } from '../../../packages/core/taxonomy';
+import { FunnelRow, FunnelView } from '../../../packages/core/funnel';
+import { LeadStatus } from '../../../packages/core/schemas/lead';
 import * as svc from '../../../packages/services/stats';
 import type { Api } from '../app';
 import { requireRole } from '../middleware/auth';
@@ -34,9 +36,14 @@ export const Overview = z
       .describe('各平台最新一期申报的合计 / Totals over each platform’s latest report'),
     leads: z.object({
       total: Count,
-      byStatus: z.object({ pending: Count, accepted: Count, declined: Count }),
-      acceptanceRate: z.number().min(0).max(1).nullable().describe('accepted / (accepted + declined); null before any decision'),
+      byStatus: z.object(Object.fromEntries(LeadStatus.options.map((st) => [st, Count])) as Record<LeadStatus, typeof Count>),
+      acceptanceRate: z.number().min(0).max(1).nullable().describe('ever accepted / (ever accepted + declined); null before any decision'),
     }),
+    funnel: FunnelView.extend({
+      byCategory: z.array(FunnelRow).describe('按平台类型 / by platform category'),
+      byIndustry: z.array(FunnelRow).describe('按需求行业 / by the scenario\'s industry'),
+      byDistrict: z.array(FunnelRow).describe('按需求企业所在区市 / by the scenario\'s district'),
+    }).describe('供需对接成效 / matchmaking funnel'),
     scenarios: z.object({
       total: Count,
       byStatus: z.object({ draft: Count, published: Count, matching: Count, matched: Count, closed: Count, withdrawn: Count }),
@@ -46,7 +53,7 @@ export const Overview = z
   })
   .openapi('StatsOverview');
 
-const LeadEvidence = z.object({ accepted: Count, declined: Count, pending: Count });
+const LeadEvidence = z.object({ accepted: Count, declined: Count, pending: Count, signed: Count, delivered: Count });
 
 export const RegisterRow = z
   .object({
@@ -147,5 +154,15 @@ export function statsRoutes(app: Api) {
     }),
     async (c) =>
       c.json(await svc.portrait(c.var.deps, requireRole(c, 'bureau', 'platform'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/platforms/{id}/funnel', tags: ['stats'], security: bearer,
+      summary: '平台自身的对接成效 / The platform\'s own matchmaking funnel (bureau or the platform itself)',
+      request: { params: IdParam('id') },
+      responses: { 200: json(FunnelView), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.platformFunnel(c.var.deps, requireRole(c, 'bureau', 'platform'), c.req.valid('param').id), 200),
   );
 }

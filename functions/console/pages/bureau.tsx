@@ -26,6 +26,12 @@ export function OverviewPage() {
           <div class="chart" id="chart-leads" data-testid="chart-leads"></div>
         </section>
       </div>
+      <section class="card" data-testid="overview-funnel">
+        <h2>
+          <T zh="供需对接成效" en="Matchmaking funnel" />
+        </h2>
+        <div id="funnel"></div>
+      </section>
       <section class="card">
         <h2>
           <T zh="核心要素年度趋势" en="Core elements by reported year" />

@@ -110,6 +110,16 @@ export function ScenarioDetailPage(p: { id: string }) {
         <div id="match-note"></div>
         <div id="match-list" data-testid="match-list"></div>
       </section>
+      <section class="card">
+        <h2>
+          <T zh="对接进展" en="Lead progress" />
+        </h2>
+        <p class="small muted">
+          平台报告签约、交付后请在此确认并评价。<span class="en">Confirm and rate once a platform reports signing or delivery.</span>
+        </p>
+        <div id="progress-msg"></div>
+        <div id="progress-list" data-testid="progress-list"></div>
+      </section>
     </Layout>
   );
 }

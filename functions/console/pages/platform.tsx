@@ -11,6 +11,12 @@ export function LeadsPage() {
   return (
     <Layout script="leads" title={{ zh: '线索收件箱', en: 'Lead inbox' }} path="/p/leads">
       <section class="card">
+        <h2>
+          <T zh="我的对接成效" en="My matchmaking results" />
+        </h2>
+        <div id="lead-funnel" data-testid="lead-funnel"></div>
+      </section>
+      <section class="card">
         <div class="actions" style="margin-bottom:10px">
           <select id="lead-filter" data-testid="lead-filter" style="max-width:240px">
             <option value="">全部 All</option>

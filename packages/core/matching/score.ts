@@ -2,6 +2,7 @@ import { DOMAINS, TECHNOLOGIES, label, type Domain, type Technology } from '../t
 import { conceptProfile, inferNeed, type InferredNeed } from './infer';
 import { DEFAULT_LEXICAL, LexicalIndex, type LexicalOptions, type LexicalScore } from './lexical';
 import { conceptById } from './thesaurus';
+import { trackRecordFit, type TrackRecord } from './track-record';
 import { cosine } from './vector';
 import type { ReasonFactor } from '../schemas/scenario';
 
@@ -49,6 +50,8 @@ export interface CandidatePlatform {
   technologies: readonly string[];
   /** Leads sent to this platform this month that it has not yet handled. */
   openLeadsThisMonth: number;
+  /** What its past leads came to, per domain; absent or empty means no history (factor value 0). */
+  trackRecord?: TrackRecord;
   profileVector?: Float32Array;
   solutions: readonly CandidateSolution[];
 }
@@ -65,7 +68,8 @@ export interface ScenarioInput {
 
 /**
  * Weight per factor; every factor's value is in [0, 1] except exposure, whose value is in [-1, 0],
- * so a weight is always the most a factor can move the score.
+ * and track record, in [-1, 1] with 0 for no history, so a weight is always the most a factor can
+ * move the score.
  */
 export interface Weights {
   semantic: number;
@@ -76,12 +80,14 @@ export interface Weights {
   technology: number;
   maturity: number;
   exposure: number;
+  track_record: number;
 }
 
 // Fitted on the tuning part of bench/corpus and the dev set (`npm run bench:match -- --fit`); see
 // bench/README.md. Maturity and exposure are policy, not fitted: a level-3 platform gains 0.03 over
 // an unrated one, and exposure damping at its cap can reorder near-equal fits but not bury a
-// clearly better one.
+// clearly better one. Track record is policy too (bench/learning.ts simulates it): at ±0.06 it
+// reorders platforms of near-equal fit by what their leads came to, never a clear misfit upward.
 export const DEFAULT_WEIGHTS: Weights = Object.freeze({
   semantic: 0.09,
   concept: 0.167,
@@ -91,6 +97,7 @@ export const DEFAULT_WEIGHTS: Weights = Object.freeze({
   technology: 0.051,
   maturity: 0.03,
   exposure: 0.06,
+  track_record: 0.06,
 });
 
 export interface RankOptions {
@@ -295,6 +302,17 @@ export function indexPlatforms(platforms: readonly Omit<CandidatePlatform, 'open
   return { tuning, lexical, concepts };
 }
 
+/**
+ * The domains a need is about: the ticks the text supports plus what the text names. Outcomes of a
+ * lead are credited to these (a scenario may tick none).
+ */
+export function needDomains(scenario: Pick<ScenarioInput, 'title' | 'description' | 'domains'>, tuning: TextTuning = DEFAULT_TUNING): string[] {
+  const need = inferNeed(scenario.title ?? '', scenario.description ?? '', tuning.background);
+  const { weights } = wanted(scenario.domains, need.domains, tuning);
+  // A tick the text contradicts (weighted down to unsupportedTick) is not what the lead was about.
+  return ordered([...weights].filter(([, v]) => v > tuning.unsupportedTick).map(([d]) => d), domainOrder);
+}
+
 /** A scenario read once: what its text needs, and how each platform's words meet it. */
 export interface PreparedScenario {
   input: ScenarioInput;
@@ -382,6 +400,7 @@ export function scorePlatform(
     ['technology', best.technology],
     ['maturity', maturityFit(platform.level)],
     ['exposure', exposurePenalty(platform.openLeadsThisMonth)],
+    ['track_record', trackRecordFit(platform.trackRecord, domainsWanted.weights)],
   ];
   const reasons: Reason[] = parts.map(([factor, p]) => ({ factor, weight: weights[factor], value: p.value, text: p.text }));
   const score = reasons.reduce((s, r) => s + r.weight * r.value, 0);

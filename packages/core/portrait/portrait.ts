@@ -12,7 +12,16 @@ export interface PortraitSnapshot {
   general: Record<string, unknown>;
   specific: Record<string, unknown>;
   /** 供需对接 leads for the year; omit when unknown (a platform with no leads reports zeros). */
-  evidence?: { leadsAccepted: number; leadsDecided: number };
+  evidence?: {
+    leadsAccepted: number;
+    leadsDecided: number;
+    /** Deals the manufacturer confirmed; a platform's own claim does not score. */
+    dealsSigned?: number;
+    dealsDelivered?: number;
+    contractWan?: number;
+    /** Mean of the manufacturers' 1–5 ratings; absent without ratings. */
+    meanStars?: number;
+  };
   /** Number of enabling technologies the platform declares (taxonomy TECHNOLOGIES). */
   technologiesCount?: number;
 }
@@ -103,6 +112,15 @@ const specific = (
   categories,
 });
 
+type EvidenceKey = keyof NonNullable<PortraitSnapshot['evidence']>;
+/** A figure of the programme's own matchmaking record, read from the snapshot's evidence. */
+const evidence = (key: EvidenceKey, zh: string, en: string, transform: Transform = 'log'): IndicatorDef => ({
+  indicator: key,
+  label: { zh, en },
+  read: (s) => reported(s.evidence?.[key]),
+  transform,
+});
+
 const ALL: readonly Category[] = Category.options;
 
 /** Fixed weights of the development index; they sum to 1. */
@@ -188,12 +206,7 @@ export const PORTRAIT_DIMENSIONS: readonly DimensionDef[] = [
     label: { zh: '供需对接成效', en: 'Matchmaking results' },
     weight: DIMENSION_WEIGHTS.matchmaking,
     indicators: [
-      {
-        indicator: 'leadsAccepted',
-        label: { zh: '承接对接需求数', en: 'Leads accepted' },
-        read: (s) => reported(s.evidence?.leadsAccepted),
-        transform: 'log',
-      },
+      evidence('leadsAccepted', '承接对接需求数', 'Leads accepted'),
       {
         indicator: 'acceptanceRate',
         label: { zh: '需求承接率', en: 'Lead acceptance rate' },
@@ -202,6 +215,10 @@ export const PORTRAIT_DIMENSIONS: readonly DimensionDef[] = [
           s.evidence && s.evidence.leadsDecided > 0 ? s.evidence.leadsAccepted / s.evidence.leadsDecided : undefined,
         transform: 'identity',
       },
+      evidence('dealsSigned', '企业确认签约数', 'Deals signed (confirmed)'),
+      evidence('dealsDelivered', '企业确认交付数', 'Deals delivered (confirmed)'),
+      evidence('contractWan', '签约合同金额（万元）', 'Contract value (10k CNY)'),
+      evidence('meanStars', '企业满意度（平均星级）', 'Manufacturer satisfaction (mean stars)', 'identity'),
     ],
   },
 ];
@@ -247,14 +264,14 @@ function divergence(column: readonly number[]): number {
 
 const METHOD: BilingualText = {
   zh:
-    '各指标先做 log1p 变换（盈利取带符号的 log1p，布尔值与承接率不变换）：设备数、用户数、收入等计数与金额呈重尾分布，少数头部平台比其余平台高出几个数量级，' +
+    '各指标先做 log1p 变换（盈利取带符号的 log1p，布尔值、承接率与满意度不变换）：设备数、用户数、收入等计数与金额呈重尾分布，少数头部平台比其余平台高出几个数量级，' +
     '直接做最小–最大归一化会把大多数平台压到接近 0，取对数后比较的是数量级差距。随后在同类型（综合型/特色型/专业型）平台中做最小–最大归一化，' +
     '最弱为 0、最强为 1；全部平台取值相同时，正值记 1、零记 0。未申报的指标不参与计算，维度内权重在已申报指标间重新分配。' +
     `维度内权重采用熵权法：区分度越大的指标权重越高；当可比平台少于 ${MIN_PEERS_FOR_ENTROPY} 家或各指标均无区分度时改用等权。` +
     '维度得分 = 100 × 加权归一化值。发展指数为六个维度的固定加权平均：资源管理水平 0.2、核心技术水平 0.2、赋能成效 0.2、社会贡献度 0.15、' +
     '可持续发展能力 0.15、供需对接成效 0.1；某一维度无任何申报指标时不计分，其余维度权重按比例放大。',
   en:
-    'Each indicator is first transformed with log1p (signed log1p for profit; booleans and the acceptance rate are left as they are): ' +
+    'Each indicator is first transformed with log1p (signed log1p for profit; booleans, the acceptance rate and satisfaction are left as they are): ' +
     'counts and amounts such as devices, users and revenue are heavy-tailed, with a few leading platforms orders of magnitude above the rest, ' +
     'so plain min–max scaling would squash most platforms to near 0; on the log scale platforms are compared by order of magnitude. ' +
     'Values are then min–max normalised among platforms of the same category (comprehensive / characteristic / specialized), weakest 0, strongest 1; ' +

@@ -35,7 +35,7 @@ export const Scenario = ScenarioInput.extend({
 }).meta({ id: 'Scenario' });
 export type Scenario = z.infer<typeof Scenario>;
 
-export const ReasonFactor = z.enum(['semantic', 'concept', 'lexical', 'industry', 'domain', 'technology', 'maturity', 'exposure']);
+export const ReasonFactor = z.enum(['semantic', 'concept', 'lexical', 'industry', 'domain', 'technology', 'maturity', 'exposure', 'track_record']);
 export type ReasonFactor = z.infer<typeof ReasonFactor>;
 
 export const Reason = z.object({

@@ -6,8 +6,9 @@ import type { ErrorCode, ErrorDetail } from '../../../../packages/core/errors';
 import type { IndicatorReport } from '../../../../packages/core/indicators';
 import type { Assessment } from '../../../../packages/core/maturity/assess';
 import type { Scope } from '../../../../packages/core/accounts/api-key';
+import type { FunnelView } from '../../../../packages/core/funnel';
 import type { ApiKeyCreated, ApiKeyView, Invitation, InvitationInput, Me, Member, MemberRole, Organisation, OrganisationInput } from '../../../../packages/core/schemas/account';
-import type { Lead, LeadStatus } from '../../../../packages/core/schemas/lead';
+import type { ConfirmInput, DeclineInput, Lead, LeadStatus, ProgressInput, RatingInput } from '../../../../packages/core/schemas/lead';
 import type { Platform, PlatformInput } from '../../../../packages/core/schemas/platform';
 import type { Roadshow, RoadshowInput } from '../../../../packages/core/schemas/roadshow';
 import type { Scenario, ScenarioInput } from '../../../../packages/core/schemas/scenario';
@@ -108,7 +109,11 @@ export const api = {
   leads: {
     list: (status?: LeadStatus) => request<Page<Lead>>('GET', `/v1/leads?${query({ limit: 100, status })}`),
     accept: (id: string) => request<Lead>('POST', `/v1/leads/${seg(id)}/accept`),
-    decline: (id: string, reason: string) => request<Lead>('POST', `/v1/leads/${seg(id)}/decline`, { reason }),
+    decline: (id: string, body: z.input<typeof DeclineInput>) => request<Lead>('POST', `/v1/leads/${seg(id)}/decline`, body),
+    progress: (id: string, body: z.input<typeof ProgressInput>) => request<Lead>('POST', `/v1/leads/${seg(id)}/progress`, body),
+    confirm: (id: string, body: z.input<typeof ConfirmInput>) => request<Lead>('POST', `/v1/leads/${seg(id)}/confirm`, body),
+    rate: (id: string, body: z.input<typeof RatingInput>) => request<Lead>('POST', `/v1/leads/${seg(id)}/rating`, body),
+    ofScenario: (scenarioId: string) => request<{ items: Lead[] }>('GET', `/v1/scenarios/${seg(scenarioId)}/leads`),
   },
 
   platforms: {
@@ -121,6 +126,7 @@ export const api = {
       request<z.infer<typeof Accepted>>('PUT', `/v1/platforms/${seg(id)}/indicators/${seg(year)}`, body),
     assessment: (id: string) => request<Assessment>('GET', `/v1/platforms/${seg(id)}/assessment`),
     portrait: (id: string) => request<Portrait>('GET', `/v1/platforms/${seg(id)}/portrait`),
+    funnel: (id: string) => request<FunnelView>('GET', `/v1/platforms/${seg(id)}/funnel`),
   },
 
   directory: (q: { category?: string; level?: string; region?: string; cursor?: string | null }) =>

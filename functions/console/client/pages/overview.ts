@@ -2,15 +2,18 @@ import { LEVEL_LABELS, LEVELS, STATUS_LABELS } from '../../../../packages/core/l
 import type { LeadStatus } from '../../../../packages/core/schemas/lead';
 import type { ScenarioStatus } from '../../../../packages/core/schemas/scenario';
 import type { Label } from '../../../../packages/core/schemas/common';
-import { api } from '../lib/api';
+import { api, type Overview } from '../lib/api';
 import { chart } from '../lib/chart';
 import { byId, en, h } from '../lib/dom';
 import { badge, date, num, pct, term } from '../lib/format';
+import { funnelTiles } from '../lib/lead-view';
 import { page } from '../lib/page';
 import { need } from '../lib/session';
 
 const LEVEL_COLORS = ['#b8c4d0', '#6fa8dc', '#2f74c0', '#0b3a6a'];
-const LEAD_COLORS: Record<LeadStatus, string> = { pending: '#f0b429', accepted: '#2e9d55', declined: '#d64545' };
+const LEAD_COLORS: Record<LeadStatus, string> = {
+  pending: '#f0b429', accepted: '#2e9d55', declined: '#d64545', contacted: '#5fb47c', proposal: '#3f8f9e', signed: '#2f74c0', delivered: '#0b3a6a', lost: '#9aa5b1',
+};
 const both = (l: Label) => `${l.zh} ${l.en}`;
 
 page(async () => {
@@ -71,6 +74,28 @@ page(async () => {
       { name: '申报平台 Reporting', type: 'bar', yAxisIndex: 1, barMaxWidth: 28, itemStyle: { color: '#c9d6e3' }, data: o.trend.map((t) => t.platformsReporting) },
     ],
   });
+
+  // 成效: the funnel as tiles, then one table per breakdown (leads → accepted → signed → delivered).
+  type Row = Overview['funnel']['byMonth'][number];
+  const table = (testid: string, title: Label, rows: Row[], name: (key: string) => string) =>
+    h('div', null, h('h3', null, title.zh, en(title.en)),
+      rows.length
+        ? h('div', { class: 'table-wrap' }, h('table', { 'data-testid': testid },
+            h('thead', null, h('tr', null, ['', '线索 Leads', '接受 Accepted', '签约 Signed', '交付 Delivered', '合同（万元）Contract'].map((t) => h('th', { class: t ? 'num' : '' }, t)))),
+            h('tbody', null, rows.map((r) => h('tr', { 'data-testid': 'funnel-row', 'data-key': r.key },
+              h('td', null, name(r.key)),
+              [r.leads, r.accepted, r.signed, r.delivered, r.contractWan].map((v) => h('td', { class: 'num' }, num(v))))))))
+        : h('p', { class: 'muted' }, '暂无线索。', en('No leads yet.')));
+  byId('funnel').append(
+    funnelTiles(o.funnel.total),
+    h('p', { class: 'small muted', 'data-testid': 'funnel-response' },
+      `首次响应用时中位数 Median time to first response: ${o.funnel.medianFirstResponseHours === null ? '—' : `${num(o.funnel.medianFirstResponseHours)} 小时 h`} · 30 天无进展 Stale leads: ${num(o.funnel.stale)}`),
+    h('div', { class: 'grid' },
+      table('funnel-category', { zh: '按平台类型', en: 'By platform category' }, o.funnel.byCategory, (k) => both(term('categories', k))),
+      table('funnel-district', { zh: '按区市', en: 'By district' }, o.funnel.byDistrict, (k) => k),
+      table('funnel-industry', { zh: '按行业', en: 'By industry' }, o.funnel.byIndustry, (k) => `${k} ${term('industries', k).zh}`),
+      table('funnel-month', { zh: '按月份', en: 'By month' }, o.funnel.byMonth, (k) => k)),
+  );
 
   const counts = Object.entries(o.scenarios.byStatus) as [ScenarioStatus, number][];
   byId('scenario-status').appendChild(h('div', { class: 'table-wrap' }, h('table', null, h('tbody', null,

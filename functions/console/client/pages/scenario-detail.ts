@@ -1,16 +1,19 @@
+import type { Lead } from '../../../../packages/core/schemas/lead';
 import type { Scenario } from '../../../../packages/core/schemas/scenario';
 import { api, type MatchesView } from '../lib/api';
-import { byId, clear, en, h, readData, say } from '../lib/dom';
+import { byId, clear, control, en, h, readData, say, setBusy, val } from '../lib/dom';
+import { leadFacts } from '../lib/lead-view';
 import { badge, score100, term, terms } from '../lib/format';
-import { msg } from '../lib/messages';
+import { errorMsg, msg } from '../lib/messages';
 import { reasonList } from '../lib/reasons';
-import { page, poll } from '../lib/page';
+import { page, poll, spawn } from '../lib/page';
 import { need } from '../lib/session';
 
 const SETTLED: readonly string[] = ['matched', 'closed', 'withdrawn', 'draft'];
 
 page(async () => {
-  if (!need('manufacturer', 'bureau')) return;
+  const who = need('manufacturer', 'bureau');
+  if (!who) return;
   const id = readData('scenario-id');
   const head = byId('scenario');
   const list = byId('match-list');
@@ -38,6 +41,62 @@ page(async () => {
         reasonList(it.reasons, { meter: true })));
     });
   }
+  const progress = byId('progress-list');
+  const progressMsg = byId('progress-msg');
+
+  /** Runs one confirmation or rating and redraws the leads; a refusal shows its zh/en message. */
+  function act(card: HTMLElement, work: () => Promise<unknown>, done: string, testid: string) {
+    setBusy(card, true);
+    spawn(work().then(
+      async () => {
+        await loadProgress();
+        say(progressMsg, msg('ok', done, testid));
+      },
+      (err: unknown) => {
+        setBusy(card, false);
+        say(progressMsg, errorMsg(err));
+      },
+    ));
+  }
+
+  function progressCard(lead: Lead) {
+    const card = h('div', { class: 'item', 'data-testid': 'progress-item', 'data-platform': lead.platformId, 'data-status': lead.status },
+      h('div', { class: 'head' }, h('span', { class: 'title' }, lead.platformName), badge(lead.status, 'progress-status')),
+      leadFacts(lead));
+    if (who!.role !== 'manufacturer') return card;
+    const actions = h('div', { class: 'actions' });
+    const reported = lead.contract !== undefined;
+    if (reported && !lead.signedConfirmedAt)
+      actions.append(h('button', { type: 'button', class: 'ok', 'data-testid': 'confirm-signed',
+        onclick: () => act(card, () => api.leads.confirm(lead.id, { status: 'signed' }), '已确认签约。 Signing confirmed.', 'confirmed') }, '确认签约 ', en('Confirm signing')));
+    if (lead.status === 'delivered' && !lead.deliveredConfirmedAt)
+      actions.append(h('button', { type: 'button', class: 'ok', 'data-testid': 'confirm-delivered',
+        onclick: () => act(card, () => api.leads.confirm(lead.id, { status: 'delivered' }), '已确认交付。 Delivery confirmed.', 'confirmed') }, '确认交付 ', en('Confirm delivery')));
+    if (actions.childElementCount) card.append(actions);
+    if (!lead.rating && lead.status !== 'pending' && lead.status !== 'declined') {
+      const form = h('form', { class: 'rating-form', 'data-testid': 'rating-form' },
+        h('div', { class: 'field' }, h('label', null, '评分 ', en('Stars')),
+          h('select', { name: 'stars', 'data-testid': 'rating-stars' }, [5, 4, 3, 2, 1].map((n) => h('option', { value: n }, `${'★'.repeat(n)} ${n}`)))),
+        h('div', { class: 'field' }, h('label', null, '评价 ', en('Comment')), h('input', { name: 'comment', type: 'text', maxlength: 1000, 'data-testid': 'rating-comment' })),
+        h('div', { class: 'actions' }, h('button', { type: 'submit', 'data-testid': 'rating-submit' }, '提交评价 ', en('Rate'))));
+      form.addEventListener('submit', (ev) => {
+        ev.preventDefault();
+        const comment = val(form, 'comment');
+        const stars = Number(control(form, 'stars', HTMLSelectElement).value);
+        act(card, () => api.leads.rate(lead.id, { stars, ...(comment ? { comment } : {}) }), '感谢评价。 Thank you for rating.', 'rated');
+      });
+      card.append(form);
+    }
+    return card;
+  }
+
+  async function loadProgress() {
+    const { items } = await api.leads.ofScenario(id);
+    clear(progress);
+    if (!items.length) progress.appendChild(h('p', { class: 'muted', 'data-testid': 'progress-empty' }, '暂无对接线索。', en('No leads yet.')));
+    progress.append(...items.map(progressCard));
+  }
+
   const settled = await poll(async () => {
     const [sc, m] = await Promise.all([api.scenarios.get(id), api.scenarios.matches(id)]);
     render(sc, m);
@@ -46,4 +105,5 @@ page(async () => {
     return done;
   }, 1500, 180_000);
   if (!settled) say(note, msg('err', '匹配时间较长，请稍后刷新。 Matching is taking long; reload later.', 'match-timeout'));
+  await loadProgress();
 });
