@@ -24,7 +24,8 @@ const problems: string[] = [];
 
 async function newPage(): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-  page.setDefaultTimeout(20_000);
+  // Generous: on a loaded 2-core machine the first page build and the JVM share the CPU.
+  page.setDefaultTimeout(45_000);
   page.on('pageerror', (e) => problems.push(`script error on ${page.url()}: ${e.message}`));
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.request().method()} ${r.url()} answered ${r.status()}`);
@@ -90,7 +91,7 @@ describe('expert console', () => {
     expect(review).toMatchObject({ status: 'submitted', total: 80, comment: '技术能力突出，案例可推广。' });
     await expect(page.getByTestId('review-status').getAttribute('data-status')).resolves.toBe('submitted');
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('public notice page', () => {
@@ -109,5 +110,5 @@ describe('public notice page', () => {
     expect(objections[0]).toMatchObject({ applicationId: appId, contactName: '李女士', status: 'open' });
     expect(objections[0].requesterAddress).toMatch(/127\.0\.0\.1/);
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 });
