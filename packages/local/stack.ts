@@ -10,6 +10,7 @@ import { makeSqsClient } from '../queue/client';
 import { QUEUES, QUEUE_NAMES, type QueueName } from '../queue/queues';
 import { createDeps, type Deps } from '../runtime/deps';
 import { createEmbedder } from '../embed/factory';
+import { Meter } from '../metering/meter';
 import { startLocalDynamo, type LocalDynamo } from './dynamo';
 import { startLocalSqs, type LocalSqs } from './sqs';
 import { ensureQueues, ensureTable, type QueueUrls } from './provision';
@@ -24,6 +25,8 @@ export interface StackOptions {
   /** Extra overrides for the dependency bag (e.g. a fetch that records webhooks). */
   deps?: Partial<Deps>;
   log?: (line: string) => void;
+  /** Run the reconciler every minute, the local stand-in for infra/cron.ts (default true). */
+  cron?: boolean;
 }
 
 export interface Stack {
@@ -33,7 +36,11 @@ export interface Stack {
   queueUrls: QueueUrls;
   url?: string;
   pollers: Map<QueueName, Poller>;
-  startPollers(): void;
+  /**
+   * Starts the consumers; with `consumerDeps` they run on that bag instead of the API's (a fresh
+   * bag is what a new Lambda container starts with: empty in-process caches).
+   */
+  startPollers(consumerDeps?: Deps): void;
   stopPollers(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -60,15 +67,17 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     DYNAMODB_ENDPOINT: settings.DYNAMODB_ENDPOINT ?? owned.dynamo!.endpoint,
     SQS_ENDPOINT: settings.SQS_ENDPOINT ?? owned.sqs!.endpoint,
   };
-  const ddb = makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION });
-  const sqs = makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION });
+  // One meter for the process: every client and every handler invocation reports into it.
+  const meter = opts.deps?.meter ?? new Meter();
+  const ddb = makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION, meter });
+  const sqs = makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION, meter });
   await ensureTable(ddb, settings.TABLE_NAME);
   const queueUrls = await ensureQueues(sqs, settings.QUEUE_PREFIX, {
     visibilityTimeoutSec: settings.QUEUE_VISIBILITY_TIMEOUT_SEC,
     maxReceiveCount: settings.QUEUE_MAX_RECEIVE_COUNT,
   });
   const urls = Object.fromEntries(QUEUE_NAMES.map((q) => [q, queueUrls[q]])) as Record<QueueName, string>;
-  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, embedder: createEmbedder(settings), ...opts.deps });
+  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, meter, embedder: createEmbedder(settings), ...opts.deps });
   const app = createApp(deps, consoleRoutes);
 
   const arns = new Map<QueueName, string>();
@@ -77,9 +86,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     arns.set(q, a.Attributes?.QueueArn ?? q);
   }
   const pollers = new Map<QueueName, Poller>();
-  const startPollers = () => {
+  const startPollers = (consumerDeps: Deps = deps) => {
     for (const q of QUEUE_NAMES) {
       if (pollers.has(q)) continue;
+      const handler = CONSUMERS[q](consumerDeps);
       pollers.set(
         q,
         startPoller({
@@ -87,7 +97,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
           queueUrl: urls[q],
           queueArn: arns.get(q)!,
           functionName: q,
-          handler: CONSUMERS[q](deps),
+          handler: (event, context) => meter.invoke(q, () => handler(event, context)),
           batchSize: QUEUES[q].batchSize,
           region: settings.AWS_REGION,
           onError: (err) => deps.log.error('poller error', { queue: q, error: String(err) }),
@@ -115,10 +125,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   // so everything DynamoDB says is unfinished is re-driven now.
   await reconcile(deps, { olderThanSec: 0 });
   // The local stand-in for infra/cron.ts.
-  const cron = setInterval(() => {
-    reconcile(deps, { olderThanSec: settings.RECONCILE_AFTER_SEC }).catch((err) => deps.log.error('reconcile failed', { error: String(err) }));
-  }, 60_000);
-  cron.unref();
+  const cron =
+    opts.cron === false
+      ? undefined
+      : setInterval(() => {
+          meter
+            .invoke('reconcile', () => reconcile(deps, { olderThanSec: settings.RECONCILE_AFTER_SEC }))
+            .catch((err) => deps.log.error('reconcile failed', { error: String(err) }));
+        }, 60_000);
+  cron?.unref();
 
   return {
     settings,

@@ -8,6 +8,7 @@ import { makeSqsClient } from '../queue/client';
 import { createPublisher, type Publisher } from '../queue/publisher';
 import type { QueueName } from '../queue/queues';
 import type { Embedder } from '../embed/port';
+import { Meter } from '../metering/meter';
 
 export interface Resources {
   tableName: string;
@@ -29,6 +30,8 @@ export interface Deps {
   log: Logger;
   now: () => Date;
   fetch: typeof fetch;
+  /** What this process's AWS calls and invocations consumed (the cost model reads it). */
+  meter: Meter;
 }
 
 const noEmbedder: Embedder = {
@@ -38,8 +41,10 @@ const noEmbedder: Embedder = {
 };
 
 export function createDeps(settings: Settings, resources: Resources, overrides: Partial<Deps> = {}): Deps {
-  const ddb = overrides.ddb ?? makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION });
-  const sqs = overrides.sqs ?? makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION });
+  // Clients passed in were built (and metered) by the caller with the same meter.
+  const meter = overrides.meter ?? new Meter();
+  const ddb = overrides.ddb ?? makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION, meter });
+  const sqs = overrides.sqs ?? makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION, meter });
   return {
     settings,
     resources,
@@ -52,6 +57,7 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
     log: new Logger({ serviceName: 'gongfu', logLevel: settings.LOG_LEVEL }),
     now: () => new Date(),
     fetch: globalThis.fetch.bind(globalThis),
+    meter,
     ...overrides,
   };
 }
