@@ -121,7 +121,7 @@ export function totalsAtSize(measured: { n: number; totals: UsageTotals }[], n: 
 
 // ---- workloads ------------------------------------------------------------------------------
 
-export const OPERATIONS = ['publish', 'registryReload', 'report', 'directoryRead', 'roadshow', 'ruleSetChange', 'cronRun'] as const;
+export const OPERATIONS = ['publish', 'registryReload', 'containerStart', 'report', 'directoryRead', 'roadshow', 'ruleSetChange', 'cronRun'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 export interface Workload {
@@ -132,6 +132,8 @@ export interface Workload {
   directoryReadsPerMonth: number;
   roadshowsPerYear: number;
   ruleSetChangesPerYear: number;
+  /** Reports that move a platform to another level (only those invalidate registry snapshots). */
+  levelChangeShare: number;
 }
 
 export const CITY: Workload = {
@@ -142,6 +144,7 @@ export const CITY: Workload = {
   directoryReadsPerMonth: 50_000,
   roadshowsPerYear: 12,
   ruleSetChangesPerYear: 1,
+  levelChangeShare: 0.5,
 };
 
 /** Everything (registry and traffic) `k` times a workload; rule-set changes stay yearly. */
@@ -154,20 +157,23 @@ export function scaleWorkload(w: Workload, k: number, name: string): Workload {
     directoryReadsPerMonth: w.directoryReadsPerMonth * k,
     roadshowsPerYear: w.roadshowsPerYear * k,
     ruleSetChangesPerYear: w.ruleSetChangesPerYear,
+    levelChangeShare: w.levelChangeShare,
   };
 }
 
 /**
- * How often each measured operation happens in a month. A registry reload (what a match consumer
- * pays when the registry changed since it last ranked, or on a new container) happens at most
- * once per publish: after each report (it bumps the registry version) and each cold start.
+ * How often each measured operation happens in a month. A warm match consumer re-reads the
+ * registry (registryReload) on its next match after a report changed a level; a new container
+ * (containerStart) also reads every vector. Neither happens more often than a publish.
  */
 export function operationsPerMonth(w: Workload): Record<Operation, number> {
   const publish = w.scenariosPerYear / 12;
   const report = w.reportsPerYear / 12;
+  const containerStart = Math.min(publish, ASSUMPTIONS.coldStartsPerMonth);
   return {
     publish,
-    registryReload: Math.min(publish, report + ASSUMPTIONS.coldStartsPerMonth),
+    registryReload: Math.min(publish - containerStart, report * w.levelChangeShare),
+    containerStart,
     report,
     directoryRead: w.directoryReadsPerMonth,
     roadshow: w.roadshowsPerYear / 12,
