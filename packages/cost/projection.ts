@@ -112,10 +112,20 @@ export function atSize(points: Point[], n: number): number {
   return Math.max(0, a.value + ((b.value - a.value) * (n - a.n)) / (b.n - a.n));
 }
 
-/** `atSize` for every field of measured usage totals. */
+/** Below this growth exponent a quantity counts as constant per operation. */
+export const FLAT_SLOPE = 0.15;
+
+/**
+ * Usage of one operation at registry size `n`, field by field: a quantity whose exponent over the
+ * measured sizes is below FLAT_SLOPE is taken as constant (the mean of the measurements, so timer
+ * noise in a few milliseconds is not extrapolated a hundredfold); anything else follows `atSize`.
+ */
 export function totalsAtSize(measured: { n: number; totals: UsageTotals }[], n: number): UsageTotals {
   const out = { ...ZERO_TOTALS };
-  for (const k of Object.keys(out) as (keyof UsageTotals)[]) out[k] = atSize(measured.map((m) => ({ n: m.n, value: m.totals[k] })), n);
+  for (const k of Object.keys(out) as (keyof UsageTotals)[]) {
+    const points = measured.map((m) => ({ n: m.n, value: m.totals[k] }));
+    out[k] = Math.abs(logLogSlope(points)) < FLAT_SLOPE ? points.reduce((s, p) => s + p.value, 0) / points.length : atSize(points, n);
+  }
   return out;
 }
 
