@@ -66,4 +66,9 @@ export const ASSUMPTIONS = {
   logBytesPerInvocation: 400,
   /** A new container a day for the match consumer (idle gaps longer than Lambda keeps one). */
   coldStartsPerMonth: 30,
+  /**
+   * Billed INIT per new container: the cold-start benchmark's budget per function (bench/cold-start.ts),
+   * for each of the functions a publish passes through (api, embed, match, pairing).
+   */
+  initMsPerContainerStart: 4 * 150,
 } as const;
