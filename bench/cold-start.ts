@@ -7,6 +7,8 @@ import { build, type Metafile } from 'esbuild';
 import { QUEUES } from '../packages/queue/queues';
 import { envNumber, fmt, median, printTable } from './util';
 import { FUNCTION_DEFAULTS } from '../infra/defaults';
+import { BUNDLED_ASSET_DIR } from '../functions/console/asset-manifest';
+import { buildConsoleAssets } from '../functions/console/build-assets';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -231,6 +233,7 @@ export async function benchColdStart(opts: { runs?: number; log?: (s: string) =>
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
   const rows: ColdStartRow[] = [];
+  let browserAssets: Record<string, number> = {};
   try {
     for (const fn of FUNCTIONS) {
       log(`cold-start: ${fn}`);
@@ -268,6 +271,9 @@ export async function benchColdStart(opts: { runs?: number; log?: (s: string) =>
             .map((i) => NATIVE_EXTERNALS.find((p) => i.path === p || i.path.startsWith(`${p}/`))!),
         ),
       ];
+      // As deployed: the console's page scripts are files beside its bundle (infra copyFiles), and
+      // its first invocation renders a page that names them.
+      if (fn === 'console') browserAssets = (await buildConsoleAssets({ outdir: join(outDir, BUNDLED_ASSET_DIR) })).manifest.sizes;
       const samples: Awaited<ReturnType<typeof runChild>>[] = [];
       for (let i = 0; i < runs; i++) samples.push(await runChild(childScript(outfile, fn), outDir));
       const importMs = samples.map((s) => s.importMs);
@@ -294,7 +300,7 @@ export async function benchColdStart(opts: { runs?: number; log?: (s: string) =>
     rmSync(dir, { recursive: true, force: true });
   }
   const layers = NATIVE_EXTERNALS.map((pkg) => ({ pkg, ...layerBytes(pkg), usedBy: rows.filter((r) => r.externals.includes(pkg)).map((r) => r.fn) }));
-  return { runs, rows, layers, limits: { bundleBytes: MAX_BUNDLE_BYTES, initMs: MAX_INIT_MS } };
+  return { runs, rows, layers, browserAssets, limits: { bundleBytes: MAX_BUNDLE_BYTES, initMs: MAX_INIT_MS } };
 }
 
 export function printColdStart(r: Awaited<ReturnType<typeof benchColdStart>>) {
@@ -322,6 +328,13 @@ export function printColdStart(r: Awaited<ReturnType<typeof benchColdStart>>) {
           return `layer/external ${l.pkg}: ${fmt(l.bytes / 2 ** 20, 1)} MiB on disk (${l.packages.join(' + ')}), imported by ${l.usedBy.join(', ')}${via ? ` (e.g. via ${via.slice(0, 4).join(' ← ')})` : ''}`;
         }),
     ],
+  );
+  const kib = (b: number) => fmt(b / 1024, 1);
+  const assets = Object.entries(r.browserAssets);
+  const total = assets.reduce((s, [, b]) => s + b, 0);
+  console.log(
+    `  console browser assets (static files beside the console function, not in any bundle above): ${assets.length} files, ${kib(total)} KiB; ` +
+      assets.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([f, b]) => `${f.replace(/^\/assets\//, '')} ${kib(b)}`).join(', '),
   );
   const over = r.rows.filter((row) => !row.bundlePass || !row.initPass);
   if (over.length) console.log('  why (esbuild metafile, bytes in the minified output):');

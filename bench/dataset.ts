@@ -40,6 +40,8 @@ const BenchScenario = z.object({
   domains: z.array(Domain),
   technologies: z.array(Technology),
   region: Region.optional(),
+  /** Writing style of our own corpus (plain, unticked, colloquial, contradicting, negation, abbreviation). */
+  style: z.string().optional(),
   /** Platform key → graded label (3 solves it, 2 strong partial, 1 marginal). */
   relevance: z.record(z.string(), z.number().int().min(0).max(3)),
   rationale: z.string().optional(),

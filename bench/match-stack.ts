@@ -34,7 +34,7 @@ export async function evaluateThroughStack(data: MatchingDataset): Promise<{ sum
         category: p.category,
         ...(p.category === 'characteristic' ? { subtype: p.subtype ?? 'vertical' } : {}),
         region: p.region ?? '崂山区',
-        industries: p.industries.length ? p.industries : ['C34'],
+        industries: p.industries,
         domains: p.domains,
         technologies: p.technologies,
         description: p.description,
@@ -49,7 +49,7 @@ export async function evaluateThroughStack(data: MatchingDataset): Promise<{ sum
         description: s.description.length >= 10 ? s.description : `${s.description}（${s.title}）`,
         enterprise: { name: '基准测试企业', creditCode: creditCode(9999) },
         industry: s.industry,
-        domains: s.domains.length ? s.domains : ['production'],
+        domains: s.domains,
         technologies: s.technologies,
         region: s.region ?? '黄岛区',
       });

@@ -1,213 +1,197 @@
 /**
- * Matching benchmark: our ranking vs BM25 vs BM25 + structured fit on a labelled dataset.
+ * Matching benchmark: our ranking vs BM25 vs BM25 + structured fit, every number from the same run.
  *
- *   npx tsx bench/match.ts [dataset.json] [--weights='{"semantic":0.6}'] [--tune] [--quiet]
- *
- * Every number is computed in the same run from the same data, so the table is comparable.
+ *   npm run bench:match                     dev set, our corpus's frozen test part and each style,
+ *                                           the tuning part, 5-fold cross-validation, the local stack
+ *   npx tsx bench/match.ts other.json       any labelled set of the same schema (a held-out set)
+ *   flags: --no-stack  --fit (fit fusion weights on the tuning part + dev set and print them)
+ *          --weights='{"lexical":0.3}'  --explain=S01,A-003  --misses  --tune-only (hide the frozen part)
+ *          --draw-split (assign newly written scenarios to a part, before any tuning on them)
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Bm25Index, platformDocument } from '../packages/core/matching/bm25';
-import { summarize, type Relevance, type Summary } from '../packages/core/matching/metrics';
-import { DEFAULT_WEIGHTS, rank, type CandidatePlatform, type ScenarioInput, type Weights } from '../packages/core/matching/score';
+import { summarize, type Summary } from '../packages/core/matching/metrics';
+import { DEFAULT_TUNING, DEFAULT_WEIGHTS, prepareScenario, rank, type TextTuning, type Weights } from '../packages/core/matching/score';
 import { concepts } from '../packages/core/matching/text';
 import { LocalEmbedder } from '../packages/embed/local';
+import { drawSplit, loadCorpus, loadCorpusDataset, SPLIT_PATH } from './match-corpus';
+import { DEFAULT_DEV_PATH, loadDataset, type MatchingDataset } from './dataset';
+import { baselines, evaluateFeatures, featurize, fitWeights, folds, ours, prepare, withTuning, type Features, type Prepared, type Run } from './match-eval';
 import { evaluateThroughStack } from './match-stack';
-import {
-  DEFAULT_DEV_PATH,
-  loadDataset,
-  profileText,
-  scenarioText,
-  solutionId,
-  solutionText,
-  type BenchScenario,
-  type MatchingDataset,
-} from './dataset';
-
-interface Run {
-  key: string;
-  ranked: string[];
-  labels: Relevance;
-}
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
 const flagValue = (name: string) => flag(name)?.split('=').slice(1).join('=');
 const positional = args.find((a) => !a.startsWith('--'));
-const path = positional ? resolve(process.cwd(), positional) : DEFAULT_DEV_PATH;
 const weights: Weights = { ...DEFAULT_WEIGHTS, ...(flagValue('weights') ? (JSON.parse(flagValue('weights')!) as Partial<Weights>) : {}) };
-
-async function prepare(data: MatchingDataset) {
-  const embedder = new LocalEmbedder();
-  const platforms: CandidatePlatform[] = [];
-  for (const p of data.platforms) {
-    const [profile, ...sols] = await embedder.embed([profileText(p), ...p.solutions.map(solutionText)]);
-    platforms.push({
-      id: p.key,
-      name: p.name,
-      category: p.category,
-      level: p.level ?? 0,
-      industries: p.industries,
-      domains: p.domains,
-      technologies: p.technologies,
-      openLeadsThisMonth: 0,
-      profileVector: profile,
-      solutions: p.solutions.map((s, i) => ({
-        id: solutionId(p.key, i),
-        title: s.title,
-        industries: s.industries,
-        domains: s.domains,
-        technologies: s.technologies,
-        vector: sols[i]!,
-      })),
-    });
-  }
-  const vectors = await embedder.embed(data.scenarios.map(scenarioText));
-  const scenarios: ScenarioInput[] = data.scenarios.map((s, i) => ({
-    industry: s.industry,
-    domains: s.domains,
-    technologies: s.technologies,
-    vector: vectors[i]!,
-  }));
-  return { embedder, platforms, scenarios };
-}
-
-function ours(data: MatchingDataset, platforms: CandidatePlatform[], scenarios: ScenarioInput[], w: Weights): Run[] {
-  return data.scenarios.map((s, i) => ({
-    key: s.key,
-    labels: s.relevance,
-    ranked: rank(scenarios[i]!, platforms, w, { topK: platforms.length, minScore: -Infinity }).map((m) => m.platformId),
-  }));
-}
-
-/** Share of the scenario's domains the platform lists. */
-const domainOverlap = (s: BenchScenario, p: { domains: readonly string[] }) =>
-  s.domains.length ? s.domains.filter((d) => p.domains.includes(d)).length / s.domains.length : 0;
-
-/** 1 when the platform lists the scenario's industry, else 0. */
-const industryFit = (s: BenchScenario, p: { industries: readonly string[] }) => (p.industries.includes(s.industry) ? 1 : 0);
-
-function baselines(data: MatchingDataset): { bm25: Run[]; structured: Run[] } {
-  const index = new Bm25Index(data.platforms.map((p) => ({ id: p.key, text: platformDocument(p) })));
-  const byKey = new Map(data.platforms.map((p) => [p.key, p]));
-  const order = (xs: { id: string; score: number }[]) =>
-    xs.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).map((x) => x.id);
-  const bm25: Run[] = [];
-  const structured: Run[] = [];
-  for (const s of data.scenarios) {
-    const scores = index.scores(scenarioText(s));
-    bm25.push({ key: s.key, labels: s.relevance, ranked: order(scores.map((x) => ({ ...x }))) });
-    // BM25 is unbounded; min–max scaling per scenario puts it on the 0–1 scale of the fits.
-    const max = Math.max(...scores.map((x) => x.score));
-    const min = Math.min(...scores.map((x) => x.score));
-    const combined = scores.map(({ id, score }) => {
-      const p = byKey.get(id)!;
-      return { id, score: (score - min) / (max - min || 1) + 0.5 * domainOverlap(s, p) + 0.3 * industryFit(s, p) };
-    });
-    structured.push({ key: s.key, labels: s.relevance, ranked: order(combined) });
-  }
-  return { bm25, structured };
-}
+const embedder = new LocalEmbedder();
 
 const f3 = (x: number) => x.toFixed(3);
-const row = (name: string, m: Summary) => `${name.padEnd(22)} ${f3(m.ndcg10).padStart(8)} ${f3(m.recall5).padStart(9)} ${f3(m.mrr).padStart(7)}`;
-const header = `${'method'.padEnd(22)} ${'nDCG@10'.padStart(8)} ${'Recall@5'.padStart(9)} ${'MRR'.padStart(7)}`;
+const header = (title: string) => `${title.padEnd(34)} ${'n'.padStart(4)} ${'nDCG@10'.padStart(8)} ${'Recall@5'.padStart(9)} ${'MRR'.padStart(7)}`;
+const row = (name: string, m: Summary) => `${name.padEnd(34)} ${String(m.n).padStart(4)} ${f3(m.ndcg10).padStart(8)} ${f3(m.recall5).padStart(9)} ${f3(m.mrr).padStart(7)}`;
 
-/** Odd-numbered vs even-numbered scenarios: interleaving keeps both halves' topic mix similar. */
-const halves = <T>(xs: readonly T[]): [T[], T[]] => [xs.filter((_, i) => i % 2 === 0), xs.filter((_, i) => i % 2 === 1)];
-
-/** Small grid around the defaults; the objective is the mean of nDCG@10 and MRR. */
-function tune(evaluate: (w: Weights) => Summary): { best: Weights; summary: Summary } {
-  let best = DEFAULT_WEIGHTS as Weights;
-  let bestSummary = evaluate(best);
-  const objective = (m: Summary) => (m.ndcg10 + m.mrr) / 2;
-  for (const semantic of [0.4, 0.55, 0.7])
-    for (const industry of [0.05, 0.1, 0.15, 0.25])
-      for (const domain of [0.1, 0.2, 0.3])
-        for (const technology of [0, 0.07, 0.15]) {
-          const w = { ...DEFAULT_WEIGHTS, semantic, industry, domain, technology };
-          const m = evaluate(w);
-          if (objective(m) > objective(bestSummary) + 1e-9) {
-            best = w;
-            bestSummary = m;
-          }
-        }
-  return { best, summary: bestSummary };
+/** Ours next to both baselines on one dataset. */
+function table(title: string, data: MatchingDataset, p: Prepared): { ours: Run[] } {
+  const mine = ours(p, weights);
+  const { bm25, structured } = baselines(data);
+  console.log(`\n${header(title)}`);
+  console.log(row('  ours', summarize(mine)));
+  console.log(row('  BM25', summarize(bm25)));
+  console.log(row('  BM25+structured', summarize(structured)));
+  return { ours: mine };
 }
 
-async function main() {
-  const data = loadDataset(path);
-  const started = Date.now();
-  const { embedder, platforms, scenarios } = await prepare(data);
-  const mine = ours(data, platforms, scenarios, weights);
+function perStyle(data: MatchingDataset, p: Prepared, part = 'frozen test part') {
+  const mine = ours(p, weights);
   const { bm25, structured } = baselines(data);
-
-  console.log(`dataset ${path}: ${data.platforms.length} platforms, ${data.scenarios.length} scenarios; embedder ${embedder.modelId}`);
-  console.log(header);
-  console.log(row('ours (local embed)', summarize(mine)));
-  console.log(row('BM25', summarize(bm25)));
-  console.log(row('BM25+structured', summarize(structured)));
-  if (!process.argv.includes('--no-stack')) {
-    // The same data through HTTP, DynamoDB, the queues and the match consumer, as in production.
-    const { summary, ms } = await evaluateThroughStack(data);
-    console.log(`${row('ours via local stack', summary)}   (${(ms / 1000).toFixed(1)} s: API → DynamoDB → embed/match queues)`);
+  const styles = [...new Set(data.scenarios.map((s) => s.style ?? 'plain'))].sort();
+  console.log(`\n${`per style (${part})`.padEnd(22)} ${'n'.padStart(4)}   ${'ours nDCG/MRR'.padStart(14)}   ${'BM25'.padStart(13)}   ${'BM25+struct'.padStart(13)}   Δ nDCG vs best baseline`);
+  for (const style of styles) {
+    const keys = new Set(data.scenarios.filter((s) => (s.style ?? 'plain') === style).map((s) => s.key));
+    const pick = (runs: Run[]) => summarize(runs.filter((r) => keys.has(r.key)));
+    const [o, b, st] = [pick(mine), pick(bm25), pick(structured)];
+    const pair = (m: Summary) => `${f3(m.ndcg10)}/${f3(m.mrr)}`.padStart(13);
+    const delta = o.ndcg10 - Math.max(b.ndcg10, st.ndcg10);
+    console.log(`  ${style.padEnd(20)} ${String(o.n).padStart(4)}   ${pair(o).padStart(14)}   ${pair(b)}   ${pair(st)}   ${delta >= 0 ? '+' : ''}${f3(delta)}`);
   }
+}
 
-  const [a, b] = halves(mine);
-  console.log(`\nsplit-half (odd S01,S03… / even S02,S04…) with current weights`);
-  console.log(row('  ours, odd half', summarize(a)));
-  console.log(row('  ours, even half', summarize(b)));
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sd = (xs: number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
 
-  if (flag('tune')) {
-    const idx = halves(data.scenarios.map((_, i) => i));
-    const evalOn = (which: number[]) => (w: Weights) =>
-      summarize(
-        which.map((i) => ({
-          labels: data.scenarios[i]!.relevance,
-          ranked: rank(scenarios[i]!, platforms, w, { topK: platforms.length, minScore: -Infinity }).map((m) => m.platformId),
-        })),
-      );
-    for (const [tuneName, tuneIdx, checkName, checkIdx] of [
-      ['odd', idx[0], 'even', idx[1]],
-      ['even', idx[1], 'odd', idx[0]],
-    ] as const) {
-      const { best, summary } = tune(evalOn(tuneIdx));
-      console.log(`\ntuned on ${tuneName} half → ${JSON.stringify(best)}`);
-      console.log(row(`  ${tuneName} (tuned)`, summary));
-      console.log(row(`  ${checkName} (held out)`, evalOn(checkIdx)(best)));
-    }
+/** k-fold CV on the tuning part: fit on k−1 folds plus the dev set, score the held-out fold. */
+function crossValidate(tune: Features[], dev: Features[], k = 5, quiet = false): Summary {
+  const parts = folds(tune, k);
+  const results: Summary[] = [];
+  const fitted: Weights[] = [];
+  for (let i = 0; i < k; i++) {
+    const train = [...parts.filter((_, j) => j !== i).flat(), ...dev];
+    const { weights: w } = fitWeights(train, weights);
+    fitted.push(w);
+    results.push(evaluateFeatures(parts[i]!, w));
   }
+  const pm = (f: (s: Summary) => number) => `${f3(mean(results.map(f)))} ± ${f3(sd(results.map(f)))}`;
+  const summary = { ndcg10: mean(results.map((r) => r.ndcg10)), recall5: mean(results.map((r) => r.recall5)), mrr: mean(results.map((r) => r.mrr)), n: tune.length };
+  if (quiet) return summary;
+  console.log(`\n${k}-fold cross-validation on the tuning part (weights fitted on ${k - 1} folds + dev, scored on the held-out fold)`);
+  console.log(`  nDCG@10 ${pm((s) => s.ndcg10)}   Recall@5 ${pm((s) => s.recall5)}   MRR ${pm((s) => s.mrr)}`);
+  console.log(`  per fold nDCG@10: ${results.map((r) => f3(r.ndcg10)).join(' ')}`);
+  return summary;
+}
 
-  // --explain=S01,S02 prints the top four with every reason, to see why a ranking came out.
-  for (const key of (flagValue('explain') ?? '').split(',').filter(Boolean)) {
-    const i = data.scenarios.findIndex((s) => s.key === key);
+/** One text setting at a time around the defaults, each judged by cross-validation on the tuning part. */
+function sweep(tuneP: Prepared, devP: Prepared) {
+  const d = DEFAULT_TUNING;
+  const variants: [string, TextTuning][] = [['defaults', d]];
+  for (const v of [0.3, 0.6]) variants.push([`background ${v}`, { ...d, background: v }]);
+  for (const v of [0, 0.2, 0.5]) variants.push([`unsupportedTick ${v}`, { ...d, unsupportedTick: v }]);
+  for (const v of [0.25, 0.6]) variants.push([`inferredMin ${v}`, { ...d, inferredMin: v }]);
+  for (const v of [1, 2.5]) variants.push([`titleWeight ${v}`, { ...d, titleWeight: v }]);
+  for (const v of [0, 0.25, 1]) variants.push([`lexical.bigram ${v}`, { ...d, lexical: { ...d.lexical, bigram: v } }]);
+  for (const v of [1, 3]) variants.push([`lexical.title ${v}`, { ...d, lexical: { ...d.lexical, title: v } }]);
+  for (const v of [0.3, 1]) variants.push([`lexical.profile ${v}`, { ...d, lexical: { ...d.lexical, profile: v } }]);
+  for (const v of [0.5, 0.9]) variants.push([`lexical.b ${v}`, { ...d, lexical: { ...d.lexical, b: v } }]);
+  for (const v of [0.8, 2]) variants.push([`lexical.k1 ${v}`, { ...d, lexical: { ...d.lexical, k1: v } }]);
+  if (flag('sweep') === '--sweep=short') variants.splice(3);
+  console.log(`\nsweep of text settings (5-fold CV on the tuning part, weights refitted per fold)`);
+  for (const [name, t] of variants) {
+    const m = crossValidate(featurize(withTuning(tuneP, t)), featurize(withTuning(devP, t)), 5, true);
+    console.log(`  ${name.padEnd(22)} nDCG@10 ${f3(m.ndcg10)}  R@5 ${f3(m.recall5)}  MRR ${f3(m.mrr)}`);
+  }
+}
+
+function explain(p: Prepared, keys: string[]) {
+  for (const key of keys) {
+    const i = p.data.scenarios.findIndex((s) => s.key === key);
     if (i < 0) continue;
-    const s = data.scenarios[i]!;
-    console.log(`\n${s.key} ${s.title} [${s.industry} ${s.domains.join(',')}] labels ${JSON.stringify(s.relevance)}`);
-    console.log(`  concepts: ${concepts(scenarioText(s)).join(', ')}`);
-    for (const m of rank(scenarios[i]!, platforms, weights, { topK: 4, minScore: -Infinity })) {
-      console.log(`  ${m.platformId} ${m.score.toFixed(3)} ${m.solutionId ?? ''}`);
+    const s = p.data.scenarios[i]!;
+    const prepared = prepareScenario(p.scenarios[i]!, p.index);
+    console.log(`\n${s.key} [${s.style ?? ''}] ${s.title} [${s.industry} ${s.domains.join(',')}] labels ${JSON.stringify(s.relevance)}`);
+    console.log(`  concepts: ${concepts(prepared.need.text).join(', ')}  excluded: ${prepared.need.excluded.join(',')}`);
+    for (const m of rank(p.scenarios[i]!, p.platforms, weights, { topK: 4, minScore: -Infinity }, p.index)) {
+      console.log(`  ${m.platformId}(${s.relevance[m.platformId] ?? 0}) ${m.score.toFixed(3)} ${m.solutionId ?? ''}`);
       for (const r of m.reasons) console.log(`      ${r.factor.padEnd(10)} ${(r.weight * r.value).toFixed(3)}  ${r.text}`);
     }
   }
+}
 
-  if (!flag('quiet')) {
-    console.log('\nper-scenario misses (top-ranked platform is not one of the best-labelled):');
-    const labelsOf = new Map(data.scenarios.map((s) => [s.key, s]));
-    let misses = 0;
-    for (const r of mine) {
-      const s = labelsOf.get(r.key)!;
-      const maxRel = Math.max(...Object.values(s.relevance));
-      const expected = Object.entries(s.relevance)
-        .filter(([, v]) => v === maxRel)
-        .map(([k]) => k);
-      if (expected.includes(r.ranked[0]!)) continue;
-      misses++;
-      const got = r.ranked.slice(0, 4).map((k) => `${k}(${s.relevance[k] ?? 0})`).join(' ');
-      console.log(`  ${r.key} ${s.title}: expected ${expected.join('/')}(${maxRel}), got ${got}`);
-    }
-    if (misses === 0) console.log('  none');
+function misses(data: MatchingDataset, runs: Run[]) {
+  const byKey = new Map(data.scenarios.map((s) => [s.key, s]));
+  console.log('\nmisses (top-ranked platform is not one of the best-labelled):');
+  for (const r of runs) {
+    const s = byKey.get(r.key)!;
+    const maxRel = Math.max(...Object.values(s.relevance));
+    const expected = Object.keys(s.relevance).filter((k) => s.relevance[k] === maxRel);
+    if (expected.includes(r.ranked[0]!)) continue;
+    console.log(`  ${r.key} [${s.style ?? ''}] ${s.title}: expected ${expected.join('/')}(${maxRel}), got ${r.ranked.slice(0, 4).map((k) => `${k}(${s.relevance[k] ?? 0})`).join(' ')}`);
   }
+}
+
+async function main() {
+  const started = Date.now();
+  if (flag('draw-split')) {
+    // Keys already split stay where they are; new scenario files join by the same key-hash rule.
+    const previous: { test: string[]; tune: string[] } = existsSync(SPLIT_PATH) ? JSON.parse(readFileSync(SPLIT_PATH, 'utf8')) : { test: [], tune: [] };
+    const known = new Set([...previous.test, ...previous.tune]);
+    const fresh = loadCorpusDataset().scenarios.filter((s) => !known.has(s.key));
+    const test = [...previous.test, ...drawSplit(fresh)].sort();
+    const tune = [...previous.tune, ...fresh.map((s) => s.key).filter((k) => !test.includes(k))].sort();
+    writeFileSync(SPLIT_PATH, `${JSON.stringify({ rule: 'fmix32(fnv1a("split-v1:" + key)) / 2^32 < 0.3 → test', test, tune })}\n`);
+    console.log(`wrote ${SPLIT_PATH}: ${test.length} test, ${tune.length} tuning scenarios (${fresh.length} new)`);
+    return;
+  }
+  console.log(`embedder ${embedder.modelId}; weights ${JSON.stringify(weights)}`);
+
+  if (positional) {
+    const data = loadDataset(resolve(process.cwd(), positional));
+    const p = await prepare(data, embedder);
+    const { ours: mine } = table(`${positional} (${data.platforms.length} platforms)`, data, p);
+    if (data.scenarios.some((s) => s.style)) perStyle(data, p);
+    if (!flag('no-stack')) await stackRow(data);
+    if (flag('misses')) misses(data, mine);
+    explain(p, (flagValue('explain') ?? '').split(',').filter(Boolean));
+    return;
+  }
+
+  const dev = loadDataset(DEFAULT_DEV_PATH);
+  const devP = await prepare(dev, embedder);
+  const devRuns = table('dev set (shared/bench, 16 platforms)', dev, devP).ours;
+  if (!flag('no-stack')) await stackRow(dev);
+
+  const corpus = loadCorpus();
+  // --tune-only while tuning: the frozen part is neither printed nor looked at.
+  const testP = flag('tune-only') ? undefined : await prepare(corpus.test, embedder);
+  const testRuns = testP ? table(`corpus FROZEN TEST part (${corpus.all.platforms.length} platforms)`, corpus.test, testP).ours : [];
+  if (testP && !flag('no-stack')) await stackRow(corpus.test);
+  if (testP) perStyle(corpus.test, testP);
+  const tuneP = await prepare(corpus.tune, embedder);
+  const tuneRuns = table('corpus tuning part (tuned on)', corpus.tune, tuneP).ours;
+  if (flag('tune-only')) perStyle(corpus.tune, tuneP, 'tuning part');
+
+  if (flag('sweep')) return sweep(tuneP, devP);
+  const tuneF = featurize(tuneP);
+  const devF = featurize(devP);
+  crossValidate(tuneF, devF);
+  if (flag('fit')) {
+    const { weights: w, summary } = fitWeights([...tuneF, ...devF], weights);
+    console.log(`\nfitted on tuning part + dev: ${JSON.stringify(w)}`);
+    console.log(row('  tuning part + dev, fitted', summary));
+  }
+  if (flag('misses')) {
+    misses(dev, devRuns);
+    misses(corpus.tune, tuneRuns);
+    if (flag('misses') === '--misses=test' && testP) misses(corpus.test, testRuns);
+  }
+  const key = (flagValue('explain') ?? '').split(',').filter(Boolean);
+  explain(devP, key);
+  explain(tuneP, key);
   console.log(`\n${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
+
+async function stackRow(data: MatchingDataset) {
+  // The same data through HTTP, DynamoDB, the queues and the match consumer, as in production.
+  const { summary, ms } = await evaluateThroughStack(data);
+  console.log(`${row('  ours via local stack', summary)}   (${(ms / 1000).toFixed(1)} s: API → DynamoDB → embed/match queues)`);
 }
 
 main().catch((e) => {

@@ -1,3 +1,5 @@
+import { BUNDLED_ASSET_DIR } from '../functions/console/asset-manifest';
+import { buildConsoleAssets } from '../functions/console/build-assets';
 import { VENDOR_FILES } from '../functions/console/vendor-files';
 import { FUNCTION_DEFAULTS, functionEnvironment } from './defaults';
 import { allLinks } from './queues';
@@ -12,6 +14,10 @@ export const api = new sst.aws.Function('Api', {
   environment: functionEnvironment(),
 });
 
+/** Where the deploy builds the console's browser code before copying it into the function. */
+export const CONSOLE_ASSETS_BUILD_DIR = '.build/console-assets-deploy';
+await buildConsoleAssets({ outdir: CONSOLE_ASSETS_BUILD_DIR, clean: true });
+
 /**
  * The web console, the API reference and their browser assets: a separate function so the API's
  * bundle carries no pages and stays small for cold starts.
@@ -23,10 +29,12 @@ export const consoleFn = new sst.aws.Function('Console', {
   timeout: '30 seconds',
   link: allLinks,
   // functions/console/vendor.ts serves these from `vendor/<pkg>/<file>` once node_modules is bundled away.
-  copyFiles: VENDOR_FILES.map(({ pkg, file }) => ({
-    from: `node_modules/${pkg}/${file}`,
-    to: `vendor/${pkg}/${file}`,
-  })),
+  copyFiles: [
+    ...VENDOR_FILES.map(({ pkg, file }) => ({ from: `node_modules/${pkg}/${file}`, to: `vendor/${pkg}/${file}` })),
+    // The hashed page scripts (functions/console/asset-manifest.ts finds them there): static files
+    // beside the console's bundle, never inside the API's.
+    { from: CONSOLE_ASSETS_BUILD_DIR, to: BUNDLED_ASSET_DIR },
+  ],
   environment: functionEnvironment(),
 });
 

@@ -3,6 +3,7 @@ import type { Deps } from '../../packages/runtime/deps';
 import { Hono } from 'hono';
 import { finishApp, withMiddleware } from '../api/base';
 import type { ApiEnv } from '../api/env';
+import { assetRoutes } from './assets';
 import { pageRoutes } from './pages/routes';
 import { vendorRoutes } from './vendor';
 
@@ -10,6 +11,7 @@ import { vendorRoutes } from './vendor';
 export function consoleRoutes(app: Hono<ApiEnv>): void {
   app.get('/docs', swaggerUI({ url: '/v1/openapi.json', baseUrl: '/vendor' }));
   vendorRoutes(app);
+  assetRoutes(app);
   pageRoutes(app);
 }
 

@@ -15,7 +15,6 @@ export const VENDOR_ASSETS: Record<string, VendorAsset> = {
   'swagger-ui-dist/swagger-ui.css': { pkg: 'swagger-ui-dist', file: 'swagger-ui.css', type: 'text/css' },
   'swagger-ui-dist/swagger-ui-bundle.js': { pkg: 'swagger-ui-dist', file: 'swagger-ui-bundle.js', type: 'text/javascript' },
   'swagger-ui-dist/swagger-ui-standalone-preset.js': { pkg: 'swagger-ui-dist', file: 'swagger-ui-standalone-preset.js', type: 'text/javascript' },
-  'echarts/echarts.min.js': { pkg: 'echarts', file: 'dist/echarts.min.js', type: 'text/javascript' },
 };
 
 export const VENDOR_FILES = Object.values(VENDOR_ASSETS).map((a) => ({ pkg: a.pkg, file: a.file }));

@@ -56,7 +56,7 @@ export async function allPlatforms(s: Store): Promise<PlatformRecord[]> {
 
 export async function directoryPage(
   s: Store,
-  q: { level?: number; category?: string; region?: string; limit: number; cursor?: string },
+  q: { level?: number; category?: string; region?: string; industry?: string; limit: number; cursor?: string },
 ): Promise<PageResult<PlatformRecord>> {
   const filters: string[] = [];
   const values: Record<string, unknown> = {};
@@ -70,6 +70,13 @@ export async function directoryPage(
     filters.push('#region = :region');
     values[':region'] = q.region;
     names['#region'] = 'region';
+  }
+  if (q.industry) {
+    // A platform that names no industry serves them all.
+    filters.push('(contains(#industries, :industry) OR size(#industries) = :none)');
+    values[':industry'] = q.industry;
+    values[':none'] = 0;
+    names['#industries'] = 'industries';
   }
   const page = await queryPage<Item>(s, {
     index: 'gsi2',

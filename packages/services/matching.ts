@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS, rank, type CandidatePlatform, type Weights } from '../core/matching/score';
+import { DEFAULT_WEIGHTS, indexPlatforms, rank, type CandidatePlatform, type MatchIndex, type Weights } from '../core/matching/score';
 import type { MatchItem, Scenario } from '../core/schemas/scenario';
 import { allPlatforms, allSolutions, getPlatform, listSolutions, registryVersion, type PlatformRecord } from '../db/platforms';
 import { monthOf, openLeadsByPlatform } from '../db/leads';
@@ -31,6 +31,7 @@ async function candidates(deps: Deps, platforms: PlatformRecord[], solutions: So
   return platforms.map((p) => ({
     id: p.id,
     name: p.name,
+    description: p.description,
     category: p.category,
     level: p.level,
     industries: p.industries,
@@ -40,6 +41,7 @@ async function candidates(deps: Deps, platforms: PlatformRecord[], solutions: So
     solutions: (byPlatform.get(p.id) ?? []).map((s) => ({
       id: s.id,
       title: s.title,
+      description: s.description,
       industries: s.industries,
       domains: s.domains,
       technologies: s.technologies,
@@ -50,20 +52,27 @@ async function candidates(deps: Deps, platforms: PlatformRecord[], solutions: So
 
 async function scenarioInput(deps: Deps, sc: Scenario) {
   const { vectors } = await embedCached(deps, [scenarioText(sc)]);
-  return { industry: sc.industry, domains: sc.domains, technologies: sc.technologies, vector: vectors[0]! };
+  return { title: sc.title, description: sc.description, industry: sc.industry, domains: sc.domains, technologies: sc.technologies, vector: vectors[0]! };
 }
 
 // The registry with its vectors, per Deps (i.e. per process), reused while the registry version is
 // unchanged: a burst of publishes ranks against one snapshot (one GetItem per scenario) instead of
 // re-reading every platform and solution for each.
-const registryCache = new WeakMap<Deps, { version: number; value: Promise<Omit<CandidatePlatform, 'openLeadsThisMonth'>[]> }>();
+interface Registry {
+  platforms: Omit<CandidatePlatform, 'openLeadsThisMonth'>[];
+  /** Lexical index and concepts of every text, built once per snapshot. */
+  index: MatchIndex;
+}
+const registryCache = new WeakMap<Deps, { version: number; value: Promise<Registry> }>();
 
-async function registry(deps: Deps) {
+async function registry(deps: Deps): Promise<Registry> {
   const s = storeOf(deps);
   const version = await registryVersion(s);
   const hit = registryCache.get(deps);
   if (hit && hit.version === version) return hit.value;
-  const value = Promise.all([allPlatforms(s), allSolutions(s)]).then(([platforms, solutions]) => candidates(deps, platforms, solutions));
+  const value = Promise.all([allPlatforms(s), allSolutions(s)])
+    .then(([platforms, solutions]) => candidates(deps, platforms, solutions))
+    .then((platforms) => ({ platforms, index: indexPlatforms(platforms) }));
   registryCache.set(deps, { version, value });
   value.catch(() => registryCache.delete(deps));
   return value;
@@ -71,10 +80,10 @@ async function registry(deps: Deps) {
 
 /** Ranks every platform for a scenario; pure apart from loading inputs. */
 export async function rankScenario(deps: Deps, sc: Scenario): Promise<MatchItem[]> {
-  const [base, open] = await Promise.all([registry(deps), openLeadsByPlatform(storeOf(deps), monthOf(nowIso(deps)))]);
+  const [reg, open] = await Promise.all([registry(deps), openLeadsByPlatform(storeOf(deps), monthOf(nowIso(deps)))]);
   // Exposure changes with every lead, so it is read fresh for each scenario.
-  const cands = base.map((c) => ({ ...c, openLeadsThisMonth: open.get(c.id) ?? 0 }));
-  return rank(await scenarioInput(deps, sc), cands, weightsOf(deps), { topK: KEEP, minScore: -Infinity });
+  const cands = reg.platforms.map((c) => ({ ...c, openLeadsThisMonth: open.get(c.id) ?? 0 }));
+  return rank(await scenarioInput(deps, sc), cands, weightsOf(deps), { topK: KEEP, minScore: -Infinity }, reg.index);
 }
 
 function selectLeads(deps: Deps, items: MatchItem[]): string[] {
@@ -119,12 +128,19 @@ async function matchLatePlatform(deps: Deps, platformId: string): Promise<void> 
   const since = new Date(deps.now().getTime() - OPEN_WINDOW_DAYS * 86_400_000).toISOString();
   const open = (await allScenariosByStatus(s, 'matched')).filter((sc) => (sc.publishedAt ?? sc.createdAt) >= since);
   if (!open.length) return;
-  const [base] = await candidates(deps, [platform], await listSolutions(s, platformId));
+  // Scored within the whole registry, so its lexical fit is relative to the same field as everyone's.
+  const reg = await registry(deps);
+  let base = reg.platforms.find((p) => p.id === platformId);
+  let index = reg.index;
+  if (!base) {
+    [base] = await candidates(deps, [platform], await listSolutions(s, platformId));
+    index = indexPlatforms([...reg.platforms, base!]);
+  }
   const openLeads = await openLeadsByPlatform(s, monthOf(nowIso(deps)));
   const cand = { ...base!, openLeadsThisMonth: openLeads.get(platformId) ?? 0 };
   const weights = weightsOf(deps);
   for (const sc of open) {
-    const [m] = rank(await scenarioInput(deps, sc), [cand], weights, { topK: 1, minScore: -Infinity });
+    const [m] = rank(await scenarioInput(deps, sc), [cand], weights, { topK: 1, minScore: -Infinity }, index);
     if (!m) continue;
     for (let attempt = 0; attempt < 5; attempt++) {
       const stored = await getMatches(s, sc.id);

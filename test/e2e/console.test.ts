@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chinaYear } from '../../packages/core/indicators';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 
@@ -13,8 +13,15 @@ const Y = chinaYear(new Date()) - 1;
 let stack: TestStack;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
 let scenarioId = '';
+
+/**
+ * Whatever went wrong in any page of the current test: script errors, console errors, failed
+ * requests and HTTP errors. A test that expects an error response names it in `expected`.
+ */
+const problems: string[] = [];
+const expected: RegExp[] = [];
+const isExpected = (url: string) => expected.some((re) => re.test(new URL(url).pathname));
 
 async function newPage(viewport = LAPTOP, token?: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) });
@@ -22,7 +29,18 @@ async function newPage(viewport = LAPTOP, token?: string): Promise<Page> {
   if (token) await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), token);
   const page = await ctx.newPage();
   page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  page.on('pageerror', (e) => problems.push(`script error on ${page.url()}: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !isExpected(m.location().url || page.url())) problems.push(`console error on ${page.url()}: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !isExpected(r.url())) problems.push(`${r.request().method()} ${r.url()} answered ${r.status()}`);
+  });
+  page.on('requestfailed', (r) => {
+    // A fetch still in flight when the test navigates away is cancelled by the browser, not failed.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`${r.method()} ${r.url()} failed: ${r.failure()?.errorText}`);
+  });
   return page;
 }
 
@@ -91,6 +109,13 @@ beforeAll(async () => {
   await eventually(async () => (await stack.call('GET', '/v1/platforms/plt_e2e/assessment')).status === 200);
 }, 120_000);
 
+afterEach(async () => {
+  // Closed per test: a page left polling would blame its errors on the next test.
+  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+  expected.length = 0;
+  expect(problems.splice(0)).toEqual([]);
+});
+
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
@@ -143,6 +168,22 @@ describe('web console', () => {
     expect(await first.getByTestId('match-reason').count()).toBeGreaterThan(0);
     await shot(page, 'manufacturer-matches-1280');
   }, 120_000);
+
+  it('a manufacturer can post a scenario with no domain ticked: the text is enough', async () => {
+    const page = await newPage();
+    await signInWithDevForm(page, 'manufacturer', 'ent_e2e_text');
+    await page.waitForURL('**/m/scenarios');
+    await page.getByTestId('domain-maintenance').waitFor();
+    await page.getByTestId('scenario-title').fill('电费越来越高');
+    await page.getByTestId('scenario-description').fill('厂里一个月电费四十多万，不知道哪几台设备最费电，晚上空压机也一直开着。');
+    await page.getByTestId('scenario-enterprise-name').fill('青岛某塑料制品有限公司');
+    await page.getByTestId('scenario-credit-code').fill('91350100M000100Y43');
+    await page.getByTestId('scenario-industry').selectOption('C29');
+    await page.getByTestId('scenario-region').selectOption('黄岛区');
+    await page.getByTestId('scenario-submit').click();
+    await page.getByTestId('scenario-created').waitFor();
+    await expect(page.getByTestId('scenario-row').first().innerText()).resolves.toContain('领域由描述判断');
+  });
 
   it('the platform finds the lead in its inbox and accepts it', async () => {
     const page = await newPage(LAPTOP, await stack.token('platform', 'plt_e2e'));
@@ -269,7 +310,48 @@ describe('web console', () => {
     await page.getByTestId('need-sign-in').waitFor();
   });
 
-  it('raised no script errors', () => {
-    expect(pageErrors).toEqual([]);
+  it('the navigation shows a signed-in user the menus of their role and the public ones', async () => {
+    const visible = async (page: Page) =>
+      (await page.locator('nav.main a:visible').evaluateAll((as) => as.map((a) => a.getAttribute('data-testid')))).sort();
+    const anon = await newPage();
+    await anon.goto(`${stack.url}/`);
+    await anon.getByTestId('nav-sign-in').waitFor();
+    expect(await visible(anon)).toEqual(['nav-directory']);
+
+    const cases = [
+      ['manufacturer', 'ent_e2e', ['nav-directory', 'nav-m-scenarios']],
+      ['platform', 'plt_e2e', ['nav-directory', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile']],
+      ['bureau', undefined, ['nav-b-directory', 'nav-b-overview', 'nav-b-roadshows', 'nav-directory']],
+    ] as const;
+    for (const [role, org, links] of cases) {
+      const page = await newPage(LAPTOP, await stack.token(role, org));
+      await page.goto(`${stack.url}/directory`);
+      await page.getByTestId('whoami-role').waitFor();
+      expect(await visible(page), role).toEqual([...links].sort());
+    }
+  });
+
+  it('a platform that has not registered yet gets the registration form', async () => {
+    // The profile asks for the platform first; 404 is the expected answer for a new platform.
+    expected.push(/^\/v1\/platforms\/plt_new$/);
+    const page = await newPage(LAPTOP, await stack.token('platform', 'plt_new'));
+    await page.goto(`${stack.url}/p/profile`);
+    await page.getByTestId('platform-register-form').waitFor();
+    await page.getByTestId('reg-submit').click();
+    // Empty required fields: the browser's own validation keeps the form from being sent.
+    expect(await page.getByTestId('platform-register-form').isVisible()).toBe(true);
+  });
+
+  it('an API refusal shows its zh/en message', async () => {
+    const page = await newPage();
+    expected.push(/^\/dev\/token$/);
+    await page.goto(`${stack.url}/sign-in`);
+    await page.getByTestId('dev-role').selectOption('platform');
+    await page.getByTestId('dev-org').fill('bad org!');
+    await page.getByTestId('dev-submit').click();
+    const err = page.getByTestId('error');
+    await err.waitFor();
+    await expect(err.textContent()).resolves.toMatch(/[\u4e00-\u9fff].*[A-Za-z]/);
+    await expect(err.locator('li').count()).resolves.toBeGreaterThan(0);
   });
 });

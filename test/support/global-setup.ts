@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { buildConsoleAssets } from '../../functions/console/build-assets';
 import { startLocalDynamo, type LocalDynamo } from '../../packages/local/dynamo';
 import { startLocalSqs, type LocalSqs } from '../../packages/local/sqs';
 
@@ -17,7 +18,8 @@ let sqs: LocalSqs | undefined;
  * queue prefix, so files never see each other's data.
  */
 export default async function setup(project: TestProject) {
-  [dynamo, sqs] = await Promise.all([startLocalDynamo(), startLocalSqs()]);
+  // The console's pages load their hashed browser modules; build them once for every test file.
+  [dynamo, sqs] = await Promise.all([startLocalDynamo(), startLocalSqs(), buildConsoleAssets()]);
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('sqsEndpoint', sqs.endpoint);
   return async () => {

@@ -13,6 +13,9 @@ import { TABLE, keyAttributes } from '../../packages/db/table';
 import { QUEUES, QUEUE_NAMES, dlqResourceName, type QueueName } from '../../packages/queue/queues';
 import { ensureQueues, ensureTable } from '../../packages/local/provision';
 import { VENDOR_FILES } from '../../functions/console/vendor-files';
+import { BUNDLED_ASSET_DIR, MANIFEST, type AssetManifest } from '../../functions/console/asset-manifest';
+import { PAGE_SCRIPTS } from '../../functions/console/shared/scripts';
+import { readFileSync } from 'node:fs';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -271,10 +274,28 @@ describe('links and function settings', () => {
   it('the console is a URL function shipping every vendor asset under vendor/<pkg>/<file>', () => {
     const web = byName('sst.aws.Function', 'Console').args;
     expect(web.url).toBe(true);
-    expect(web.copyFiles).toEqual(
+    const vendor = (web.copyFiles as { from: string; to: string }[]).filter((f) => f.to.startsWith('vendor/'));
+    expect(vendor).toEqual(
       VENDOR_FILES.map(({ pkg, file }) => ({ from: `node_modules/${pkg}/${file}`, to: `vendor/${pkg}/${file}` })),
     );
     for (const { from } of web.copyFiles as { from: string }[]) expect(existsSync(resolve(ROOT, from)), `${from} exists`).toBe(true);
+  });
+
+  it('the deploy builds the browser code and ships it beside the console, not in the API function', async () => {
+    const web = byName('sst.aws.Function', 'Console').args;
+    const assets = (web.copyFiles as { from: string; to: string }[]).filter((f) => f.to === BUNDLED_ASSET_DIR);
+    expect(assets, `one copyFiles entry to ${BUNDLED_ASSET_DIR}/`).toHaveLength(1);
+    // run() built it: the manifest names a hashed module for every page script, and each file is there.
+    const dir = resolve(ROOT, assets[0]!.from);
+    const manifest = JSON.parse(readFileSync(resolve(dir, MANIFEST), 'utf8')) as AssetManifest;
+    expect(Object.keys(manifest.scripts).sort()).toEqual([...PAGE_SCRIPTS].sort());
+    for (const { src, preload } of Object.values(manifest.scripts)) {
+      expect(src).toMatch(/^\/assets\/[\w-]+-[A-Z0-9]{8}\.js$/);
+      for (const url of [src, ...preload]) expect(existsSync(resolve(dir, url.slice('/assets/'.length))), `${url} built`).toBe(true);
+    }
+    expect(existsSync(resolve(dir, manifest.favicon.slice('/assets/'.length)))).toBe(true);
+    // The API function ships no files of its own: its bundle is code only.
+    expect(byName('sst.aws.Function', 'Api').args.copyFiles).toBeUndefined();
   });
 
   it('one router sends /v1 to the API function and everything else to the console', () => {

@@ -42,7 +42,7 @@ describe('score: reasons', () => {
       { ...scenario, domains: ['maintenance', 'energy'], technologies: ['iot'] },
       platform({ id: 'p', level: 2, openLeadsThisMonth: 12, technologies: ['iot'] }),
     );
-    expect(m.reasons.map((r) => r.factor)).toEqual(['semantic', 'industry', 'domain', 'technology', 'maturity', 'exposure']);
+    expect(m.reasons.map((r) => r.factor)).toEqual(['semantic', 'concept', 'lexical', 'industry', 'domain', 'technology', 'maturity', 'exposure']);
     expect(m.score).toBeCloseTo(m.reasons.reduce((s, r) => s + r.weight * r.value, 0), 12);
     for (const r of m.reasons) expect(r.text.length).toBeGreaterThan(4);
     expect(m.solutionId).toBe('p-s1');
@@ -72,9 +72,10 @@ describe('score: reasons', () => {
 });
 
 describe('score: fairness and fit', () => {
+  // A clearly better fit: its solution covers the domain the manufacturer asked for; the other's does not.
   it('a maturity bonus cannot outrank a clearly better fit', () => {
-    const better = platform({ id: 'better', level: 0, solutions: [solution({ id: 'b', sim: 0.8 })] });
-    const mature = platform({ id: 'mature', level: 3, solutions: [solution({ id: 'm', sim: 0.6 })] });
+    const better = platform({ id: 'better', level: 0, solutions: [solution({ id: 'b', sim: 0.6 })] });
+    const mature = platform({ id: 'mature', level: 3, domains: ['energy'], solutions: [solution({ id: 'm', sim: 0.6, domains: ['energy'] })] });
     expect(rank(scenario, [mature, better], DEFAULT_WEIGHTS, { topK: 2, minScore: -Infinity }).map((m) => m.platformId)).toEqual([
       'better',
       'mature',
@@ -97,8 +98,8 @@ describe('score: fairness and fit', () => {
     expect(value(10)).toBeLessThan(value(1));
     expect(value(1000)).toBe(-1);
     expect(value(100000)).toBe(-1);
-    const busy = platform({ id: 'busy', openLeadsThisMonth: 500, solutions: [solution({ id: 'b', sim: 0.85 })] });
-    const weak = platform({ id: 'weak', solutions: [solution({ id: 'w', sim: 0.5 })] });
+    const busy = platform({ id: 'busy', openLeadsThisMonth: 500, solutions: [solution({ id: 'b', sim: 0.6 })] });
+    const weak = platform({ id: 'weak', domains: ['energy'], solutions: [solution({ id: 'w', sim: 0.6, domains: ['energy'] })] });
     expect(rank(scenario, [weak, busy], DEFAULT_WEIGHTS, { topK: 1, minScore: -Infinity })[0]!.platformId).toBe('busy');
   });
 

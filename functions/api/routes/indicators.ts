@@ -11,7 +11,7 @@ import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, json } from '../openapi';
 
-const Accepted = z.object({ platformId: z.string(), year: z.number().int(), version: z.number().int(), status: z.literal('assessing') });
+export const Accepted = z.object({ platformId: z.string(), year: z.number().int(), version: z.number().int(), status: z.literal('assessing') });
 const YearParam = IdParam('id').extend({ year: z.string().max(8).openapi({ param: { name: 'year', in: 'path' } }) });
 
 export function indicatorRoutes(app: Api) {

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ListQuery, Page } from '../../../packages/core/schemas/common';
 import { Platform, PlatformInput, PlatformPatch } from '../../../packages/core/schemas/platform';
 import { Solution, SolutionInput } from '../../../packages/core/schemas/solution';
-import { Category, Region } from '../../../packages/core/taxonomy';
+import { Category, Industry, Region } from '../../../packages/core/taxonomy';
 import { webhookSecret } from '../../../packages/core/webhook';
 import { directoryPage } from '../../../packages/db/platforms';
 import * as svc from '../../../packages/services/platforms';
@@ -12,13 +12,14 @@ import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, etag, ifMatch, json } from '../openapi';
 
 const PlatformOut = Platform;
-const DirectoryRow = z
+export const DirectoryRow = z
   .object({
     id: z.string(),
     name: z.string(),
     category: Category,
     subtype: z.string().optional(),
     region: Region,
+    industries: Platform.shape.industries.describe('GB/T 4754 divisions served; empty = cross-industry 跨行业'),
     level: z.number().int(),
     eligibility: Platform.shape.eligibility,
     assessedYear: z.number().int().nullable(),
@@ -139,6 +140,7 @@ export function platformRoutes(app: Api) {
           category: Category.optional(),
           level: z.coerce.number().int().min(1).max(3).optional(),
           region: Region.optional(),
+          industry: Industry.optional().describe('platforms serving this industry, cross-industry ones included'),
         }),
       },
       responses: { 200: json(Page(DirectoryRow)), ...ERRORS },
@@ -149,7 +151,7 @@ export function platformRoutes(app: Api) {
       return c.json(
         {
           items: page.items.map((p) => ({
-            id: p.id, name: p.name, category: p.category, subtype: p.subtype, region: p.region,
+            id: p.id, name: p.name, category: p.category, subtype: p.subtype, region: p.region, industries: p.industries,
             level: p.level, eligibility: p.eligibility, assessedYear: p.assessedYear, operator: p.operator.name,
           })),
           cursor: page.cursor,

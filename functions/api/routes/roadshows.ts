@@ -10,6 +10,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';
 
+export const RoadshowCreated = z.object({ id: z.string(), status: z.literal('composing') });
+
 export function roadshowRoutes(app: Api) {
   app.openapi(
     createRoute({
@@ -17,7 +19,7 @@ export function roadshowRoutes(app: Api) {
       summary: '发起场景路演（编排议程） / Trigger a matchmaking roadshow',
       middleware: [allow('bureau')] as const,
       request: body(RoadshowInput),
-      responses: { 202: json(z.object({ id: z.string(), status: z.literal('composing') })), ...ERRORS },
+      responses: { 202: json(RoadshowCreated), ...ERRORS },
     }),
     async (c) => {
       const r = await svc.createRoadshow(c.var.deps, requireRole(c, 'bureau'), c.req.valid('json'));

@@ -17,6 +17,9 @@ const BatchResult = z.object({
   results: z.array(z.object({ id: z.string(), ok: z.boolean(), status: ScenarioStatus.optional(), error: z.string().optional() })),
 });
 
+/** Matches plus the platforms that were sent a lead. */
+export const MatchesView = Matches.extend({ selected: z.array(z.string()) });
+
 export function scenarioRoutes(app: Api) {
   app.openapi(
     createRoute({
@@ -91,7 +94,7 @@ export function scenarioRoutes(app: Api) {
       method: 'get', path: '/v1/scenarios/{id}/matches', tags: ['scenarios'], security: bearer,
       summary: '匹配结果及理由 / Ranked matches with reasons',
       request: { params: IdParam('id') },
-      responses: { 200: json(Matches.extend({ selected: z.array(z.string()) })), ...ERRORS },
+      responses: { 200: json(MatchesView), ...ERRORS },
     }),
     async (c) => c.json(await svc.scenarioMatches(c.var.deps, requireRole(c, 'manufacturer', 'bureau'), c.req.valid('param').id), 200),
   );

@@ -13,7 +13,7 @@ const Core = {
   servedEnterprises: z.number().nonnegative().describe('服务企业 / Enterprises served'),
 };
 
-const Overview = z
+export const Overview = z
   .object({
     platforms: z.object({
       total: Count,
@@ -48,7 +48,7 @@ const Overview = z
 
 const LeadEvidence = z.object({ accepted: Count, declined: Count, pending: Count });
 
-const RegisterRow = z
+export const RegisterRow = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -70,7 +70,7 @@ const PortraitIndicator = z.object({
   weight: z.number().min(0).max(1),
 });
 
-const Portrait = z
+export const Portrait = z
   .object({
     platformId: z.string(),
     name: z.string(),
@@ -95,7 +95,7 @@ const Portrait = z
   })
   .openapi('PlatformPortrait');
 
-const Bottlenecks = z
+export const Bottlenecks = z
   .object({
     assessed: Count,
     categories: z.array(

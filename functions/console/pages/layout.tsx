@@ -1,5 +1,10 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { manifest } from '../asset-manifest';
+import { NAV } from '../shared/nav';
+import type { Label } from '../../../packages/core/schemas/common';
+import type { PageData } from '../shared/page-data';
+import type { PageScript } from '../shared/scripts';
 
 /** A zh-CN label with its English beside it, the convention of every page. */
 export const T = (p: { zh: string; en: string }) => (
@@ -9,42 +14,22 @@ export const T = (p: { zh: string; en: string }) => (
   </>
 );
 
-/** Inline browser code; callers pass constants, never request data (that would allow injection). */
-export const Script = (p: { code: string }) => <script>{raw(p.code)}</script>;
+/** A select option labelled the console's way: zh, then en. */
+export const Option = (p: { value: string | number; label: Label }) => <option value={String(p.value)}>{`${p.label.zh} ${p.label.en}`}</option>;
 
 /** Server data handed to the page script as JSON; `<` is escaped so the text cannot close the tag. */
-export const Data = (p: { id: string; value: unknown }) => (
-  <script type="application/json" id={p.id}>
-    {raw(JSON.stringify(p.value).replace(/</g, '\\u003c'))}
-  </script>
-);
-
-const NAV: { group: { zh: string; en: string }; role?: string; links: { href: string; zh: string; en: string }[] }[] = [
-  { group: { zh: '制造企业', en: 'Manufacturer' }, role: 'manufacturer', links: [{ href: '/m/scenarios', zh: '我的场景', en: 'Scenarios' }] },
-  {
-    group: { zh: '平台', en: 'Platform' },
-    role: 'platform',
-    links: [
-      { href: '/p/leads', zh: '线索', en: 'Leads' },
-      { href: '/p/profile', zh: '平台信息', en: 'Profile' },
-      { href: '/p/indicators', zh: '指标申报', en: 'Indicators' },
-    ],
-  },
-  {
-    group: { zh: '市工信局', en: 'Bureau' },
-    role: 'bureau',
-    links: [
-      { href: '/b/overview', zh: '监测总览', en: 'Overview' },
-      { href: '/b/directory', zh: '平台台账', en: 'Platforms' },
-      { href: '/b/roadshows', zh: '场景路演', en: 'Roadshows' },
-    ],
-  },
-  { group: { zh: '公开', en: 'Public' }, links: [{ href: '/directory', zh: '培优名录', en: 'Directory' }] },
-];
+export function Data<K extends keyof PageData>(p: { id: K; value: PageData[K] }) {
+  return (
+    <script type="application/json" id={p.id}>
+      {raw(JSON.stringify(p.value).replace(/</g, '\\u003c'))}
+    </script>
+  );
+}
 
 const CSS = `
 :root{--fg:#1c2733;--muted:#5f6f80;--bg:#f3f6f9;--card:#fff;--line:#dce3ea;--brand:#0f4c8a;--brand-d:#0b3a6a;--ok:#1a7f37;--warn:#a65b00;--bad:#c62828}
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:15px/1.55 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:var(--fg);background:var(--bg)}
 a{color:var(--brand)}
@@ -136,11 +121,30 @@ legend{font-weight:700;padding:0 6px}
   header.top .who{margin-left:0;width:100%}
   .reasons li{grid-template-columns:1fr;gap:0}
   .hide-sm{display:none}
-  body.signed-in nav.main .grp[data-role]:not([data-role=""]):not(.mine){display:none}
 }
 `;
 
-export function Layout(p: { title: { zh: string; en: string }; path: string; children?: Child; head?: Child }) {
+/** The page script's tags: its hashed module, the chunks it imports (preloaded), and the icon. */
+function Assets(p: { script: PageScript }) {
+  const m = manifest();
+  const entry = m.scripts[p.script];
+  if (!entry) throw new Error(`console page script "${p.script}" is not in the asset manifest`);
+  return (
+    <>
+      <link rel="icon" type="image/svg+xml" href={m.favicon} />
+      {entry.preload.map((href) => (
+        <link rel="modulepreload" href={href} />
+      ))}
+      <script type="module" src={entry.src}></script>
+    </>
+  );
+}
+
+/**
+ * Every page: header, navigation (role groups start hidden; the page script shows the signed-in
+ * user's), the title, and the page's own browser module `client/pages/<script>.ts`.
+ */
+export function Layout(p: { title: { zh: string; en: string }; path: string; script: PageScript; children?: Child }) {
   return (
     <>
       {raw('<!doctype html>')}
@@ -150,8 +154,7 @@ export function Layout(p: { title: { zh: string; en: string }; path: string; chi
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${p.title.zh} · 工赋青岛 / ${p.title.en}`}</title>
           <style>{raw(CSS)}</style>
-          <script src="/assets/console.js"></script>
-          {p.head}
+          <Assets script={p.script} />
         </head>
         <body>
           <header class="top">
@@ -165,7 +168,7 @@ export function Layout(p: { title: { zh: string; en: string }; path: string; chi
           <nav class="main" aria-label="主导航 Main">
             <div class="inner">
               {NAV.map((g) => (
-                <div class="grp" data-role={g.role ?? ''}>
+                <div class="grp" data-role={g.role ?? ''} hidden={g.role !== undefined}>
                   <span>{g.group.zh}</span>
                   {g.links.map((l) => (
                     <a href={l.href} class={p.path === l.href || p.path.startsWith(`${l.href}/`) ? 'active' : ''} data-testid={`nav-${l.href.slice(1).replace(/\//g, '-')}`}>

@@ -1,4 +1,9 @@
-import { Layout, Script, T } from './layout';
+import { ROLE_LABELS } from '../../../packages/core/labels';
+import type { Role } from '../../../packages/core/principal';
+import { Layout, Option, T } from './layout';
+
+/** The dev form's roles, the most common first. */
+const DEV_ROLES: Role[] = ['manufacturer', 'platform', 'bureau'];
 
 export function HomePage() {
   const tile = (href: string, zh: string, en: string, dzh: string, den: string, testid: string) => (
@@ -11,7 +16,7 @@ export function HomePage() {
     </a>
   );
   return (
-    <Layout title={{ zh: '工业互联网平台培优服务', en: 'Industrial internet platform cultivation' }} path="/">
+    <Layout script="home" title={{ zh: '工业互联网平台培优服务', en: 'Industrial internet platform cultivation' }} path="/">
       <p class="muted">
         制造企业发布工业赋能场景，平台申报成熟度指标并承接对接线索，市工信局监测平台发展、组织场景路演。
         <span class="en">
@@ -34,76 +39,14 @@ export function HomePage() {
           登录 <span class="en">Sign in</span>
         </a>
       </p>
-      <Script code="GF.page(function () {});" />
     </Layout>
   );
 }
 
-const SIGN_IN_JS = String.raw`
-GF.page(function () {
-  var h = GF.h;
-  var next = new URLSearchParams(location.search).get('next');
-  // Only same-site paths: a crafted ?next= must not send the token holder elsewhere.
-  var safeNext = next && /^\/(?!\/)/.test(next) ? next : null;
-  var status = document.getElementById('current');
-  function showCurrent() {
-    var c = GF.claims();
-    GF.clear(status);
-    if (!c) { status.appendChild(GF.msg('info', '尚未登录。 Not signed in.', 'signed-out')); return; }
-    status.appendChild(GF.msg('ok', '已登录：' + GF.ROLE[c.role][0] + (c.org ? ' · ' + c.org : '') + ' / Signed in as ' + GF.ROLE[c.role][1] + (c.org ? ' · ' + c.org : ''), 'signed-in'));
-  }
-  function done() {
-    var c = GF.claims();
-    showCurrent();
-    location.href = safeNext || GF.HOME[c.role] || '/';
-  }
-  showCurrent();
-
-  var tokenForm = document.getElementById('token-form');
-  var tokenMsg = document.getElementById('token-msg');
-  tokenForm.addEventListener('submit', function (ev) {
-    ev.preventDefault();
-    var t = tokenForm.elements.token.value.trim();
-    var prev = GF.token();
-    GF.setToken(t);
-    if (!GF.claims()) {
-      if (prev) GF.setToken(prev); else GF.signOut();
-      GF.say(tokenMsg, GF.msg('err', '令牌格式无效或已过期 / The token is malformed or expired', 'error'));
-      return;
-    }
-    done();
-  });
-
-  var devForm = document.getElementById('dev-form');
-  if (devForm) {
-    var role = devForm.elements.role, org = devForm.elements.org;
-    var syncOrg = function () {
-      org.disabled = role.value === 'bureau';
-      org.placeholder = role.value === 'platform' ? 'plt_demo' : role.value === 'manufacturer' ? 'ent_demo' : '—';
-    };
-    role.addEventListener('change', syncOrg);
-    syncOrg();
-    var devMsg = document.getElementById('dev-msg');
-    devForm.addEventListener('submit', async function (ev) {
-      ev.preventDefault();
-      var body = { role: role.value };
-      if (role.value !== 'bureau') body.org = org.value.trim() || org.placeholder;
-      if (devForm.elements.sub.value.trim()) body.sub = devForm.elements.sub.value.trim();
-      try {
-        var res = await GF.api('POST', '/dev/token', body);
-        GF.setToken(res.token);
-        done();
-      } catch (err) { GF.say(devMsg, GF.errorMsg(err)); }
-    });
-  }
-
-  document.getElementById('sign-out-btn').addEventListener('click', function () { GF.signOut(); showCurrent(); location.reload(); });
-});
-`;
 
 export function SignInPage(p: { dev: boolean }) {
   return (
-    <Layout title={{ zh: '登录', en: 'Sign in' }} path="/sign-in">
+    <Layout script="sign-in" title={{ zh: '登录', en: 'Sign in' }} path="/sign-in">
       <div id="current"></div>
       <div class="grid">
         <form class="card" id="token-form" data-testid="token-form">
@@ -144,9 +87,9 @@ export function SignInPage(p: { dev: boolean }) {
                   <T zh="角色" en="Role" />
                 </label>
                 <select id="dev-role" name="role" data-testid="dev-role">
-                  <option value="manufacturer">制造企业 Manufacturer</option>
-                  <option value="platform">平台 Platform</option>
-                  <option value="bureau">市工信局 Bureau</option>
+                  {DEV_ROLES.map((r) => (
+                    <Option value={r} label={ROLE_LABELS[r]} />
+                  ))}
                 </select>
               </div>
               <div class="field">
@@ -169,7 +112,6 @@ export function SignInPage(p: { dev: boolean }) {
           </form>
         )}
       </div>
-      <Script code={SIGN_IN_JS} />
     </Layout>
   );
 }

@@ -1,7 +1,11 @@
-import { DOMAINS, TECHNOLOGIES, label } from '../taxonomy';
+import { DOMAINS, TECHNOLOGIES, label, type Domain, type Technology } from '../taxonomy';
+import { conceptProfile, inferNeed, type InferredNeed } from './infer';
+import { DEFAULT_LEXICAL, LexicalIndex, type LexicalOptions, type LexicalScore } from './lexical';
+import { conceptById } from './thesaurus';
 import { cosine } from './vector';
+import type { ReasonFactor } from '../schemas/scenario';
 
-export type Factor = 'semantic' | 'industry' | 'domain' | 'technology' | 'maturity' | 'exposure';
+export type Factor = ReasonFactor;
 
 export interface Reason {
   factor: Factor;
@@ -22,6 +26,8 @@ export interface Match {
 export interface CandidateSolution {
   id: string;
   title: string;
+  /** The solution's own words; indexed lexically and read for concepts. */
+  description?: string;
   /** Empty means a cross-industry solution. */
   industries: readonly string[];
   domains: readonly string[];
@@ -32,9 +38,12 @@ export interface CandidateSolution {
 export interface CandidatePlatform {
   id: string;
   name: string;
+  /** The platform's profile text (name and description). */
+  description?: string;
   category: string;
   /** Assessed maturity level 0–3 (0 = not assessed). */
   level: number;
+  /** Empty means the platform serves every industry. */
   industries: readonly string[];
   domains: readonly string[];
   technologies: readonly string[];
@@ -45,6 +54,9 @@ export interface CandidatePlatform {
 }
 
 export interface ScenarioInput {
+  /** The manufacturer's words; without them only the ticked fields and the vector count. */
+  title?: string;
+  description?: string;
   industry: string;
   domains: readonly string[];
   technologies: readonly string[];
@@ -57,6 +69,8 @@ export interface ScenarioInput {
  */
 export interface Weights {
   semantic: number;
+  concept: number;
+  lexical: number;
   industry: number;
   domain: number;
   technology: number;
@@ -64,16 +78,17 @@ export interface Weights {
   exposure: number;
 }
 
-// Meaning first: the manufacturer's own words carry the most information; the structured fields
-// they ticked confirm it (a requested technology is an explicit ask, hence its sizeable weight).
-// Maturity is deliberately tiny (a level-3 platform gains 0.03 over an unrated one), and exposure
-// damping at its cap (0.06) can reorder near-equal fits but not bury a clearly better one.
-// Unrelated platforms that merely share a domain land around 0.2–0.3, strong fits above 0.5.
+// Fitted on the tuning part of bench/corpus and the dev set (`npm run bench:match -- --fit`); see
+// bench/README.md. Maturity and exposure are policy, not fitted: a level-3 platform gains 0.03 over
+// an unrated one, and exposure damping at its cap can reorder near-equal fits but not bury a
+// clearly better one.
 export const DEFAULT_WEIGHTS: Weights = Object.freeze({
-  semantic: 0.5,
-  industry: 0.15,
-  domain: 0.25,
-  technology: 0.12,
+  semantic: 0.037,
+  concept: 0.173,
+  lexical: 0.434,
+  industry: 0.151,
+  domain: 0.162,
+  technology: 0.043,
   maturity: 0.03,
   exposure: 0.06,
 });
@@ -89,6 +104,26 @@ export const PROFILE_SHARE = 0.15;
 export const CROSS_INDUSTRY_CREDIT = 0.6;
 /** Open leads at which exposure damping reaches its maximum. */
 export const EXPOSURE_CAP = 30;
+/** Settings of how text is read, fitted with the weights (bench/match.ts --sweep). */
+export interface TextTuning {
+  lexical: LexicalOptions;
+  /** How much a ticked domain or technology counts when the text points elsewhere (the text wins). */
+  unsupportedTick: number;
+  /** Inferred domains, technologies and industries weaker than this share of the strongest are ignored. */
+  inferredMin: number;
+  /** Title words name the need; they count for more than the story around it. */
+  titleWeight: number;
+  /** Weight of sentences that tell background rather than ask for something (1 = all equal). */
+  background: number;
+}
+
+export const DEFAULT_TUNING: TextTuning = Object.freeze({
+  lexical: DEFAULT_LEXICAL,
+  unsupportedTick: 0.35,
+  inferredMin: 0.4,
+  titleWeight: 1.5,
+  background: 0.6,
+});
 
 // Divisions close enough that experience transfers in part (same GB/T section neighbourhood).
 const INDUSTRY_FAMILIES: readonly (readonly string[])[] = [
@@ -118,59 +153,162 @@ interface Part {
   text: string;
 }
 
-function industryFit(industry: string, platform: CandidatePlatform, solution?: CandidateSolution): Part {
+function industryFitOf(industry: string, platform: CandidatePlatform, solution?: CandidateSolution): Part {
   if (!industry) return { value: 0, text: '需求未注明行业' };
   const platformServes = platform.industries.includes(industry);
   if (solution?.industries.includes(industry)) return { value: 1, text: `行业完全匹配：${industryLabel(industry)}` };
-  const cross = solution ? solution.industries.length === 0 : platform.industries.length === 0;
-  if (cross && platformServes)
-    return { value: 0.8, text: `跨行业通用方案，平台已服务${industryLabel(industry)}` };
+  const solutionCross = solution ? solution.industries.length === 0 : false;
+  if (platform.industries.length === 0 && (!solution || solutionCross))
+    return { value: 0.8, text: `跨行业平台，服务包括${industryLabel(industry)}在内的各行业` };
+  if (solutionCross && platformServes) return { value: 0.8, text: `跨行业通用方案，平台已服务${industryLabel(industry)}` };
   if (!solution && platformServes) return { value: 0.8, text: `平台服务行业包含${industryLabel(industry)}` };
-  if (cross) return { value: CROSS_INDUSTRY_CREDIT, text: '跨行业通用方案' };
-  if (platformServes)
-    return { value: 0.6, text: `平台服务${industryLabel(industry)}，该方案主要面向其他行业` };
+  if (solutionCross) return { value: CROSS_INDUSTRY_CREDIT, text: '跨行业通用方案' };
+  if (platformServes) return { value: 0.6, text: `平台服务${industryLabel(industry)}，该方案主要面向其他行业` };
+  if (platform.industries.length === 0) return { value: 0.5, text: '跨行业平台，该方案主要面向其他行业' };
   const near = [...(solution?.industries ?? []), ...platform.industries].find((c) => related(c, industry));
   if (near) return { value: 0.3, text: `相近行业：${industryLabel(near)}` };
   return { value: 0, text: `行业不匹配：需求属${industryLabel(industry)}` };
+}
+
+/** The ticked industry, or one the text names more clearly, whichever the platform fits better. */
+function industryFit(scenario: ScenarioInput, need: InferredNeed, inferredMin: number, platform: CandidatePlatform, solution?: CandidateSolution): Part {
+  let best = industryFitOf(scenario.industry, platform, solution);
+  if (need.industries.has(scenario.industry as never)) return best;
+  for (const [code, strength] of need.industries) {
+    if (strength < inferredMin) continue;
+    const f = industryFitOf(code, platform, solution);
+    if (f.value * strength > best.value) best = { value: f.value * strength, text: `根据描述推断行业为${industryLabel(code)}；${f.text}` };
+  }
+  return best;
+}
+
+/**
+ * What the need asks for in one taxonomy dimension, weighted: what the text says wins; a tick the
+ * text supports counts fully, a tick alone counts fully only when the text says nothing there.
+ */
+function wanted<K extends string>(ticked: readonly string[], inferred: Map<K, number>, t: TextTuning): { weights: Map<string, number>; inferred: string[] } {
+  const weights = new Map<string, number>();
+  const fromText: string[] = [];
+  for (const [k, s] of inferred) if (s >= t.inferredMin) weights.set(k, s);
+  for (const k of ticked) weights.set(k, inferred.size === 0 || inferred.has(k as K) ? 1 : t.unsupportedTick);
+  for (const k of weights.keys()) if (!ticked.includes(k)) fromText.push(k);
+  return { weights, inferred: fromText };
 }
 
 // Solution coverage counts most because the named solution is what the manufacturer will see;
 // platform coverage still matters because a platform can combine its solutions.
 const SOLUTION_COVERAGE_SHARE = 0.6;
 
-function coverage(
-  wanted: readonly string[],
-  platformCodes: readonly string[],
-  solutionCodes: readonly string[] | undefined,
-): { value: number; hit: string[]; miss: string[] } {
-  if (wanted.length === 0) return { value: 0, hit: [], miss: [] };
+function coverage(want: Map<string, number>, platformCodes: readonly string[], solutionCodes: readonly string[] | undefined) {
+  let total = 0;
+  let inSol = 0;
+  let inAny = 0;
   const sol = solutionCodes ?? platformCodes;
-  const inSol = wanted.filter((c) => sol.includes(c)).length / wanted.length;
-  const inPlat = wanted.filter((c) => platformCodes.includes(c) || sol.includes(c)).length / wanted.length;
-  const hit = wanted.filter((c) => platformCodes.includes(c) || sol.includes(c));
+  const hit: string[] = [];
+  const miss: string[] = [];
+  for (const [c, w] of want) {
+    total += w;
+    const s = sol.includes(c);
+    const any = s || platformCodes.includes(c);
+    if (s) inSol += w;
+    if (any) inAny += w;
+    (any ? hit : miss).push(c);
+  }
+  if (total === 0) return { value: 0, hit, miss };
+  return { value: (SOLUTION_COVERAGE_SHARE * inSol + (1 - SOLUTION_COVERAGE_SHARE) * inAny) / total, hit, miss };
+}
+
+function taxonomyFit(
+  kind: 'domain' | 'technology',
+  want: { weights: Map<string, number>; inferred: string[] },
+  platformCodes: readonly string[],
+  solution: CandidateSolution | undefined,
+): Part {
+  const zh = kind === 'domain' ? { none: '需求未注明业务领域', hit: '覆盖需求领域', miss: '未覆盖', nohit: '未覆盖需求领域' } : { none: '需求未指定技术方向', hit: '具备所需技术', miss: '缺少', nohit: '不具备所需技术' };
+  if (want.weights.size === 0) return { value: 0, text: zh.none };
+  const c = coverage(want.weights, platformCodes, kind === 'domain' ? solution?.domains : solution?.technologies);
+  const order = kind === 'domain' ? domainOrder : techOrder;
+  const names = (codes: string[]) => ordered(codes, order).map((d) => label(kind, d)).join('、');
+  const inferred = want.inferred.length ? `（根据描述推断：${names(want.inferred)}）` : '';
+  if (c.hit.length === 0) return { value: 0, text: `${zh.nohit}：${names(c.miss)}${inferred}` };
+  return { value: c.value, text: `${zh.hit}：${names(c.hit)}${c.miss.length ? `；${zh.miss}：${names(c.miss)}` : ''}${inferred}` };
+}
+
+/** Share of the need's concepts (by strength) that the solution, or at half credit its platform, names. */
+function conceptFit(need: InferredNeed, profile: ReadonlyMap<string, number> | undefined, solution: ReadonlyMap<string, number> | undefined): Part {
+  const excluded = need.excluded.length ? `；已排除：${need.excluded.map((w) => (/^[a-z0-9 ]+$/.test(w) ? w.toUpperCase() : w)).join('、')}` : '';
+  if (need.concepts.size === 0) return { value: 0, text: `描述中未识别出明确的需求要点${excluded}` };
+  let total = 0;
+  let got = 0;
+  const hit: [string, number][] = [];
+  for (const [id, s] of need.concepts) {
+    total += s;
+    const credit = solution?.has(id) ? 1 : profile?.has(id) ? 0.5 : 0;
+    got += s * credit;
+    if (credit) hit.push([id, s]);
+  }
+  const names = hit.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => conceptById(id)!.zh);
   return {
-    value: SOLUTION_COVERAGE_SHARE * inSol + (1 - SOLUTION_COVERAGE_SHARE) * inPlat,
-    hit,
-    miss: wanted.filter((c) => !hit.includes(c)),
+    value: got / total,
+    text: names.length ? `需求要点对应：${names.join('、')}${excluded}` : `未对应需求要点${excluded}`,
   };
 }
 
-function domainFit(wanted: readonly string[], platform: CandidatePlatform, solution?: CandidateSolution): Part {
-  if (wanted.length === 0) return { value: 0, text: '需求未注明业务领域' };
-  const c = coverage(wanted, platform.domains, solution?.domains);
-  const names = (codes: string[]) => ordered(codes, domainOrder).map((d) => label('domain', d)).join('、');
-  if (c.hit.length === 0) return { value: 0, text: `未覆盖需求领域：${names(c.miss)}` };
-  const text = `覆盖需求领域：${names(c.hit)}${c.miss.length ? `；未覆盖：${names(c.miss)}` : ''}`;
-  return { value: c.value, text };
+function lexicalFit(score: LexicalScore | undefined): Part {
+  if (!score || score.value === 0) return { value: 0, text: '与平台方案无共同关键词' };
+  return { value: score.value, text: `关键词重合：${score.terms.map((t) => (/^[a-z0-9]+$/.test(t) ? t.toUpperCase() : t)).join('、')}` };
 }
 
-function technologyFit(wanted: readonly string[], platform: CandidatePlatform, solution?: CandidateSolution): Part {
-  if (wanted.length === 0) return { value: 0, text: '需求未指定技术方向' };
-  const c = coverage(wanted, platform.technologies, solution?.technologies);
-  const names = (codes: string[]) => ordered(codes, techOrder).map((t) => label('technology', t)).join('、');
-  if (c.hit.length === 0) return { value: 0, text: `不具备所需技术：${names(c.miss)}` };
-  const text = `具备所需技术：${names(c.hit)}${c.miss.length ? `；缺少：${names(c.miss)}` : ''}`;
-  return { value: c.value, text };
+/**
+ * What ranking reads from the registry beyond each platform's own fields: the lexical index and
+ * every text's concepts. Built once per registry snapshot.
+ */
+export interface MatchIndex {
+  tuning: TextTuning;
+  lexical: LexicalIndex;
+  concepts: Map<string, ReadonlyMap<string, number>>;
+}
+
+const profileKey = (platformId: string) => `platform:${platformId}`;
+
+export function indexPlatforms(platforms: readonly Omit<CandidatePlatform, 'openLeadsThisMonth'>[], tuning: TextTuning = DEFAULT_TUNING): MatchIndex {
+  const concepts = new Map<string, ReadonlyMap<string, number>>();
+  for (const p of platforms) {
+    // The platform as a whole (profile and every solution): what it could combine for a need.
+    const whole = new Map(conceptProfile(`${p.name}\n${p.description ?? ''}`));
+    for (const s of p.solutions) {
+      const own = conceptProfile(`${s.title}\n${s.description ?? ''}`);
+      concepts.set(s.id, own);
+      for (const [id, v] of own) whole.set(id, Math.max(whole.get(id) ?? 0, v));
+    }
+    concepts.set(profileKey(p.id), whole);
+  }
+  const lexical = new LexicalIndex(
+    platforms.map((p) => ({
+      id: p.id,
+      profile: `${p.name}\n${p.description ?? ''}`,
+      titles: p.solutions.map((s) => s.title),
+      texts: p.solutions.map((s) => s.description ?? ''),
+    })),
+    tuning.lexical,
+  );
+  return { tuning, lexical, concepts };
+}
+
+/** A scenario read once: what its text needs, and how each platform's words meet it. */
+export interface PreparedScenario {
+  input: ScenarioInput;
+  need: InferredNeed;
+  lexical: Map<string, LexicalScore>;
+}
+
+export function prepareScenario(scenario: ScenarioInput, index: MatchIndex): PreparedScenario {
+  const need = inferNeed(scenario.title ?? '', scenario.description ?? '', index.tuning.background);
+  const [title, ...rest] = need.sentences;
+  const lexical = need.text.trim()
+    ? index.lexical.score([...rest, ...(title ? [{ text: title.text, weight: index.tuning.titleWeight }] : [])])
+    : new Map<string, LexicalScore>();
+  return { input: scenario, need, lexical };
 }
 
 const LEVEL_ZH = ['零', '一', '二', '三'];
@@ -202,18 +340,30 @@ function semanticFit(scenario: ScenarioInput, platform: CandidatePlatform, solut
 }
 
 /** Scores one platform through its best-fitting solution; `score` is exactly Σ weight × value. */
-export function scorePlatform(scenario: ScenarioInput, platform: CandidatePlatform, weights: Weights = DEFAULT_WEIGHTS): Match {
+export function scorePlatform(
+  scenario: ScenarioInput | PreparedScenario,
+  platform: CandidatePlatform,
+  weights: Weights = DEFAULT_WEIGHTS,
+  index: MatchIndex = indexPlatforms([platform]),
+): Match {
+  const prepared = 'need' in scenario ? scenario : prepareScenario(scenario, index);
+  const { input, need } = prepared;
+  const domainsWanted = wanted(input.domains, need.domains, index.tuning);
+  const techWanted = wanted(input.technologies, need.technologies, index.tuning);
+  const profileConcepts = index.concepts.get(profileKey(platform.id));
   const fitOf = (solution?: CandidateSolution) => {
-    const semantic = semanticFit(scenario, platform, solution);
-    const industry = industryFit(scenario.industry, platform, solution);
-    const domain = domainFit(scenario.domains, platform, solution);
-    const technology = technologyFit(scenario.technologies, platform, solution);
+    const semantic = semanticFit(input, platform, solution);
+    const concept = conceptFit(need, profileConcepts, solution ? index.concepts.get(solution.id) : profileConcepts);
+    const industry = industryFit(input, need, index.tuning.inferredMin, platform, solution);
+    const domain = taxonomyFit('domain', domainsWanted, platform.domains, solution);
+    const technology = taxonomyFit('technology', techWanted, platform.technologies, solution);
     const partial =
       weights.semantic * semantic.value +
+      weights.concept * concept.value +
       weights.industry * industry.value +
       weights.domain * domain.value +
       weights.technology * technology.value;
-    return { solution, semantic, industry, domain, technology, partial };
+    return { solution, semantic, concept, industry, domain, technology, partial };
   };
 
   // The solution shown to the user is the one that fits best overall, not merely the closest text.
@@ -225,6 +375,8 @@ export function scorePlatform(scenario: ScenarioInput, platform: CandidatePlatfo
 
   const parts: [Factor, Part][] = [
     ['semantic', best.semantic],
+    ['concept', best.concept],
+    ['lexical', lexicalFit(prepared.lexical.get(platform.id))],
     ['industry', best.industry],
     ['domain', best.domain],
     ['technology', best.technology],
@@ -247,14 +399,20 @@ export function compareMatches(a: Pick<Match, 'score' | 'platformId'>, b: Pick<M
   return b.score - a.score || (a.platformId < b.platformId ? -1 : a.platformId > b.platformId ? 1 : 0);
 }
 
+/**
+ * Ranks the platforms for a scenario. Pass the index built for the registry the platforms come
+ * from; lexical scores are relative to the best platform in that index.
+ */
 export function rank(
   scenario: ScenarioInput,
   platforms: readonly CandidatePlatform[],
   weights: Weights = DEFAULT_WEIGHTS,
   opts: RankOptions = { topK: 5, minScore: 0 },
+  index: MatchIndex = indexPlatforms(platforms),
 ): Match[] {
+  const prepared = prepareScenario(scenario, index);
   return platforms
-    .map((p) => scorePlatform(scenario, p, weights))
+    .map((p) => scorePlatform(prepared, p, weights, index))
     .filter((m) => m.score >= opts.minScore)
     .sort(compareMatches)
     .slice(0, Math.max(0, opts.topK));

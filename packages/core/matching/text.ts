@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { ABBREVIATIONS } from './abbreviations';
 import { THESAURUS } from './thesaurus';
 
 // Function words plus the boilerplate both sides pad their texts with ("我们希望…", "平台提供…");
@@ -78,44 +79,69 @@ export function charBigrams(text: string): string[] {
 interface Matcher {
   readonly term: string;
   readonly concept: number;
+  /** Product words and abbreviations name a solution; pain words name a problem. */
+  readonly kind: 'pain' | 'product';
   readonly re?: RegExp;
 }
 
 let matchers: Matcher[] | undefined;
 
+const CONCEPT_INDEX = new Map(THESAURUS.map((c, i) => [c.id, i]));
+
 function conceptMatchers(): Matcher[] {
   if (!matchers) {
     const list: Matcher[] = [];
+    const add = (raw: string, concept: number, kind: Matcher['kind']) => {
+      const term = normalize(raw);
+      // Latin acronyms are matched as whole words so "ar" does not fire inside "smart".
+      const re = /^[a-z0-9 &]+$/.test(term) ? new RegExp(`(?<![a-z0-9])${term}(?![a-z])`, 'g') : undefined;
+      list.push({ term, concept, kind, re });
+    };
     THESAURUS.forEach((c, i) => {
-      for (const raw of new Set([...c.pain, ...c.product])) {
-        const term = normalize(raw);
-        // Latin acronyms are matched as whole words so "ar" does not fire inside "smart".
-        const re = /^[a-z0-9]+$/.test(term) ? new RegExp(`(?<![a-z0-9])${term}(?![a-z])`, 'g') : undefined;
-        list.push({ term, concept: i, re });
-      }
+      const product = new Set(c.product);
+      for (const raw of c.pain) if (!product.has(raw)) add(raw, i, 'pain');
+      for (const raw of product) add(raw, i, 'product');
     });
+    for (const a of ABBREVIATIONS)
+      for (const id of a.concepts) {
+        const i = CONCEPT_INDEX.get(id);
+        if (i === undefined) throw new Error(`abbreviation ${a.abbr} names unknown concept ${id}`);
+        add(a.abbr, i, 'product');
+      }
     matchers = list;
   }
   return matchers;
 }
 
-/** How often each concept's surface words occur in the text, keyed by concept id. */
-export function conceptCounts(text: string): Map<string, number> {
+export interface ConceptHit {
+  concept: string;
+  /** Offsets in the normalised text. */
+  start: number;
+  end: number;
+  kind: 'pain' | 'product';
+}
+
+/** Every occurrence of a thesaurus or abbreviation term in the (normalised) text. */
+export function conceptHits(text: string): ConceptHit[] {
   const t = normalize(text);
-  const counts = new Map<string, number>();
+  const hits: ConceptHit[] = [];
   for (const m of conceptMatchers()) {
-    let n = 0;
+    const concept = THESAURUS[m.concept]!.id;
     if (m.re) {
       m.re.lastIndex = 0;
-      while (m.re.exec(t)) n++;
+      for (let r = m.re.exec(t); r; r = m.re.exec(t)) hits.push({ concept, start: r.index, end: r.index + r[0].length, kind: m.kind });
     } else {
-      for (let at = t.indexOf(m.term); at >= 0; at = t.indexOf(m.term, at + m.term.length)) n++;
-    }
-    if (n > 0) {
-      const id = THESAURUS[m.concept]!.id;
-      counts.set(id, (counts.get(id) ?? 0) + n);
+      for (let at = t.indexOf(m.term); at >= 0; at = t.indexOf(m.term, at + m.term.length))
+        hits.push({ concept, start: at, end: at + m.term.length, kind: m.kind });
     }
   }
+  return hits;
+}
+
+/** How often each concept's surface words occur in the text, keyed by concept id. */
+export function conceptCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const h of conceptHits(text)) counts.set(h.concept, (counts.get(h.concept) ?? 0) + 1);
   return counts;
 }
 

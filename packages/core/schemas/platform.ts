@@ -12,7 +12,8 @@ const PlatformFields = z
     category: Category,
     subtype: Subtype.optional(),
     region: Region,
-    industries: CodeList(Industry, { min: 1 }),
+    // Empty: a cross-industry platform that serves every industry.
+    industries: CodeList(Industry),
     domains: CodeList(Domain, { min: 1 }),
     technologies: CodeList(Technology),
     description: Text(4000),

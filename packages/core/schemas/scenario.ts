@@ -11,7 +11,8 @@ export const ScenarioInput = z
     description: Text(4000, 10),
     enterprise: z.object({ name: Text(200), creditCode: CreditCode }).strict(),
     industry: Industry,
-    domains: CodeList(Domain, { min: 1 }),
+    // May be empty: the description alone says what is needed, and the ranking reads it.
+    domains: CodeList(Domain),
     technologies: CodeList(Technology),
     region: Region,
     budgetWan: z.number().finite().nonnegative().max(1e7).optional(),
@@ -34,7 +35,8 @@ export const Scenario = ScenarioInput.extend({
 }).meta({ id: 'Scenario' });
 export type Scenario = z.infer<typeof Scenario>;
 
-export const ReasonFactor = z.enum(['semantic', 'industry', 'domain', 'technology', 'maturity', 'exposure']);
+export const ReasonFactor = z.enum(['semantic', 'concept', 'lexical', 'industry', 'domain', 'technology', 'maturity', 'exposure']);
+export type ReasonFactor = z.infer<typeof ReasonFactor>;
 
 export const Reason = z.object({
   factor: ReasonFactor,

@@ -1,0 +1,133 @@
+// The console's one way to call the JSON API: adds the token, parses the error body, and types
+// each endpoint's request and response with z.input / z.infer of the schemas the server validates
+// with. Type-only imports: no zod reaches the browser bundle.
+import type { z } from 'zod';
+import type { ErrorCode, ErrorDetail } from '../../../../packages/core/errors';
+import type { IndicatorReport } from '../../../../packages/core/indicators';
+import type { Assessment } from '../../../../packages/core/maturity/assess';
+import type { Lead, LeadStatus } from '../../../../packages/core/schemas/lead';
+import type { Platform, PlatformInput } from '../../../../packages/core/schemas/platform';
+import type { Roadshow, RoadshowInput } from '../../../../packages/core/schemas/roadshow';
+import type { Scenario, ScenarioInput } from '../../../../packages/core/schemas/scenario';
+import type { Solution, SolutionInput } from '../../../../packages/core/schemas/solution';
+import type { Accepted } from '../../../api/routes/indicators';
+import type { DirectoryRow } from '../../../api/routes/platforms';
+import type { RoadshowCreated } from '../../../api/routes/roadshows';
+import type { MatchesView } from '../../../api/routes/scenarios';
+import type { Bottlenecks, Overview, Portrait, RegisterRow } from '../../../api/routes/stats';
+import type { errorBody } from '../../../api/middleware/errors';
+import type { DevToken, DevTokenInput } from '../../pages/dev-token';
+import { token } from './session';
+
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+export type MatchesView = z.infer<typeof MatchesView>;
+export type DirectoryRow = z.infer<typeof DirectoryRow>;
+export type Overview = z.infer<typeof Overview>;
+export type RegisterRow = z.infer<typeof RegisterRow>;
+export type Portrait = z.infer<typeof Portrait>;
+export type Bottlenecks = z.infer<typeof Bottlenecks>;
+type ErrorBody = ReturnType<typeof errorBody>;
+
+/** A refusal from the API: HTTP status, the contract's stable code, its zh/en message and details. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | undefined,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function isErrorBody(x: unknown): x is ErrorBody {
+  return typeof x === 'object' && x !== null && 'error' in x && typeof (x as ErrorBody).error?.message === 'string';
+}
+
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const t = token();
+  if (t) headers.authorization = `Bearer ${t}`;
+  const init: RequestInit = { method, headers };
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const res = await fetch(path, init);
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = text;
+  }
+  if (!res.ok) {
+    const e = isErrorBody(data) ? data.error : undefined;
+    throw new ApiError(res.status, e?.code, e?.message ?? `HTTP ${res.status}`, e?.details ?? []);
+  }
+  return data as T;
+}
+
+/** null for 404 (not registered, not assessed yet …), any other error is thrown. */
+export async function orNull<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+const seg = encodeURIComponent;
+const query = (q: Record<string, string | number | undefined>) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') s.set(k, String(v));
+  return s.toString();
+};
+
+export const api = {
+  devToken: (body: DevTokenInput) => request<DevToken>('POST', '/dev/token', body),
+
+  scenarios: {
+    list: () => request<Page<Scenario>>('GET', '/v1/scenarios?limit=100'),
+    get: (id: string) => request<Scenario>('GET', `/v1/scenarios/${seg(id)}`),
+    create: (body: z.input<typeof ScenarioInput>) => request<Scenario>('POST', '/v1/scenarios', body),
+    publish: (id: string) => request<Scenario>('POST', `/v1/scenarios/${seg(id)}/publish`),
+    matches: (id: string) => request<MatchesView>('GET', `/v1/scenarios/${seg(id)}/matches`),
+  },
+
+  leads: {
+    list: (status?: LeadStatus) => request<Page<Lead>>('GET', `/v1/leads?${query({ limit: 100, status })}`),
+    accept: (id: string) => request<Lead>('POST', `/v1/leads/${seg(id)}/accept`),
+    decline: (id: string, reason: string) => request<Lead>('POST', `/v1/leads/${seg(id)}/decline`, { reason }),
+  },
+
+  platforms: {
+    get: (id: string) => request<Platform>('GET', `/v1/platforms/${seg(id)}`),
+    register: (body: z.input<typeof PlatformInput>) => request<Platform>('POST', '/v1/platforms', body),
+    solutions: (id: string) => request<Page<Solution>>('GET', `/v1/platforms/${seg(id)}/solutions`),
+    addSolution: (id: string, body: z.input<typeof SolutionInput>) => request<Solution>('POST', `/v1/platforms/${seg(id)}/solutions`, body),
+    deleteSolution: (id: string, sid: string) => request<null>('DELETE', `/v1/platforms/${seg(id)}/solutions/${seg(sid)}`),
+    report: (id: string, year: string, body: z.input<typeof IndicatorReport>) =>
+      request<z.infer<typeof Accepted>>('PUT', `/v1/platforms/${seg(id)}/indicators/${seg(year)}`, body),
+    assessment: (id: string) => request<Assessment>('GET', `/v1/platforms/${seg(id)}/assessment`),
+    portrait: (id: string) => request<Portrait>('GET', `/v1/platforms/${seg(id)}/portrait`),
+  },
+
+  directory: (q: { category?: string; level?: string; region?: string; cursor?: string | null }) =>
+    request<Page<DirectoryRow>>('GET', `/v1/directory?${query({ limit: 50, ...q, cursor: q.cursor ?? undefined })}`),
+
+  stats: {
+    overview: () => request<Overview>('GET', '/v1/stats/overview'),
+    platforms: () => request<Page<RegisterRow>>('GET', '/v1/stats/platforms'),
+    bottlenecks: () => request<Bottlenecks>('GET', '/v1/stats/bottlenecks'),
+  },
+
+  roadshows: {
+    list: () => request<Page<Roadshow>>('GET', '/v1/roadshows'),
+    create: (body: z.input<typeof RoadshowInput>) => request<z.infer<typeof RoadshowCreated>>('POST', '/v1/roadshows', body),
+  },
+};

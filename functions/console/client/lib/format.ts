@@ -1,0 +1,32 @@
+import { LEVEL_LABELS, STATUS_LABELS, type Status } from '../../../../packages/core/labels';
+import type { Level } from '../../../../packages/core/maturity/assess';
+import type { Label } from '../../../../packages/core/schemas/common';
+import { TAXONOMY, type Code, type TermKind } from '../../../../packages/core/terms';
+import { h } from './dom';
+
+export const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
+export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(0)}%`);
+export const date = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
+export const score100 = (x: number) => (x * 100).toFixed(1);
+export const yesNo = (v: boolean) => (v ? '是 yes' : '否 no');
+
+export function badge(status: Status, testid = 'status') {
+  const l = STATUS_LABELS[status];
+  return h('span', { class: `badge ${status}`, 'data-testid': testid, 'data-status': status }, `${l.zh} ${l.en}`);
+}
+
+export function levelBadge(level: number) {
+  const l: Label = LEVEL_LABELS[level as Level] ?? { zh: String(level), en: String(level) };
+  return h('span', { class: `badge l${level}`, 'data-testid': 'level', 'data-level': level }, `${l.zh} ${l.en}`);
+}
+
+const INDEX = Object.fromEntries(
+  Object.entries(TAXONOMY).map(([kind, terms]) => [kind, new Map<string, Label>(terms.map((t) => [t.code, t]))]),
+) as Record<TermKind, Map<string, Label>>;
+
+/** Labels of a taxonomy code; the code itself when unknown, so a label never disappears. */
+export const term = (kind: TermKind, code: string): Label => INDEX[kind].get(code) ?? { zh: code, en: code };
+/** zh labels of a list of codes, joined the Chinese way. */
+export const terms = (kind: TermKind, codes: readonly string[] | undefined) => (codes ?? []).map((c) => term(kind, c).zh).join('、') || '—';
+
+export const isCode = <K extends TermKind>(kind: K, v: string): v is Code<K> => INDEX[kind].has(v);

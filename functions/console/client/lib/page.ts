@@ -1,0 +1,39 @@
+import { errorMsg } from './messages';
+import { renderWho } from './session';
+
+/**
+ * Every page script's entry: fills the header, runs the page, and shows an uncaught failure instead
+ * of swallowing it. Module scripts run after the document is parsed, so the DOM is there.
+ */
+function fail(err: unknown): void {
+  document.getElementById('app')?.appendChild(errorMsg(err));
+  // Still reported to the console: the browser tests fail on console errors.
+  console.error(err);
+}
+
+/**
+ * Every page script's entry: fills the header, runs the page, and shows an uncaught failure instead
+ * of swallowing it. Module scripts run after the document is parsed, so the DOM is there.
+ */
+export function page(main: () => void | Promise<void>): void {
+  renderWho();
+  Promise.resolve().then(main).catch(fail);
+}
+
+/** For event handlers that start async work: a failure is shown like a page's, not left unhandled. */
+export function spawn(work: Promise<unknown>): void {
+  work.catch(fail);
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls until check() returns something truthy, or gives up after timeoutMs (null). */
+export async function poll<T>(check: () => Promise<T | null | false | undefined>, everyMs = 1500, timeoutMs = 120_000): Promise<T | null> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const v = await check();
+    if (v) return v;
+    await sleep(everyMs);
+  }
+  return null;
+}

@@ -1,0 +1,94 @@
+import { LEVEL_LABELS, LEVELS, STATUS_LABELS } from '../../../../packages/core/labels';
+import type { LeadStatus } from '../../../../packages/core/schemas/lead';
+import type { ScenarioStatus } from '../../../../packages/core/schemas/scenario';
+import type { Label } from '../../../../packages/core/schemas/common';
+import { api } from '../lib/api';
+import { chart } from '../lib/chart';
+import { byId, en, h } from '../lib/dom';
+import { badge, date, num, pct, term } from '../lib/format';
+import { page } from '../lib/page';
+import { need } from '../lib/session';
+
+const LEVEL_COLORS = ['#b8c4d0', '#6fa8dc', '#2f74c0', '#0b3a6a'];
+const LEAD_COLORS: Record<LeadStatus, string> = { pending: '#f0b429', accepted: '#2e9d55', declined: '#d64545' };
+const both = (l: Label) => `${l.zh} ${l.en}`;
+
+page(async () => {
+  if (!need('bureau')) return;
+  const [o, b] = await Promise.all([api.stats.overview(), api.stats.bottlenecks()]);
+
+  const kpi = (testid: string, label: Label, value: string) =>
+    h('div', { class: 'kpi', 'data-testid': testid }, h('div', { class: 'k' }, label.zh, en(label.en)), h('div', { class: 'v' }, value));
+  byId('kpis').append(
+    kpi('kpi-platforms', { zh: '登记平台', en: 'Platforms' }, num(o.platforms.total)),
+    kpi('kpi-apps', { zh: '工业 APP', en: 'Industrial apps' }, num(o.coreElements.apps)),
+    kpi('kpi-devices', { zh: '连接设备', en: 'Connected devices' }, num(o.coreElements.devices)),
+    kpi('kpi-served', { zh: '服务企业', en: 'Enterprises served' }, num(o.coreElements.servedEnterprises)),
+    kpi('kpi-solutions', { zh: '解决方案', en: 'Solutions' }, num(o.coreElements.solutions)),
+    kpi('kpi-leads', { zh: '对接线索', en: 'Leads' }, num(o.leads.total)),
+    kpi('kpi-acceptance', { zh: '线索承接率', en: 'Acceptance rate' }, pct(o.leads.acceptanceRate)),
+    kpi('kpi-scenarios', { zh: '场景', en: 'Scenarios' }, num(o.scenarios.total)),
+  );
+
+  chart(byId('chart-levels'), {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 40, right: 16, top: 40, bottom: 48 },
+    xAxis: { type: 'category', data: o.platforms.byCategory.map((c) => { const t = term('categories', c.category); return `${t.zh}\n${t.en}`; }) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: LEVELS.map((l) => ({
+      name: both(LEVEL_LABELS[l]), type: 'bar' as const, stack: 'level', itemStyle: { color: LEVEL_COLORS[l] },
+      data: o.platforms.byCategory.map((c) => c.byLevel[l] ?? 0),
+    })),
+  });
+
+  const leadStatuses = Object.keys(LEAD_COLORS) as LeadStatus[];
+  chart(byId('chart-leads'), {
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: { bottom: 0 },
+    series: [{
+      type: 'pie', radius: ['38%', '66%'], center: ['50%', '45%'],
+      label: { formatter: '{b}\n{c}' },
+      data: leadStatuses.map((s) => {
+        const v = o.leads.byStatus[s];
+        // A zero slice has no area, so its label would float over a neighbour's.
+        return { name: both(STATUS_LABELS[s]), value: v, itemStyle: { color: LEAD_COLORS[s] }, label: { show: v > 0 }, labelLine: { show: v > 0 } };
+      }),
+    }],
+    graphic: o.leads.total ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: '暂无线索 No leads yet', fill: '#5f6f80', fontSize: 14 } }],
+  });
+
+  chart(byId('chart-trend'), {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 56, right: 48, top: 40, bottom: 30 },
+    xAxis: { type: 'category', data: o.trend.map((t) => String(t.year)) },
+    yAxis: [{ type: 'value', name: '数量 count' }, { type: 'value', name: '平台 platforms', minInterval: 1 }],
+    series: [
+      { name: '连接设备 Devices', type: 'line', data: o.trend.map((t) => t.devices) },
+      { name: '工业 APP Apps', type: 'line', data: o.trend.map((t) => t.apps) },
+      { name: '服务企业 Served', type: 'line', data: o.trend.map((t) => t.servedEnterprises) },
+      { name: '申报平台 Reporting', type: 'bar', yAxisIndex: 1, barMaxWidth: 28, itemStyle: { color: '#c9d6e3' }, data: o.trend.map((t) => t.platformsReporting) },
+    ],
+  });
+
+  const counts = Object.entries(o.scenarios.byStatus) as [ScenarioStatus, number][];
+  byId('scenario-status').appendChild(h('div', { class: 'table-wrap' }, h('table', null, h('tbody', null,
+    counts.map(([s, n]) => h('tr', { 'data-testid': 'scenario-count', 'data-status': s }, h('td', null, badge(s)), h('td', { class: 'num' }, num(n))))))));
+
+  const bn = byId('bottlenecks');
+  if (!b.categories.length) bn.appendChild(h('p', { class: 'muted' }, '暂无评定结果。', en('No assessments yet.')));
+  for (const c of b.categories) {
+    const t = term('categories', c.category);
+    bn.append(
+      h('h3', null, t.zh, en(t.en), ` · ${c.heldBack} / ${c.assessed} 家待提升 held back`),
+      h('div', { class: 'table-wrap' }, h('table', { 'data-testid': 'bottleneck-table', 'data-category': c.category }, h('tbody', null,
+        c.items.slice(0, 8).map((i) => h('tr', { 'data-testid': 'bottleneck-row' },
+          h('td', null, i.label.zh, en(i.label.en)),
+          h('td', { class: 'num' }, i.count),
+          h('td', { style: 'width:35%' }, h('div', { class: 'meter' }, h('i', { style: `width:${Math.round(i.share * 100)}%` }))),
+          h('td', { class: 'num' }, pct(i.share))))))),
+    );
+  }
+  byId('generated').textContent = date(o.generatedAt);
+});

@@ -1,0 +1,36 @@
+// What the server's layout and the browser's session code both need to know about navigation.
+import type { Role } from '../../../packages/core/principal';
+import type { Label } from '../../../packages/core/schemas/common';
+
+export interface NavGroup {
+  group: Label;
+  /** Shown to signed-in users of this role; groups without a role are public. */
+  role?: Role;
+  links: ({ href: string } & Label)[];
+}
+
+export const NAV: readonly NavGroup[] = [
+  { group: { zh: '制造企业', en: 'Manufacturer' }, role: 'manufacturer', links: [{ href: '/m/scenarios', zh: '我的场景', en: 'Scenarios' }] },
+  {
+    group: { zh: '平台', en: 'Platform' },
+    role: 'platform',
+    links: [
+      { href: '/p/leads', zh: '线索', en: 'Leads' },
+      { href: '/p/profile', zh: '平台信息', en: 'Profile' },
+      { href: '/p/indicators', zh: '指标申报', en: 'Indicators' },
+    ],
+  },
+  {
+    group: { zh: '市工信局', en: 'Bureau' },
+    role: 'bureau',
+    links: [
+      { href: '/b/overview', zh: '监测总览', en: 'Overview' },
+      { href: '/b/directory', zh: '平台台账', en: 'Platforms' },
+      { href: '/b/roadshows', zh: '场景路演', en: 'Roadshows' },
+    ],
+  },
+  { group: { zh: '公开', en: 'Public' }, links: [{ href: '/directory', zh: '培优名录', en: 'Directory' }] },
+];
+
+/** Where a role lands after signing in. */
+export const ROLE_HOME: Record<Role, string> = { bureau: '/b/overview', manufacturer: '/m/scenarios', platform: '/p/leads' };

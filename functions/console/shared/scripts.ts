@@ -1,0 +1,19 @@
+/**
+ * The console's browser entry points: each name is a module `client/pages/<name>.ts`, built to a
+ * hashed `/assets/<name>-<hash>.js` and loaded by the page that passes it to <Layout script>.
+ */
+export const PAGE_SCRIPTS = [
+  'home',
+  'sign-in',
+  'directory',
+  'scenarios',
+  'scenario-detail',
+  'leads',
+  'profile',
+  'indicators',
+  'overview',
+  'register',
+  'portrait',
+  'roadshows',
+] as const;
+export type PageScript = (typeof PAGE_SCRIPTS)[number];
