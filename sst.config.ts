@@ -23,11 +23,13 @@ export default $config({
     const { table } = await import('./infra/storage');
     await import('./infra/secrets');
     const { queues } = await import('./infra/queues');
+    const { auth } = await import('./infra/auth');
     const { api, router } = await import('./infra/api');
     await import('./infra/cron');
     return {
       url: router.url,
       api: api.url,
+      auth: auth.url,
       table: table.name,
       ...Object.fromEntries(Object.entries(queues).map(([name, q]) => [`${name}Queue`, q.url])),
     };

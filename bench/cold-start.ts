@@ -17,7 +17,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // benchmark bundles exactly as infra does. The two ANN libraries are bench-only natives.
 export const NATIVE_EXTERNALS = [...FUNCTION_DEFAULTS.nodejs.install, 'hnswlib-node', 'usearch'];
 
-export const FUNCTIONS = ['api', 'console', 'assess', 'embed', 'match', 'pairing', 'roadshow', 'reconcile'] as const;
+export const FUNCTIONS = ['api', 'console', 'auth', 'assess', 'embed', 'match', 'pairing', 'roadshow', 'reconcile'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 const BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
@@ -156,7 +156,8 @@ const FUNCTION_URL_EVENT = {
 /**
  * One fresh Node process: import the bundle (module init), then, where it needs no AWS, the first
  * invocation (deps are built lazily on it): the api serves GET /v1/taxonomy, a queue consumer gets
- * an empty batch. The reconciler's first run scans DynamoDB, so it is import-only.
+ * an empty batch. The reconciler's first run scans DynamoDB and the sign-in server's first request
+ * reads its keys from DynamoDB, so both are import-only.
  */
 function childScript(file: string, fn: FunctionName): string {
   const event =
@@ -164,7 +165,7 @@ function childScript(file: string, fn: FunctionName): string {
       ? JSON.stringify(FUNCTION_URL_EVENT)
       : fn === 'console'
         ? JSON.stringify(FUNCTION_URL_EVENT).replaceAll('/v1/taxonomy', '/')
-        : fn === 'reconcile'
+        : fn === 'reconcile' || fn === 'auth'
           ? 'null'
           : '{"Records":[]}';
   return `

@@ -1,17 +1,22 @@
 import { BUNDLED_ASSET_DIR } from '../functions/console/asset-manifest';
 import { buildConsoleAssets } from '../functions/console/build-assets';
 import { VENDOR_FILES } from '../functions/console/vendor-files';
-import { FUNCTION_DEFAULTS, functionEnvironment } from './defaults';
+import { auth } from './auth';
+import { DELIVERY_PERMISSIONS, FUNCTION_DEFAULTS, deliveryEnvironment, functionEnvironment } from './defaults';
 import { allLinks } from './queues';
 
-/** The JSON API (Hono) under /v1. */
+/**
+ * The JSON API (Hono) under /v1. It links the sign-in server to find its JWKS (people's tokens)
+ * and sends invitations, so it has the delivery settings and permissions too.
+ */
 export const api = new sst.aws.Function('Api', {
   ...FUNCTION_DEFAULTS,
   handler: 'functions/api/handler.handler',
   url: true,
   timeout: '30 seconds',
-  link: allLinks,
-  environment: functionEnvironment(),
+  link: [...allLinks, auth],
+  environment: deliveryEnvironment(),
+  permissions: DELIVERY_PERMISSIONS,
 });
 
 /** Where the deploy builds the console's browser code before copying it into the function. */
@@ -38,7 +43,11 @@ export const consoleFn = new sst.aws.Function('Console', {
   environment: functionEnvironment(),
 });
 
-/** One origin for both, so pages call the API with relative URLs and no CORS. */
+/**
+ * One origin for all three, so pages call the API and the sign-in server with relative URLs and
+ * no CORS, and the issuer's cookies are first-party.
+ */
 export const router = new sst.aws.Router('Web');
 router.route('/v1', api.url);
+router.route('/auth', auth.url);
 router.route('/', consoleFn.url);

@@ -12,7 +12,8 @@ export const FUNCTION_DEFAULTS = {
     // exceljs is large and only the agenda export needs it: installed beside the bundle and loaded
     // on demand, so it costs nothing at cold start.
     // openai likewise: only stages with EMBEDDER=openai load it, on first embed.
-    install: ['@node-rs/jieba', 'exceljs', 'openai'],
+    // The SES and SNS clients likewise: only the sign-in server and the API send, and only on first use.
+    install: ['@node-rs/jieba', 'exceljs', 'openai', '@aws-sdk/client-sesv2', '@aws-sdk/client-sns'],
   },
 } as const;
 
@@ -25,6 +26,26 @@ export function functionEnvironment(): Record<string, string> {
     LOG_REQUESTS: 'true',
   };
 }
+
+/**
+ * What functions that send codes or invitations add (the sign-in server and the API): SES/SNS
+ * delivery, the verified SES sender and the first bureau admin, both given at deploy time:
+ * `GONGFU_SES_FROM=noreply@example.gov.cn GONGFU_BUREAU_ADMIN=chief@example.gov.cn npx sst deploy`.
+ */
+export function deliveryEnvironment(): Record<string, string> {
+  return {
+    ...functionEnvironment(),
+    CODE_DELIVERY: 'aws',
+    ...(process.env.GONGFU_SES_FROM ? { SES_FROM: process.env.GONGFU_SES_FROM } : {}),
+    ...(process.env.GONGFU_BUREAU_ADMIN ? { BUREAU_ADMIN: process.env.GONGFU_BUREAU_ADMIN } : {}),
+  };
+}
+
+/** SES e-mail and SNS SMS to phone numbers (SNS direct publish to a number has no resource ARN). */
+export const DELIVERY_PERMISSIONS = [
+  { actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: ['*'] },
+  { actions: ['sns:Publish'], resources: ['*'] },
+];
 
 /**
  * A consumer's timeout: half the queue's visibility timeout, so a message is never redelivered

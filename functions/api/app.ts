@@ -4,6 +4,9 @@ import type { Hono } from 'hono';
 import { finishApp, withMiddleware, type Api } from './base';
 import type { ApiEnv } from './env';
 import { fromZod } from './middleware/errors';
+import { accountRoutes } from './routes/accounts';
+import { apiKeyRoutes } from './routes/api-keys';
+import { auditRoutes } from './routes/audit';
 import { indicatorRoutes } from './routes/indicators';
 import { leadRoutes } from './routes/leads';
 import { platformRoutes } from './routes/platforms';
@@ -35,6 +38,9 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   leadRoutes(app);
   roadshowRoutes(app);
   statsRoutes(app);
+  accountRoutes(app);
+  apiKeyRoutes(app);
+  auditRoutes(app);
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
@@ -46,6 +52,7 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
     servers: [{ url: '/' }],
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'apiKey', in: 'header', name: 'X-Api-Key' });
   for (const register of extra) register(app);
   return finishApp(app);
 }

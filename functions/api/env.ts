@@ -7,5 +7,7 @@ export interface ApiEnv {
     deps: Deps;
     requestId: string;
     principal?: Principal;
+    /** A signed-in person (user token), whether or not they act for an organisation yet. */
+    account?: { userId: string };
   };
 }

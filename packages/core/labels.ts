@@ -50,4 +50,5 @@ export const ROLE_LABELS: Record<Role, Label> = {
   bureau: { zh: '市工信局', en: 'Bureau' },
   manufacturer: { zh: '制造企业', en: 'Manufacturer' },
   platform: { zh: '平台', en: 'Platform' },
+  expert: { zh: '评审专家', en: 'Expert' },
 };

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-export const Role = z.enum(['bureau', 'manufacturer', 'platform']);
+/** `expert` reviews the yearly round's applications (issue 13); it belongs to no organisation. */
+export const Role = z.enum(['bureau', 'manufacturer', 'platform', 'expert']);
 export type Role = z.infer<typeof Role>;
+
+/** Roles whose tokens name a tenant in `org` (the enterprise id or the platform id). */
+export const TENANT_ROLES: readonly Role[] = ['manufacturer', 'platform'];
 
 /** The JWT claims API.md promises; `org` is required for the two tenant roles. */
 export const Claims = z
@@ -12,12 +16,22 @@ export const Claims = z
     exp: z.number().int(),
     iat: z.number().int().optional(),
   })
-  .refine((c) => c.role === 'bureau' || !!c.org, { message: 'org claim required for this role', path: ['org'] });
+  .refine((c) => !TENANT_ROLES.includes(c.role) || !!c.org, { message: 'org claim required for this role', path: ['org'] });
+
+/** How the caller proved who it is: a service token, a signed-in person, or an API key. */
+export type Via = 'service' | 'user' | 'key';
 
 export interface Principal {
   userId: string;
   role: Role;
   org?: string;
+  via?: Via;
+  /** The organisation behind `org` (user tokens and keys): enterprise id, operator id or `bureau`. */
+  orgId?: string;
+  /** Signed-in people only: admin of `orgId` as of this request. */
+  orgAdmin?: boolean;
+  /** API keys only. */
+  scopes?: readonly string[];
 }
 
 /**

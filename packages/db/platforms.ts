@@ -6,8 +6,11 @@ import { batchGet, getItem, isConditionFailure, putIf, queryAll, queryPage, stri
 
 const pk = (id: string) => `PLATFORM#${id}`;
 
-/** Stored platform: the public shape plus the ordering key of the assessment it carries. */
-export type PlatformRecord = Platform & { assessmentSeq?: number };
+/**
+ * Stored platform: the public shape plus the ordering key of the assessment it carries and, for
+ * platforms registered by a signed-in person, the operator organisation whose people act for it.
+ */
+export type PlatformRecord = Platform & { assessmentSeq?: number; operatorOrgId?: string };
 
 function directoryKeys(p: Platform) {
   // Only graded platforms appear in the public directory index.

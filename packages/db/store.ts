@@ -4,8 +4,11 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
+  type UpdateCommandInput,
+  type UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../core/errors';
 import type { IndexName } from './table';
@@ -42,6 +45,16 @@ export async function putIf(s: Store, item: Item, condition: string, values?: Re
     return true;
   } catch (err) {
     if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}
+
+/** Update that succeeds only when its condition holds; false instead of throwing on a miss. */
+export async function updateIf(s: Store, input: Omit<UpdateCommandInput, 'TableName'>): Promise<UpdateCommandOutput['Attributes'] | false> {
+  try {
+    return (await s.db.send(new UpdateCommand({ TableName: s.table, ...input }))).Attributes ?? {};
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
     throw err;
   }
 }

@@ -1,6 +1,7 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { createApp, type Api } from '../../functions/api/app';
+import { createAuthApp } from '../../functions/auth/issuer';
 import { consoleRoutes } from '../../functions/console/app';
 import { CONSUMERS } from '../../functions/consumers';
 import { reconcile } from '../services/reconcile';
@@ -11,10 +12,14 @@ import { QUEUES, QUEUE_NAMES, type QueueName } from '../queue/queues';
 import { createDeps, type Deps } from '../runtime/deps';
 import { createEmbedder } from '../embed/factory';
 import { Meter } from '../metering/meter';
-import { startLocalDynamo, type LocalDynamo } from './dynamo';
-import { startLocalSqs, type LocalSqs } from './sqs';
+import { createNotifier } from '../notify/factory';
+import { openauthLocalCredentials } from './openauth-env';
+import { startLocalDynamo } from './dynamo';
+import { startLocalSqs } from './sqs';
 import { ensureQueues, ensureTable, type QueueUrls } from './provision';
 import { startPoller, type Poller } from './poller';
+import { closeHttp, listenHttp } from './http-server';
+import { StartupError } from './startup-error';
 
 export interface StackOptions {
   env?: Record<string, string | undefined>;
@@ -25,6 +30,8 @@ export interface StackOptions {
   /** Extra overrides for the dependency bag (e.g. a fetch that records webhooks). */
   deps?: Partial<Deps>;
   log?: (line: string) => void;
+  /** Aborting during start-up (Ctrl-C) stops whatever was already started. */
+  signal?: AbortSignal;
   /** Run the reconciler every minute, the local stand-in for infra/cron.ts (default true). */
   cron?: boolean;
 }
@@ -47,38 +54,79 @@ export interface Stack {
 
 /**
  * The whole service in one process: DynamoDB Local and fauxqs (unless endpoints are given), the
- * table and queues, the Hono app, and one poller per queue feeding the Lambda handlers.
+ * table and queues, the Hono app, and one poller per queue feeding the Lambda handlers. If any step
+ * fails, everything already started is stopped again before the error is thrown: no orphan JVM.
  */
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  // Stops for what has been started so far, run last-started first.
+  const started: (() => Promise<void> | void)[] = [];
+  const stopStarted = async () => {
+    for (const stop of started.splice(0).reverse()) await stop();
+  };
+  try {
+    return await startInOrder(opts, started, stopStarted);
+  } catch (err) {
+    await stopStarted();
+    throw err;
+  }
+}
+
+async function startInOrder(opts: StackOptions, started: (() => Promise<void> | void)[], stopStarted: () => Promise<void>): Promise<Stack> {
   const env = { ...process.env, ...opts.env };
   let settings = loadSettings(env);
   const log = opts.log ?? (() => undefined);
-  const owned: { dynamo?: LocalDynamo; sqs?: LocalSqs } = {};
+  const checkpoint = () => opts.signal?.throwIfAborted();
+
+  // The API port is taken first, so a busy PORT fails at once, before any server is spawned;
+  // requests that arrive while the rest starts wait for the app.
+  let server: Server | undefined;
+  let url: string | undefined;
+  let appReady!: (app: Api) => void;
+  let appFailed!: (err: Error) => void;
+  const ready = new Promise<Api>((resolve, reject) => ((appReady = resolve), (appFailed = reject)));
+  ready.catch(() => undefined);
+  if (opts.http) {
+    const srv = (server = await listenHttp(async (req, bindings) => (await ready).fetch(req, bindings), settings.PORT));
+    started.push(() => closeHttp(srv));
+    // Requests parked on `ready` must end (as 500s) before the server can close.
+    started.push(() => appFailed(new StartupError('服务未能启动 / The service did not start')));
+    const addr = server.address();
+    url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : settings.PORT}`;
+  }
   if (!settings.DYNAMODB_ENDPOINT) {
-    owned.dynamo = await startLocalDynamo({ port: settings.DYNAMODB_PORT, dataDir: settings.DATA_DIR });
-    log(`DynamoDB Local on ${owned.dynamo.endpoint} (data in ${settings.DATA_DIR})`);
+    const dynamo = await startLocalDynamo({ port: settings.DYNAMODB_PORT, portSetting: 'DYNAMODB_PORT', dataDir: settings.DATA_DIR, signal: opts.signal });
+    started.push(() => dynamo.stop());
+    settings = { ...settings, DYNAMODB_ENDPOINT: dynamo.endpoint };
+    log(`DynamoDB Local on ${dynamo.endpoint} (data in ${settings.DATA_DIR})`);
   }
+  checkpoint();
   if (!settings.SQS_ENDPOINT) {
-    owned.sqs = await startLocalSqs({ port: settings.SQS_PORT });
-    log(`SQS (fauxqs) on ${owned.sqs.endpoint}`);
+    const sqs = await startLocalSqs({ port: settings.SQS_PORT, portSetting: 'SQS_PORT' });
+    started.push(() => sqs.stop());
+    settings = { ...settings, SQS_ENDPOINT: sqs.endpoint };
+    log(`SQS (fauxqs) on ${sqs.endpoint}`);
   }
-  settings = {
-    ...settings,
-    DYNAMODB_ENDPOINT: settings.DYNAMODB_ENDPOINT ?? owned.dynamo!.endpoint,
-    SQS_ENDPOINT: settings.SQS_ENDPOINT ?? owned.sqs!.endpoint,
-  };
+  checkpoint();
   // One meter for the process: every client and every handler invocation reports into it.
   const meter = opts.deps?.meter ?? new Meter();
-  const ddb = makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION, meter });
-  const sqs = makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION, meter });
+  const ddb = makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT!, region: settings.AWS_REGION, meter });
+  const sqs = makeSqsClient({ endpoint: settings.SQS_ENDPOINT!, region: settings.AWS_REGION, meter });
+  started.push(() => {
+    ddb.destroy();
+    sqs.destroy();
+  });
   await ensureTable(ddb, settings.TABLE_NAME);
   const queueUrls = await ensureQueues(sqs, settings.QUEUE_PREFIX, {
     visibilityTimeoutSec: settings.QUEUE_VISIBILITY_TIMEOUT_SEC,
     maxReceiveCount: settings.QUEUE_MAX_RECEIVE_COUNT,
   });
+  checkpoint();
   const urls = Object.fromEntries(QUEUE_NAMES.map((q) => [q, queueUrls[q]])) as Record<QueueName, string>;
-  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, meter, embedder: createEmbedder(settings), ...opts.deps });
-  const app = createApp(deps, consoleRoutes);
+  openauthLocalCredentials(settings);
+  // The API verifies people's tokens against the issuer it serves itself at /auth (same process).
+  const jwks = async () => (await app.request('/auth/.well-known/jwks.json')).json() as Promise<{ keys: Record<string, unknown>[] }>;
+  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls }, { ddb, sqs, meter, embedder: createEmbedder(settings), jwks, notifier: createNotifier(settings, log), ...opts.deps });
+  const app: Api = createApp(deps, consoleRoutes, (a) => a.route('/', createAuthApp(deps)));
 
   const arns = new Map<QueueName, string>();
   for (const q of QUEUE_NAMES) {
@@ -111,29 +159,24 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   };
   if (opts.pollers !== false) startPollers();
 
-  let server: ServerType | undefined;
-  let url: string | undefined;
-  if (opts.http) {
-    server = await new Promise<ServerType>((resolve) => {
-      const srv = serve({ fetch: app.fetch, port: settings.PORT, hostname: '127.0.0.1' }, () => resolve(srv));
-    });
-    const addr = server.address();
-    url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : settings.PORT}`;
-  }
+  started.push(stopPollers);
+  checkpoint();
+  // The API answers from here on, while the reconciler below re-drives leftovers.
+  appReady(app);
 
   // fauxqs keeps messages in memory: whatever was in flight when the last process died is gone,
   // so everything DynamoDB says is unfinished is re-driven now.
   await reconcile(deps, { olderThanSec: 0 });
   // The local stand-in for infra/cron.ts.
-  const cron =
-    opts.cron === false
-      ? undefined
-      : setInterval(() => {
-          meter
-            .invoke('reconcile', () => reconcile(deps, { olderThanSec: settings.RECONCILE_AFTER_SEC }))
-            .catch((err) => deps.log.error('reconcile failed', { error: String(err) }));
-        }, 60_000);
-  cron?.unref();
+  if (opts.cron !== false) {
+    const cron = setInterval(() => {
+      meter
+        .invoke('reconcile', () => reconcile(deps, { olderThanSec: settings.RECONCILE_AFTER_SEC }))
+        .catch((err) => deps.log.error('reconcile failed', { error: String(err) }));
+    }, 60_000);
+    cron.unref();
+    started.push(() => clearInterval(cron));
+  }
 
   return {
     settings,
@@ -145,13 +188,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     startPollers,
     stopPollers,
     async stop() {
-      clearInterval(cron);
-      await stopPollers();
-      await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-      ddb.destroy();
-      sqs.destroy();
-      await owned.sqs?.stop();
-      await owned.dynamo?.stop();
+      // No new requests while the queues and DynamoDB go down.
+      if (server) await closeHttp(server);
+      await stopStarted();
     },
   };
 }

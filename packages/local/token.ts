@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { sign } from 'hono/jwt';
-import { Role } from '../core/principal';
+import { Role, TENANT_ROLES } from '../core/principal';
 import { loadSettings } from '../settings/settings';
 
 /** Signs a local token: `npm run token -- --role platform --org plt_demo [--sub alice] [--hours 12]`. */
@@ -25,10 +25,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   const role = Role.safeParse(values.role);
   if (!role.success) {
-    console.error('usage: npm run token -- --role bureau|manufacturer|platform [--org ID] [--sub USER] [--hours N]');
+    console.error('usage: npm run token -- --role bureau|manufacturer|platform|expert [--org ID] [--sub USER] [--hours N]');
     process.exit(2);
   }
-  if (role.data !== 'bureau' && !values.org) {
+  if (TENANT_ROLES.includes(role.data) && !values.org) {
     console.error(`--org is required for role ${role.data} (enterprise id for a manufacturer, platform id for a platform)`);
     process.exit(2);
   }

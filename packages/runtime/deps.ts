@@ -9,6 +9,10 @@ import { createPublisher, type Publisher } from '../queue/publisher';
 import type { QueueName } from '../queue/queues';
 import type { Embedder } from '../embed/port';
 import { Meter } from '../metering/meter';
+import type { Notifier } from '../notify/port';
+
+/** The sign-in server's public keys, as served at /auth/.well-known/jwks.json. */
+export type JwksSource = () => Promise<{ keys: Record<string, unknown>[] }>;
 
 export interface Resources {
   tableName: string;
@@ -30,9 +34,16 @@ export interface Deps {
   log: Logger;
   now: () => Date;
   fetch: typeof fetch;
+  /** Sign-in codes and invitations. */
+  notifier: Notifier;
+  /** Verifies people's tokens; the local stack reads its own issuer in-process. */
+  jwks: JwksSource;
   /** What this process's AWS calls and invocations consumed (the cost model reads it). */
   meter: Meter;
 }
+
+// Only the API and the sign-in server send (invitations, codes); they pass a notifier in.
+const noNotifier: Notifier = { send: () => Promise.reject(new Error('no notifier in this process; pass one to createDeps')) };
 
 const noEmbedder: Embedder = {
   modelId: 'none',
@@ -45,6 +56,8 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
   const meter = overrides.meter ?? new Meter();
   const ddb = overrides.ddb ?? makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION, meter });
   const sqs = overrides.sqs ?? makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION, meter });
+  const log = overrides.log ?? new Logger({ serviceName: 'gongfu', logLevel: settings.LOG_LEVEL });
+  const fetchFn = overrides.fetch ?? globalThis.fetch.bind(globalThis);
   return {
     settings,
     resources,
@@ -54,9 +67,16 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
     publisher: createPublisher(sqs, resources.queueUrls),
     // The API never embeds; consumers and the local stack pass the real one (embed/factory.ts).
     embedder: noEmbedder,
-    log: new Logger({ serviceName: 'gongfu', logLevel: settings.LOG_LEVEL }),
+    log,
     now: () => new Date(),
-    fetch: globalThis.fetch.bind(globalThis),
+    fetch: fetchFn,
+    notifier: noNotifier,
+    jwks: async () => {
+      if (!settings.AUTH_ISSUER_URL) throw new Error('AUTH_ISSUER_URL is not set: cannot verify sign-in tokens');
+      const res = await fetchFn(`${settings.AUTH_ISSUER_URL.replace(/\/$/, '')}/auth/.well-known/jwks.json`);
+      if (!res.ok) throw new Error(`JWKS fetch failed: ${res.status}`);
+      return (await res.json()) as { keys: Record<string, unknown>[] };
+    },
     meter,
     ...overrides,
   };

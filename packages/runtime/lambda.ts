@@ -17,8 +17,10 @@ let deps: Deps | undefined;
 /** Lambda entry points share one Deps per warm container; `extra` adds what only some need. */
 export function lambdaDeps(extra: (settings: Settings) => Partial<Deps> = () => ({})): Deps {
   if (!deps) {
-    const linked = Resource as unknown as Record<string, { value?: string }>;
-    const settings = loadSettings({ ...process.env, AUTH_SECRET: linked.AuthSecret?.value, OPENAI_API_KEY: linked.OpenAIApiKey?.value });
+    const linked = Resource as unknown as Record<string, { value?: string; url?: string }>;
+    // The API finds the sign-in server's JWKS through its link (infra/api.ts); other functions have
+    // none, and SST's Resource throws on reading a resource that is not linked.
+    const settings = loadSettings({ ...process.env, AUTH_SECRET: linked.AuthSecret?.value, OPENAI_API_KEY: linked.OpenAIApiKey?.value, AUTH_ISSUER_URL: 'Auth' in linked ? linked.Auth?.url : undefined });
     deps = createDeps(settings, resourcesFromSst(), extra(settings));
   }
   return deps;

@@ -5,6 +5,7 @@ import { nationalTrack } from '../core/maturity/assess';
 import { allowsPrivateWebhooks, webhookTargetProblem } from '../core/webhook';
 import { Platform, type PlatformInput, type PlatformPatch } from '../core/schemas/platform';
 import type { Solution, SolutionInput } from '../core/schemas/solution';
+import { linkPlatform } from '../db/organisations';
 import * as repo from '../db/platforms';
 import type { Deps } from '../runtime/deps';
 import { nowIso, storeOf } from './store';
@@ -20,10 +21,14 @@ function checkWebhook(deps: Deps, url: string | undefined) {
 }
 
 export async function registerPlatform(deps: Deps, who: Principal, input: PlatformInput): Promise<repo.PlatformRecord> {
-  if (who.role === 'manufacturer') throw forbidden();
+  if (who.role !== 'platform' && who.role !== 'bureau') throw forbidden();
   checkWebhook(deps, input.webhookUrl);
-  const id = who.role === 'platform' ? who.org! : newId('plt', deps.now().getTime());
-  if (who.role === 'platform' && (await repo.getPlatform(storeOf(deps), id)))
+  // A signed-in operator's person registers a new platform of their organisation; the service
+  // decides its id. Service tokens keep the documented behaviour (the token's org is the id).
+  const byOperator = who.via === 'user' && who.role === 'platform';
+  if (who.role === 'platform' && !byOperator && !who.org) throw forbidden();
+  const id = who.role === 'platform' && !byOperator ? who.org! : newId('plt', deps.now().getTime());
+  if (who.role === 'platform' && !byOperator && (await repo.getPlatform(storeOf(deps), id)))
     throw new AppError('CONFLICT', '该平台已注册 / This platform is already registered');
   const at = nowIso(deps);
   const platform: repo.PlatformRecord = {
@@ -40,8 +45,10 @@ export async function registerPlatform(deps: Deps, who: Principal, input: Platfo
     assessedYear: null,
     createdAt: at,
     updatedAt: at,
+    ...(byOperator ? { operatorOrgId: who.orgId! } : {}),
   };
   await repo.createPlatform(storeOf(deps), platform);
+  if (byOperator) await linkPlatform(storeOf(deps), who.orgId!, id, input.name, at);
   await registryChanged(deps, id);
   return platform;
 }
@@ -79,7 +86,9 @@ export async function patchPlatform(deps: Deps, who: Principal, id: string, patc
   if (patch.category && patch.category !== current.category)
     merged.eligibility = { ...merged.eligibility, nationalTrack: nationalTrack(patch.category) };
   // Re-validate the whole record: a patch may break a cross-field rule (category vs subtype).
-  const checked = Platform.safeParse(merged);
+  const { operatorOrgId, assessmentSeq, ...profile } = merged;
+  void operatorOrgId, assessmentSeq;
+  const checked = Platform.safeParse(profile);
   if (!checked.success)
     throw new AppError('VALIDATION_FAILED', undefined, checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   await repo.replacePlatform(storeOf(deps), merged, current.version);

@@ -16,8 +16,9 @@ export const SettingsSchema = z.object({
   AWS_REGION: z.string().default('us-east-1'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   SQS_ENDPOINT: z.url().optional(),
-  DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
-  SQS_PORT: z.coerce.number().int().min(0).max(65535).default(9324),
+  /** Ports for the servers `npm start` spawns; unset, each takes a free loopback port. */
+  DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SQS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   TABLE_NAME: z.string().min(3).default('gongfu'),
   QUEUE_PREFIX: z.string().min(1).default('gongfu'),
   /** Local pollers only: shorter visibility makes retries observable in seconds, not minutes. */
@@ -36,9 +37,26 @@ export const SettingsSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   LOG_REQUESTS: bool.default(true),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  /** Sign-in: where one-time codes and invitations go. `dev` = the local mailbox; `aws` = SES (e-mail) and SNS (SMS). */
+  CODE_DELIVERY: z.enum(['dev', 'aws']).default('dev'),
+  /** Verified SES identity codes are sent from, e.g. `noreply@gongfu.qingdao.gov.cn`. */
+  SES_FROM: z.string().optional(),
+  /** E-mail or mobile number that becomes the first bureau admin when it signs in (never from sign-up). */
+  BUREAU_ADMIN: z.string().optional(),
+  /** Where the API fetches the issuer's JWKS (`<url>/auth/.well-known/jwks.json`); the local stack reads it in-process. */
+  AUTH_ISSUER_URL: z.url().optional(),
+  /** Lifetime of a signed-in person's access token; refresh tokens renew it. */
+  ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(86_400).default(900),
+  /** Set by sst.aws.Auth on AWS: OpenAuth's own table (`{"type":"dynamo","options":{"table":…}}`); locally the service's table. */
+  OPENAUTH_STORAGE: z.string().optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Bad settings: the message names each offending variable, so a stack trace adds nothing. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
 
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
   // An empty variable means "not set", as shells and CI systems commonly pass them.
@@ -46,7 +64,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   const parsed = SettingsSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid settings / 配置无效:\n${lines.join('\n')}`);
+    throw new SettingsError(`Invalid settings / 配置无效:\n${lines.join('\n')}`);
   }
   return parsed.data;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chinaYear } from '../../packages/core/indicators';
+import { fillScenario } from '../support/scenario-form';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 
 const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
@@ -139,12 +140,7 @@ describe('web console', () => {
     await page.waitForURL('**/m/scenarios');
     await page.getByTestId('domain-maintenance').waitFor();
 
-    await page.getByTestId('scenario-title').fill('注塑车间设备经常突发停机');
-    await page.getByTestId('scenario-description').fill('我们有80台注塑机，经常突发停机，维修靠老师傅经验，希望通过设备数据提前发现故障。');
-    await page.getByTestId('scenario-enterprise-name').fill('青岛某塑料制品有限公司');
-    await page.getByTestId('scenario-credit-code').fill('91350100M000100Y43');
-    await page.getByTestId('scenario-industry').selectOption('C29');
-    await page.getByTestId('scenario-region').selectOption('黄岛区');
+    await fillScenario(page, '注塑车间设备经常突发停机', '我们有80台注塑机，经常突发停机，维修靠老师傅经验，希望通过设备数据提前发现故障。');
     await page.getByTestId('domain-maintenance').check();
     await page.getByTestId('tech-iot').check();
     await page.getByTestId('tech-ai').check();
@@ -174,12 +170,7 @@ describe('web console', () => {
     await signInWithDevForm(page, 'manufacturer', 'ent_e2e_text');
     await page.waitForURL('**/m/scenarios');
     await page.getByTestId('domain-maintenance').waitFor();
-    await page.getByTestId('scenario-title').fill('电费越来越高');
-    await page.getByTestId('scenario-description').fill('厂里一个月电费四十多万，不知道哪几台设备最费电，晚上空压机也一直开着。');
-    await page.getByTestId('scenario-enterprise-name').fill('青岛某塑料制品有限公司');
-    await page.getByTestId('scenario-credit-code').fill('91350100M000100Y43');
-    await page.getByTestId('scenario-industry').selectOption('C29');
-    await page.getByTestId('scenario-region').selectOption('黄岛区');
+    await fillScenario(page, '电费越来越高', '厂里一个月电费四十多万，不知道哪几台设备最费电，晚上空压机也一直开着。');
     await page.getByTestId('scenario-submit').click();
     await page.getByTestId('scenario-created').waitFor();
     await expect(page.getByTestId('scenario-row').first().innerText()).resolves.toContain('领域由描述判断');

@@ -10,23 +10,34 @@ export interface ServiceProcess {
   pid: number;
 }
 
+/** Ports for `npm start`; without dynamo and sqs it picks free ones itself, as a user's would. */
+export interface ServicePorts {
+  http: number;
+  dynamo?: number;
+  sqs?: number;
+}
+
 /** `npm start` as a user runs it, in its own process group so kill -9 takes the JVM with it. */
-export async function startServiceProcess(env: Record<string, string>, ports: { http: number; dynamo: number; sqs: number }): Promise<ServiceProcess> {
-  const started = Date.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/local/start.ts'], {
+function spawnService(env: Record<string, string>, ports: ServicePorts, stdio: 'ignore' | 'pipe'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'packages/local/start.ts'], {
     env: {
       ...process.env,
       LOG_LEVEL: 'SILENT',
       ...env,
       PORT: String(ports.http),
-      DYNAMODB_PORT: String(ports.dynamo),
-      SQS_PORT: String(ports.sqs),
+      DYNAMODB_PORT: ports.dynamo ? String(ports.dynamo) : '',
+      SQS_PORT: ports.sqs ? String(ports.sqs) : '',
       DYNAMODB_ENDPOINT: '',
       SQS_ENDPOINT: '',
     },
     detached: true,
-    stdio: 'ignore',
+    stdio,
   });
+}
+
+export async function startServiceProcess(env: Record<string, string>, ports: ServicePorts): Promise<ServiceProcess> {
+  const started = Date.now();
+  const child = spawnService(env, ports, 'ignore');
   const base = `http://127.0.0.1:${ports.http}`;
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   await eventually(async () => (await fetch(`${base}/v1/health`).catch(() => null))?.status === 200, 60_000, 250);
@@ -38,13 +49,7 @@ export async function startServiceProcess(env: Record<string, string>, ports: { 
       child.kill('SIGTERM');
       return exited;
     },
-    kill9() {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    },
+    kill9: () => killGroup(child.pid!),
   };
 }
 
@@ -69,4 +74,35 @@ export async function listAll(base: string, path: string, token: string): Promis
     cursor = res.body.cursor;
   } while (cursor);
   return out;
+}
+
+/** `npm start` expected to fail: resolves once it has exited, with what it printed. */
+export async function runServiceToExit(env: Record<string, string>, ports: ServicePorts, timeoutMs = 60_000) {
+  const child = spawnService(env, ports, 'pipe');
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => killGroup(child.pid!), timeoutMs);
+  const code = await new Promise<number | null>((r) => child.once('close', (c) => r(c)));
+  clearTimeout(timer);
+  return { code, stdout, stderr, pid: child.pid! };
+}
+
+/** Whether any process of the group `npm start` led (its JVM included) is still running. */
+export function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function killGroup(pid: number) {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
 }

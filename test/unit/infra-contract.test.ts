@@ -125,6 +125,7 @@ function allHandlerRefs(): HandlerRef[] {
   }
   for (const f of of('sst.aws.Function')) refs.push({ where: `function ${f.name}`, handler: f.args.handler });
   for (const c of of('sst.aws.Cron')) refs.push({ where: `cron ${c.name}`, handler: fnArgs(c.args.function ?? c.args.job).handler });
+  for (const a of of('sst.aws.Auth')) refs.push({ where: `auth ${a.name}`, handler: fnArgs(a.args.issuer).handler });
   return refs;
 }
 
@@ -134,6 +135,7 @@ function allFunctions(): { where: string; args: any }[] {
     ...queuesRec().flatMap((q) => q.subscriptions.map((s) => ({ where: `subscriber of ${q.name}`, args: fnArgs(s.subscriber) }))),
     ...of('sst.aws.Function').map((f) => ({ where: `function ${f.name}`, args: f.args })),
     ...of('sst.aws.Cron').map((c) => ({ where: `cron ${c.name}`, args: fnArgs(c.args.function ?? c.args.job) })),
+    ...of('sst.aws.Auth').map((a) => ({ where: `auth ${a.name}`, args: fnArgs(a.args.issuer) })),
   ];
 }
 
@@ -176,9 +178,10 @@ describe('sst.config.ts app()', () => {
     expect(config.app({ stage: 'alice' }).removal).toBe('remove');
   });
 
-  it('run() outputs the router url and the API url', () => {
+  it('run() outputs the router url, the API url and the sign-in server url', () => {
     expect(outputs.url).toBe(byName('sst.aws.Router', 'Web').instance.url);
     expect(outputs.api).toBe(byName('sst.aws.Function', 'Api').instance.url);
+    expect(outputs.auth).toBe(byName('sst.aws.Auth', 'Auth').instance.url);
   });
 });
 
@@ -189,6 +192,7 @@ describe('handlers', () => {
       [
         ...QUEUE_NAMES.map((q) => QUEUES[q].handler),
         'functions/api/handler.handler',
+        'functions/auth/handler.handler',
         'functions/console/handler.handler',
         'functions/reconcile/handler.handler',
       ].sort(),
@@ -255,8 +259,8 @@ describe('links and function settings', () => {
     const openai = byName('sst.Secret', 'OpenAIApiKey').instance;
     const mains = QUEUE_NAMES.map((q) => byName('sst.aws.Queue', QUEUES[q].resource).instance);
     const fns = allFunctions();
-    // One consumer per queue, plus the API, the console and the reconciler.
-    expect(fns).toHaveLength(QUEUE_NAMES.length + 3);
+    // One consumer per queue, plus the API, the console, the reconciler and the sign-in server.
+    expect(fns).toHaveLength(QUEUE_NAMES.length + 4);
     for (const f of fns) {
       const link: unknown[] = f.args.link ?? [];
       for (const needed of [table, authSecret, openai, ...mains]) {
@@ -298,13 +302,45 @@ describe('links and function settings', () => {
     expect(byName('sst.aws.Function', 'Api').args.copyFiles).toBeUndefined();
   });
 
-  it('one router sends /v1 to the API function and everything else to the console', () => {
+  it('one router sends /v1 to the API, /auth to the sign-in server and everything else to the console', () => {
     const router = byName('sst.aws.Router', 'Web');
     expect(byName('sst.aws.Function', 'Api').args.url).toBe(true);
     expect(router.routes).toEqual([
       { pattern: '/v1', target: byName('sst.aws.Function', 'Api').instance.url },
+      { pattern: '/auth', target: byName('sst.aws.Auth', 'Auth').instance.url },
       { pattern: '/', target: byName('sst.aws.Function', 'Console').instance.url },
     ]);
+  });
+
+  it('the sign-in server is sst.aws.Auth (its own DynamoDB storage) and the API links it to find the JWKS', () => {
+    const authRec = byName('sst.aws.Auth', 'Auth');
+    const issuer = fnArgs(authRec.args.issuer);
+    // OpenAuth's storage comes from the component (OPENAUTH_STORAGE); infra must not override it.
+    expect(issuer.environment?.OPENAUTH_STORAGE).toBeUndefined();
+    const api = byName('sst.aws.Function', 'Api').args;
+    expect(api.link).toContain(authRec.instance);
+    // lambdaDeps reads the issuer's url from that link (Resource.Auth.url).
+    expect(authRec.name).toBe('Auth');
+  });
+
+  it('only the functions that send codes or invitations may use SES and SNS, and they deliver through AWS', () => {
+    const senders = new Map([
+      ['auth Auth', fnArgs(byName('sst.aws.Auth', 'Auth').args.issuer)],
+      ['function Api', byName('sst.aws.Function', 'Api').args],
+    ]);
+    for (const [where, args] of senders) {
+      const actions = (args.permissions ?? []).flatMap((p: { actions: string[] }) => p.actions);
+      expect(actions, where).toEqual(expect.arrayContaining(['ses:SendEmail', 'sns:Publish']));
+      expect(args.environment?.CODE_DELIVERY, where).toBe('aws');
+    }
+    for (const f of allFunctions().filter((f) => !senders.has(f.where))) {
+      expect(f.args.permissions, `${f.where} has no delivery permissions`).toBeUndefined();
+      expect(f.args.environment?.CODE_DELIVERY, f.where).toBeUndefined();
+    }
+  });
+
+  it('the SES and SNS clients deploy beside the bundles, as the notifier loads them on first send', () => {
+    for (const f of allFunctions()) expect(f.args.nodejs?.install, f.where).toEqual(expect.arrayContaining(['@aws-sdk/client-sesv2', '@aws-sdk/client-sns']));
   });
 
   it('the reconciler runs on a schedule', () => {

@@ -18,6 +18,13 @@ describe('negation: what is ruled out does not count', () => {
     for (const w of excluded) expect(need.text).not.toContain(w);
   });
 
+  it('reads "不缺 X，缺的是 Y" as a need for Y, and a request to stop recommending X as a rejection', () => {
+    const lacks = readNeed('不缺设备数据，缺的是工艺参数优化');
+    expect(concepts(lacks.text)).not.toContain('device_connectivity');
+    expect(concepts(lacks.text)).toContain('process_parameters');
+    expect(readNeed('不要再推荐整套MES了，只想把PLC数据采出来').excluded).toEqual(['mes']);
+  });
+
   it('keeps the pain a manufacturer wishes away, and the need after the turn', () => {
     expect(readNeed('希望以后不用再人工抄表').excluded).toEqual([]);
     expect(concepts(readNeed('不想上大而全的MES，只想把报工做起来').text)).toContain('production_execution');
@@ -49,6 +56,12 @@ describe('abbreviations: shop-floor English maps to concepts', () => {
     ['物料编码乱，想搞MDM', 'system_integration'],
     ['老板想要个BI看板', 'visual_dashboard'],
     ['用AR眼镜让厂家工程师远程指导', 'remote_assistance'],
+    ['老机床想走DNC联网', 'device_connectivity'],
+    ['主机厂要PPAP资料', 'quality_records'],
+    ['动火前要做JSA', 'hazardous_work'],
+    ['想让大供应商做VMI', 'supply_collaboration'],
+    ['装置要做HAZOP', 'accident_risk'],
+    ['NB-IoT水表', 'device_connectivity'],
   ])('%s → %s', (text, concept) => {
     expect(concepts(text)).toContain(concept);
   });
@@ -66,6 +79,8 @@ describe('inference: domains, technologies and industry from the words', () => {
   });
 
   it('reads an industry from what the factory makes', () => {
+    expect(inferNeed('', '我们做铝型材和冷轧带钢，轧机老出故障').industries.get('C31')).toBe(1);
+    expect(inferNeed('', '厂里做紧固件，热处理炉温控不稳').industries.get('C33')).toBe(1);
     expect(inferNeed('', '我们是做空调和冰箱的，总装线经常等料').industries.get('C38')).toBe(1);
   });
 

@@ -26,6 +26,22 @@ describe('thesaurus: pain words meet product words', () => {
     ['药厂批记录还是纸质，怕GMP飞检', '电子批记录与数据完整性', 'pharma_gmp'],
     ['生产报表靠人工做Excel报表', '管理驾驶舱与数据看板', 'visual_dashboard'],
     ['不知道从哪入手搞数字化', '智能制造诊断与转型咨询', 'transformation_consulting'],
+    // Shop-floor phrasing and vendor wording added from general vocabulary.
+    ['电机烧了，设备说坏就坏', '设备健康管理与故障告警', 'equipment_failure'],
+    ['没坏也换，到期就换', '按需维护', 'condition_based_maintenance'],
+    ['订单插队、临时加单，计划一天一变', '自动排产', 'scheduling'],
+    ['设备品牌杂，老机床数据导不出', '采集终端即插即用、协议适配', 'device_connectivity'],
+    ['人一走经验就没了，新人培训周期长', '案例库与在线培训', 'knowledge_capture'],
+    ['人工挑选，经常看走眼', '视觉质检', 'defect_inspection'],
+    ['出了问题想反查批号找源头', '正反向追溯', 'traceability'],
+    ['电老虎太多，煤耗气耗都高', '能源在线监测', 'energy_monitoring'],
+    ['拉闸限电，谷电用不上', '储能系统削峰填谷', 'power_tariff'],
+    ['监控室的人盯监控盯不住', 'AI摄像头行为分析', 'video_ai_safety'],
+    ['厂里人推车来回跑送料', '无人搬运与移动机器人', 'intralogistics'],
+    ['外发加工全靠微信群问进度', '外协管理协同平台', 'outsourcing_collaboration'],
+    ['资金压力大，贷不到款', '订单融资', 'supply_finance'],
+    ['数据导来导去，几套系统各用各的', '数据集成与单点登录', 'system_integration'],
+    ['样机反复试验，试验成本太高', '虚拟试验与数值模拟', 'cae_simulation'],
   ])('%s ↔ %s share %s', (pain, product, concept) => {
     expect(shared(pain, product)).toContain(concept);
   });
@@ -35,6 +51,9 @@ describe('thesaurus: pain words meet product words', () => {
     expect(shared('冷库夜间失温', '协同设计与图纸会签')).toEqual([]);
     expect(shared('能源账单太高', 'SRM 供应商协同')).toEqual([]);
     expect(shared('回转窑熟料能耗', '电子批记录')).toEqual([]);
+    // Generic words that would sit inside unrelated text were left out on purpose.
+    expect(concepts('不合格品管理')).not.toContain('electronics');
+    expect(concepts('老板想在手机上看产量')).not.toContain('electronics');
   });
 
   it('matches Latin acronyms as whole words only', () => {

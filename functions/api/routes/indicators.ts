@@ -10,6 +10,8 @@ import { storeOf } from '../../../packages/services/store';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, json } from '../openapi';
+import { actorOf, audit } from '../../../packages/services/audit';
+import { originOf } from '../origin';
 
 export const Accepted = z.object({ platformId: z.string(), year: z.number().int(), version: z.number().int(), status: z.literal('assessing') });
 const YearParam = IdParam('id').extend({ year: z.string().max(8).openapi({ param: { name: 'year', in: 'path' } }) });
@@ -86,8 +88,10 @@ export function indicatorRoutes(app: Api) {
       responses: { 202: json(z.object({ version: z.string(), active: z.boolean(), reassessing: z.number().int() })), ...ERRORS },
     }),
     async (c) => {
-      requireRole(c, 'bureau');
-      return c.json(await svc.loadRuleSet(c.var.deps, c.req.valid('param').version, c.req.valid('json')), 202);
+      const who = requireRole(c, 'bureau');
+      const result = await svc.loadRuleSet(c.var.deps, c.req.valid('param').version, c.req.valid('json'));
+      await audit(c.var.deps, { action: 'ruleset.changed', actor: actorOf(who), target: result.version, details: { active: result.active, reassessing: result.reassessing } }, originOf(c));
+      return c.json(result, 202);
     },
   );
 

@@ -5,11 +5,13 @@ import { Solution, SolutionInput } from '../../../packages/core/schemas/solution
 import { Category, Industry, Region } from '../../../packages/core/taxonomy';
 import { webhookSecret } from '../../../packages/core/webhook';
 import { directoryPage } from '../../../packages/db/platforms';
+import { actorOf, audit } from '../../../packages/services/audit';
 import * as svc from '../../../packages/services/platforms';
 import { storeOf } from '../../../packages/services/store';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, etag, ifMatch, json } from '../openapi';
+import { originOf } from '../origin';
 
 const PlatformOut = Platform;
 export const DirectoryRow = z
@@ -29,8 +31,8 @@ export const DirectoryRow = z
 
 /** The public view drops nothing secret but the webhook address. */
 const publicPlatform = (p: svc.PlatformView) => {
-  const { webhookUrl, assessmentSeq, ...rest } = p;
-  void webhookUrl, assessmentSeq;
+  const { webhookUrl, assessmentSeq, operatorOrgId, ...rest } = p;
+  void webhookUrl, assessmentSeq, operatorOrgId;
   return rest;
 };
 
@@ -44,7 +46,9 @@ export function platformRoutes(app: Api) {
       responses: { 201: json(PlatformOut, 'created'), ...ERRORS },
     }),
     async (c) => {
-      const p = await svc.registerPlatform(c.var.deps, requireRole(c, 'platform', 'bureau'), c.req.valid('json'));
+      const who = requireRole(c, 'platform', 'bureau');
+      const p = await svc.registerPlatform(c.var.deps, who, c.req.valid('json'));
+      await audit(c.var.deps, { action: 'platform.registered', actor: actorOf(who), orgId: p.operatorOrgId, target: p.id, details: { name: p.name } }, originOf(c));
       c.header('etag', etag(p.version));
       return c.json(publicPlatform(p) as z.infer<typeof PlatformOut>, 201);
     },
@@ -75,7 +79,10 @@ export function platformRoutes(app: Api) {
       responses: { 200: json(PlatformOut), ...ERRORS },
     }),
     async (c) => {
-      const p = await svc.patchPlatform(c.var.deps, requireRole(c), c.req.valid('param').id, c.req.valid('json'), ifMatch(c));
+      const who = requireRole(c);
+      const patch = c.req.valid('json');
+      const p = await svc.patchPlatform(c.var.deps, who, c.req.valid('param').id, patch, ifMatch(c));
+      await audit(c.var.deps, { action: 'platform.edited', actor: actorOf(who), orgId: p.operatorOrgId, target: p.id, details: { fields: Object.keys(patch).join(' '), version: p.version } }, originOf(c));
       c.header('etag', etag(p.version));
       return c.json({ ...publicPlatform(p), webhookUrl: p.webhookUrl } as z.infer<typeof PlatformOut>, 200);
     },

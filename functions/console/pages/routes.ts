@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { ApiEnv } from '../../api/env';
+import { AccountPage, SignedInPage } from './account';
 import { BureauDirectoryPage, OverviewPage, PortraitPage, RoadshowsPage } from './bureau';
 import { DEV_STAGES, devTokenRoute } from './dev-token';
 import { DirectoryPage } from './directory';
@@ -13,6 +14,8 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/', (c) => c.html(HomePage()));
   app.get('/sign-in', (c) => c.html(SignInPage({ dev: DEV_STAGES.has(c.var.deps.settings.STAGE) })));
   app.get('/directory', (c) => c.html(DirectoryPage()));
+  app.get('/signed-in', (c) => c.html(SignedInPage()));
+  app.get('/account', (c) => c.html(AccountPage()));
 
   app.get('/m/scenarios', (c) => c.html(ScenariosPage()));
   app.get('/m/scenarios/:id', (c) => c.html(ScenarioDetailPage({ id: c.req.param('id') })));

@@ -49,6 +49,19 @@ export function SignInPage(p: { dev: boolean }) {
     <Layout script="sign-in" title={{ zh: '登录', en: 'Sign in' }} path="/sign-in">
       <div id="current"></div>
       <div class="grid">
+        <div class="card" data-testid="code-sign-in">
+          <h2>
+            <T zh="用验证码登录或注册" en="Sign in or sign up with a code" />
+          </h2>
+          <p class="muted small">
+            向您的邮箱或手机发送一次性验证码；首次登录即注册。
+            <span class="en">A one-time code goes to your e-mail or phone; the first sign-in creates your account.</span>
+          </p>
+          <button type="button" id="code-sign-in-btn" data-testid="code-sign-in-button">
+            获取验证码登录 <span class="en">Continue with a code</span>
+          </button>
+        </div>
+        {p.dev && (
         <form class="card" id="token-form" data-testid="token-form">
           <h2>
             <T zh="使用访问令牌" en="Use an access token" />
@@ -73,6 +86,7 @@ export function SignInPage(p: { dev: boolean }) {
           </div>
           <div id="token-msg"></div>
         </form>
+        )}
         {p.dev && (
           <form class="card" id="dev-form" data-testid="dev-token-form">
             <h2>

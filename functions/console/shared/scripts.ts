@@ -15,5 +15,7 @@ export const PAGE_SCRIPTS = [
   'register',
   'portrait',
   'roadshows',
+  'signed-in',
+  'account',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];

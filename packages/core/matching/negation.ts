@@ -3,8 +3,8 @@ import { conceptHits, normalize } from './text';
 /**
  * What a manufacturer asks for, with what they rule out taken away. "不想上大而全的MES，只想把报工
  * 做起来" must not pull MES vendors up; "希望以后不用再人工抄表" still asks for automatic data
- * collection. So the words of a rejected solution are dropped, the pain it is phrased around is
- * kept, and a denial ("问题不是设备，而是排产") drops the whole clause.
+ * collection. So a rejected clause keeps only the pain words it is phrased around, and a denial
+ * ("问题不是设备，而是排产", "不缺数据，缺的是…") drops the whole clause.
  */
 export interface NeedText {
   /** The normalised text with ruled-out words blanked; what the ranking reads. */
@@ -14,20 +14,18 @@ export interface NeedText {
 }
 
 // "不是 X" denies X entirely: whatever it names, the need lies elsewhere.
-const DENIAL = ['不是', '并非', '并不是', '倒不是', '不在于', '而不是'];
-// Rejections of a solution or an action: the solution words go, the pain words stay.
+const DENIAL = ['不是', '并非', '并不是', '倒不是', '不在于', '而不是', '不缺', '并不缺', '谈不上'];
+// Rejections of a solution or an action: only the pain words of the clause stay.
 const REJECTION = [
   '不需要', '不想要', '不想', '不打算', '不准备', '不考虑', '不愿意', '不愿', '不要', '无需', '不必', '没必要', '用不着',
   '不用', '不做', '不搞', '不换', '不买', '不上', '暂不', '不求', '没打算', '别给', '别搞', '不指望',
   // Already there: what they have is not what they are asking for.
   '已经有', '已有', '已经上了', '已上了', '已经用了', '已经在用', '已上线', '已经上线', '已部署', '已经买了',
 ];
-// "不要再 / 不用再 / 不再" wish a pain away; that is a need, not a rejection.
-const WISH_AWAY = /^(再|老是|总是|天天|每次|一直)/;
 // A negation reaches to the end of its clause or to the turn that names what is wanted instead.
 const CLAUSE_END = /[，。；！？,.;!?\n：:（(）)]|只想|只要|只需|只希望|而是|但是|但|就想|主要是|希望|想要|想把|要把/g;
 // Words that contain a rejection cue but are not one ("跟不上", "赶不上", "说不上").
-const FALSE_CUE = /(跟|赶|追|说|谈|算|比|用|接|连|挂|合|对|配|搭)不上|不上不下|要不要|要不然|不要紧|是不是|用不用|需不需要|不用说/g;
+const FALSE_CUE = /(跟|赶|追|说|算|比|用|接|连|挂|合|对|配|搭)不上|不上不下|要不要|要不然|不要紧|是不是|用不用|需不需要|不用说/g;
 
 function cues(t: string): { at: number; len: number; denial: boolean }[] {
   const masked = t.replace(FALSE_CUE, (m) => '\u0000'.repeat(m.length));
@@ -35,7 +33,6 @@ function cues(t: string): { at: number; len: number; denial: boolean }[] {
   for (const [words, denial] of [[DENIAL, true], [REJECTION, false]] as const)
     for (const w of words)
       for (let at = masked.indexOf(w); at >= 0; at = masked.indexOf(w, at + w.length)) {
-        if (!denial && WISH_AWAY.test(t.slice(at + w.length))) continue;
         found.push({ at, len: w.length, denial });
       }
   // Longest cue first at each position so "不想要" wins over "不想".
@@ -59,23 +56,35 @@ export function readNeed(raw: string): NeedText {
   const spans = cues(t).map((c) => ({ start: c.at + c.len, end: clauseEnd(t, c.at + c.len), denial: c.denial }));
   if (!spans.length) return { text: t, excluded: [] };
   const drop: { start: number; end: number }[] = [];
+  const excluded: string[] = [];
+  const exclude = (w: string) => {
+    const word = w.trim();
+    if (word && !excluded.includes(word)) excluded.push(word);
+  };
   for (const s of spans) {
     if (s.end <= s.start) continue;
-    if (s.denial) drop.push(s);
-    else
-      for (const h of conceptHits(t.slice(s.start, s.end)))
-        if (h.kind === 'product') drop.push({ start: s.start + h.start, end: s.start + h.end });
+    if (s.denial) {
+      drop.push(s);
+      exclude(t.slice(s.start, s.end));
+      continue;
+    }
+    const clause = t.slice(s.start, s.end);
+    const hits = conceptHits(clause).sort((a, b) => a.start - b.start);
+    for (const h of hits) if (h.kind === 'product') exclude(clause.slice(h.start, h.end));
+    // Everything between the pain words goes.
+    let at = s.start;
+    for (const h of hits.filter((x) => x.kind === 'pain')) {
+      if (s.start + h.start > at) drop.push({ start: at, end: s.start + h.start });
+      at = Math.max(at, s.start + h.end);
+    }
+    if (at < s.end) drop.push({ start: at, end: s.end });
   }
   drop.sort((a, b) => a.start - b.start || b.end - a.end);
   let text = '';
   let at = 0;
-  const excluded: string[] = [];
   for (const d of drop) {
     if (d.end <= at) continue;
-    const from = Math.max(at, d.start);
-    text += t.slice(at, from);
-    const word = t.slice(from, d.end).trim();
-    if (word && !excluded.includes(word)) excluded.push(word);
+    text += t.slice(at, Math.max(at, d.start));
     // A space keeps the neighbours from fusing into a new word.
     text += ' ';
     at = d.end;

@@ -83,12 +83,12 @@ export interface Weights {
 // an unrated one, and exposure damping at its cap can reorder near-equal fits but not bury a
 // clearly better one.
 export const DEFAULT_WEIGHTS: Weights = Object.freeze({
-  semantic: 0.037,
-  concept: 0.173,
-  lexical: 0.434,
-  industry: 0.151,
-  domain: 0.162,
-  technology: 0.043,
+  semantic: 0.09,
+  concept: 0.167,
+  lexical: 0.349,
+  industry: 0.187,
+  domain: 0.156,
+  technology: 0.051,
   maturity: 0.03,
   exposure: 0.06,
 });

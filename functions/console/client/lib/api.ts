@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import type { ErrorCode, ErrorDetail } from '../../../../packages/core/errors';
 import type { IndicatorReport } from '../../../../packages/core/indicators';
 import type { Assessment } from '../../../../packages/core/maturity/assess';
+import type { Scope } from '../../../../packages/core/accounts/api-key';
+import type { ApiKeyCreated, ApiKeyView, Invitation, InvitationInput, Me, Member, MemberRole, Organisation, OrganisationInput } from '../../../../packages/core/schemas/account';
 import type { Lead, LeadStatus } from '../../../../packages/core/schemas/lead';
 import type { Platform, PlatformInput } from '../../../../packages/core/schemas/platform';
 import type { Roadshow, RoadshowInput } from '../../../../packages/core/schemas/roadshow';
@@ -47,7 +49,7 @@ function isErrorBody(x: unknown): x is ErrorBody {
   return typeof x === 'object' && x !== null && 'error' in x && typeof (x as ErrorBody).error?.message === 'string';
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const t = token();
   if (t) headers.authorization = `Bearer ${t}`;
@@ -129,5 +131,23 @@ export const api = {
   roadshows: {
     list: () => request<Page<Roadshow>>('GET', '/v1/roadshows'),
     create: (body: z.input<typeof RoadshowInput>) => request<z.infer<typeof RoadshowCreated>>('POST', '/v1/roadshows', body),
+  },
+
+  me: () => request<Me>('GET', '/v1/me'),
+  organisations: {
+    create: (body: z.input<typeof OrganisationInput>) => request<Organisation>('POST', '/v1/organisations', body),
+    members: (id: string) => request<Page<Member>>('GET', `/v1/organisations/${seg(id)}/members`),
+    setRole: (id: string, userId: string, role: MemberRole) => request<Member>('PATCH', `/v1/organisations/${seg(id)}/members/${seg(userId)}`, { role }),
+    remove: (id: string, userId: string) => request<null>('DELETE', `/v1/organisations/${seg(id)}/members/${seg(userId)}`),
+    invitations: (id: string) => request<Page<Invitation>>('GET', `/v1/organisations/${seg(id)}/invitations`),
+    invite: (id: string, body: z.input<typeof InvitationInput>) => request<Invitation>('POST', `/v1/organisations/${seg(id)}/invitations`, body),
+  },
+  invitations: {
+    accept: (id: string) => request<Member>('POST', `/v1/invitations/${seg(id)}/accept`),
+  },
+  apiKeys: {
+    list: () => request<Page<ApiKeyView>>('GET', '/v1/api-keys'),
+    create: (name: string, scopes: Scope[]) => request<z.infer<typeof ApiKeyCreated>>('POST', '/v1/api-keys', { name, scopes }),
+    revoke: (id: string) => request<null>('DELETE', `/v1/api-keys/${seg(id)}`),
   },
 };

@@ -1,5 +1,6 @@
 import { errorMsg } from './messages';
-import { renderWho } from './session';
+import { renew } from './oauth';
+import { expired, renderWho } from './session';
 
 /**
  * Every page script's entry: fills the header, runs the page, and shows an uncaught failure instead
@@ -16,8 +17,12 @@ function fail(err: unknown): void {
  * of swallowing it. Module scripts run after the document is parsed, so the DOM is there.
  */
 export function page(main: () => void | Promise<void>): void {
-  renderWho();
-  Promise.resolve().then(main).catch(fail);
+  // A person's access token lasts minutes: renew it from the refresh token before the page runs.
+  const ready = expired() ? renew() : Promise.resolve(true);
+  ready
+    .then(() => renderWho())
+    .then(main)
+    .catch(fail);
 }
 
 /** For event handlers that start async work: a failure is shown like a page's, not left unhandled. */

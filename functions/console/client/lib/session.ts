@@ -9,28 +9,55 @@ import { clear, en, h } from './dom';
 export type Claims = z.infer<typeof ClaimsSchema>;
 
 const KEY = 'gf.token';
+const REFRESH = 'gf.refresh';
 
 export const token = () => localStorage.getItem(KEY) ?? '';
 export const setToken = (t: string) => localStorage.setItem(KEY, t.trim());
-export const signOut = () => localStorage.removeItem(KEY);
+export const refreshToken = () => localStorage.getItem(REFRESH) ?? '';
+export const setRefreshToken = (t: string) => (t ? localStorage.setItem(REFRESH, t) : localStorage.removeItem(REFRESH));
+export const signOut = () => {
+  localStorage.removeItem(KEY);
+  localStorage.removeItem(REFRESH);
+};
 
-const isRole = (r: unknown): r is Role => typeof r === 'string' && Object.hasOwn(ROLE_LABELS, r);
-
-/** The token's claims when it is present, well formed and unexpired. */
-export function claims(): Claims | null {
+/** The token's payload, unverified; null when it is not a JWT. */
+function payload(): (Partial<Claims> & { properties?: Partial<Claims>; mode?: string }) | null {
   const parts = token().split('.');
   if (parts.length !== 3) return null;
   try {
     let b64 = parts[1]!.replace(/-/g, '+').replace(/_/g, '/');
     while (b64.length % 4) b64 += '=';
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const c = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Claims> | null;
-    if (!c || !isRole(c.role)) return null;
-    if (typeof c.exp === 'number' && c.exp * 1000 < Date.now()) return null;
-    return c as Claims;
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return null;
   }
+}
+
+/** Whether the stored token has expired (people's tokens last minutes; page() renews them). */
+export function expired(): boolean {
+  const p = payload();
+  return !!p && typeof p.exp === 'number' && p.exp * 1000 < Date.now();
+}
+
+/** A signed-in person (a token from the sign-in server), whether or not they act for an organisation yet. */
+export function person(): { sub: string } | null {
+  const p = payload();
+  return p?.mode === 'access' && typeof p.sub === 'string' && !expired() ? { sub: p.sub } : null;
+}
+
+const isRole = (r: unknown): r is Role => typeof r === 'string' && Object.hasOwn(ROLE_LABELS, r);
+
+/**
+ * The token's claims when it is present, well formed and unexpired. Service tokens carry `role`
+ * and `org` at the top; the sign-in server's tokens carry them under `properties`.
+ */
+export function claims(): Claims | null {
+  const p = payload();
+  if (!p || expired()) return null;
+  const c = { ...p, ...(p.properties ?? {}) } as Partial<Claims>;
+  if (!isRole(c.role)) return null;
+  return { sub: String(c.sub), role: c.role, ...(c.org ? { org: c.org } : {}), exp: Number(c.exp) } as Claims;
 }
 
 export const signInHref = () => `/sign-in?next=${encodeURIComponent(location.pathname)}`;
@@ -70,8 +97,10 @@ export function renderWho(): void {
   const box = document.getElementById('whoami');
   if (!box) return;
   clear(box);
+  if (person()) box.appendChild(h('a', { href: '/account', 'data-testid': 'nav-account' }, '我的组织 ', en('My organisation')));
   if (!c) {
-    box.appendChild(h('a', { href: '/sign-in', 'data-testid': 'nav-sign-in' }, '登录 ', en('Sign in')));
+    if (!person()) box.appendChild(h('a', { href: '/sign-in', 'data-testid': 'nav-sign-in' }, '登录 ', en('Sign in')));
+    else box.appendChild(h('a', { href: '/sign-in', 'data-testid': 'sign-out', onclick: () => signOut() }, '退出 ', en('Sign out')));
     return;
   }
   const role = ROLE_LABELS[c.role];

@@ -4,7 +4,8 @@ import { ROLE_HOME } from '../../shared/nav';
 import { api } from '../lib/api';
 import { byId, control, say } from '../lib/dom';
 import { errorMsg, msg } from '../lib/messages';
-import { page } from '../lib/page';
+import { startCodeSignIn } from '../lib/oauth';
+import { page, spawn } from '../lib/page';
 import { claims, setToken, signOut, token } from '../lib/session';
 
 page(() => {
@@ -27,8 +28,11 @@ page(() => {
   }
   showCurrent();
 
-  const tokenForm = byId('token-form', HTMLFormElement);
-  tokenForm.addEventListener('submit', (ev) => {
+  byId('code-sign-in-btn').addEventListener('click', () => spawn(startCodeSignIn(safeNext)));
+
+  // Pasting a token is for service tokens in the local and test stages only.
+  const tokenForm = document.getElementById('token-form');
+  if (tokenForm instanceof HTMLFormElement) tokenForm.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const prev = token();
     setToken(control(tokenForm, 'token').value);
@@ -69,7 +73,7 @@ page(() => {
     });
   }
 
-  byId('sign-out-btn').addEventListener('click', () => {
+  document.getElementById('sign-out-btn')?.addEventListener('click', () => {
     signOut();
     showCurrent();
     location.reload();

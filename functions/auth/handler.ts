@@ -1,0 +1,10 @@
+import { handle } from 'hono/aws-lambda';
+import { awsNotifier } from '../../packages/notify/aws';
+import { lambdaDeps } from '../../packages/runtime/lambda';
+import { createAuthApp } from './issuer';
+
+let fetchHandler: ReturnType<typeof handle> | undefined;
+
+/** The sign-in server's Lambda (sst.aws.Auth), behind the router at /auth. */
+export const handler: ReturnType<typeof handle> = (event, context) =>
+  (fetchHandler ??= handle(createAuthApp(lambdaDeps((settings) => ({ notifier: awsNotifier(settings) })))))(event, context);

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { Scope } from '../accounts/api-key';
+import { ContactInput } from '../accounts/contact';
+import { Role } from '../principal';
+import { CreditCode, Text, Timestamp } from './common';
+
+/** enterprise 制造企业 · operator 平台运营单位 · bureau 市工信局 */
+export const OrgKind = z.enum(['enterprise', 'operator', 'bureau']);
+export type OrgKind = z.infer<typeof OrgKind>;
+
+/** The role a member of each kind of organisation acts in. */
+export const ROLE_OF_KIND: Record<OrgKind, Role> = { enterprise: 'manufacturer', operator: 'platform', bureau: 'bureau' };
+
+export const MemberRole = z.enum(['admin', 'member']);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+export const BUREAU_ORG_ID = 'bureau';
+
+export const User = z
+  .object({ id: z.string(), contact: z.string(), name: z.string().optional(), createdAt: Timestamp })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof User>;
+
+export const Organisation = z
+  .object({
+    id: z.string(),
+    kind: OrgKind,
+    name: z.string(),
+    creditCode: z.string().optional(),
+    createdAt: Timestamp,
+    createdBy: z.string(),
+  })
+  .meta({ id: 'Organisation' });
+export type Organisation = z.infer<typeof Organisation>;
+
+export const OrganisationInput = z
+  .object({
+    kind: z.enum(['enterprise', 'operator']),
+    name: Text(100, 2),
+    creditCode: CreditCode,
+  })
+  .meta({ id: 'OrganisationInput' });
+export type OrganisationInput = z.infer<typeof OrganisationInput>;
+
+export const Member = z
+  .object({ orgId: z.string(), userId: z.string(), contact: z.string(), role: MemberRole, addedAt: Timestamp })
+  .meta({ id: 'Member' });
+export type Member = z.infer<typeof Member>;
+
+export const MemberPatch = z.object({ role: MemberRole }).strict().meta({ id: 'MemberPatch' });
+
+export const InvitationStatus = z.enum(['pending', 'accepted', 'revoked']);
+export const Invitation = z
+  .object({
+    id: z.string(),
+    orgId: z.string(),
+    orgName: z.string(),
+    contact: z.string(),
+    role: MemberRole,
+    status: InvitationStatus,
+    invitedBy: z.string(),
+    createdAt: Timestamp,
+    expiresAtIso: Timestamp,
+  })
+  .meta({ id: 'Invitation' });
+export type Invitation = z.infer<typeof Invitation>;
+
+export const InvitationInput = z.object({ contact: ContactInput, role: MemberRole.default('member') }).strict().meta({ id: 'InvitationInput' });
+export type InvitationInput = z.infer<typeof InvitationInput>;
+
+export const ApiKeyView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scopes: z.array(Scope),
+    createdAt: Timestamp,
+    createdBy: z.string(),
+    lastUsedAt: Timestamp.nullable(),
+    revokedAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+export type ApiKeyView = z.infer<typeof ApiKeyView>;
+
+export const ApiKeyCreated = z
+  .object({ id: z.string(), name: z.string(), scopes: z.array(Scope), key: z.string(), createdAt: Timestamp })
+  .meta({ id: 'ApiKeyCreated' });
+
+export const ApiKeyInput = z
+  .object({
+    name: Text(80),
+    scopes: z
+      .array(Scope)
+      .min(1)
+      .refine((xs) => new Set(xs).size === xs.length, { message: '存在重复项 / Duplicate entries' }),
+  })
+  .strict()
+  .meta({ id: 'ApiKeyInput' });
+export type ApiKeyInput = z.infer<typeof ApiKeyInput>;
+
+export const AuditAction = z.enum([
+  'signin.succeeded',
+  'signin.code_failed',
+  'signin.code_refused',
+  'organisation.created',
+  'invitation.created',
+  'invitation.accepted',
+  'invitation.revoked',
+  'member.role_changed',
+  'member.removed',
+  'bureau_admin.granted',
+  'apikey.created',
+  'apikey.revoked',
+  'platform.registered',
+  'platform.edited',
+  'ruleset.changed',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+export const AuditEntry = z
+  .object({
+    id: z.string(),
+    at: Timestamp,
+    action: AuditAction,
+    actor: z.object({ userId: z.string().optional(), role: Role.optional(), via: z.enum(['service', 'user', 'key', 'issuer', 'cli']) }),
+    orgId: z.string().optional(),
+    target: z.string().optional(),
+    ip: z.string().optional(),
+    userAgent: z.string().optional(),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const Me = z
+  .object({
+    user: User,
+    memberships: z.array(
+      z.object({
+        orgId: z.string(),
+        kind: OrgKind,
+        name: z.string(),
+        role: MemberRole,
+        actAs: z.array(z.object({ org: z.string(), role: Role, label: z.string() })),
+      }),
+    ),
+    invitations: z.array(Invitation),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;

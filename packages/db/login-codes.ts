@@ -1,0 +1,38 @@
+import { CODE_MAX_ATTEMPTS, type LoginCodeRecord } from '../core/accounts/login-code';
+import { getItem, putItem, strip, updateIf, type Store } from './store';
+
+const pk = (contact: string) => `LOGINCODE#${contact}`;
+
+/** A new code replaces the previous one for that contact: only the latest code can sign in. */
+export async function putLoginCode(s: Store, r: LoginCodeRecord): Promise<void> {
+  // expiresAt (epoch seconds) is the table's TTL attribute: DynamoDB deletes the record later.
+  await putItem(s, { pk: pk(r.contact), sk: 'META', entity: 'login-code', expiresAt: Math.floor(Date.parse(r.expiresAtIso) / 1000) + 86_400, ...r });
+}
+
+export async function getLoginCode(s: Store, contact: string): Promise<LoginCodeRecord | undefined> {
+  const item = await getItem(s, pk(contact), 'META');
+  return item ? strip<LoginCodeRecord>(item) : undefined;
+}
+
+/** Counts a wrong try against this code (only while it can still be used); returns the new count. */
+export async function countWrongTry(s: Store, contact: string, nonce: string): Promise<number | undefined> {
+  const res = await updateIf(s, {
+    Key: { pk: pk(contact), sk: 'META' },
+    UpdateExpression: 'ADD attempts :one',
+    ConditionExpression: 'nonce = :n AND attribute_not_exists(usedAt) AND attempts < :max',
+    ExpressionAttributeValues: { ':one': 1, ':n': nonce, ':max': CODE_MAX_ATTEMPTS },
+    ReturnValues: 'ALL_NEW',
+  });
+  return res ? (res.attempts as number) : undefined;
+}
+
+/** The one write that lets a code sign someone in: unused, unlocked, unexpired, this very code. */
+export async function consumeLoginCode(s: Store, contact: string, nonce: string, now: string): Promise<boolean> {
+  const res = await updateIf(s, {
+    Key: { pk: pk(contact), sk: 'META' },
+    UpdateExpression: 'SET usedAt = :now',
+    ConditionExpression: 'nonce = :n AND attribute_not_exists(usedAt) AND attempts < :max AND expiresAtIso > :now',
+    ExpressionAttributeValues: { ':n': nonce, ':max': CODE_MAX_ATTEMPTS, ':now': now },
+  });
+  return res !== false;
+}

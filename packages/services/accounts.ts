@@ -1,0 +1,172 @@
+import { parseContact } from '../core/accounts/contact';
+import { AppError, conflict, forbidden, notFound } from '../core/errors';
+import { newId } from '../core/ids';
+import type { Principal } from '../core/principal';
+import {
+  BUREAU_ORG_ID,
+  ROLE_OF_KIND,
+  type Invitation,
+  type InvitationInput,
+  type Me,
+  type Member,
+  type MemberRole,
+  type Organisation,
+  type OrganisationInput,
+  type User,
+} from '../core/schemas/account';
+import * as orgs from '../db/organisations';
+import { getUser } from '../db/users';
+import type { Deps } from '../runtime/deps';
+import { actorOf, audit, type Origin } from './audit';
+import { nowIso, storeOf } from './store';
+
+const INVITATION_TTL_DAYS = 14;
+
+/** Who is asking: a signed-in person (always), and what their token currently acts as (maybe). */
+export interface Caller {
+  userId: string;
+  principal?: Principal;
+}
+
+export async function mustGetUser(deps: Deps, userId: string): Promise<User> {
+  const u = await getUser(storeOf(deps), userId);
+  if (!u) throw new AppError('UNAUTHENTICATED');
+  return u;
+}
+
+/** Every org/platform a person may act for, as the token `org` and `role` it would carry. */
+export async function actingOptions(deps: Deps, userId: string): Promise<Me['memberships']> {
+  const s = storeOf(deps);
+  const members = await orgs.membershipsOf(s, userId);
+  const out: Me['memberships'] = [];
+  for (const m of members) {
+    const org = await orgs.getOrganisation(s, m.orgId);
+    if (!org) continue;
+    const role = ROLE_OF_KIND[org.kind];
+    const actAs =
+      org.kind === 'operator'
+        ? [{ org: org.id, role, label: `${org.name}（尚未选择平台 / no platform chosen）` }, ...(await orgs.platformsOf(s, org.id)).map((p) => ({ org: p.platformId, role, label: p.name }))]
+        : [{ org: org.kind === 'bureau' ? BUREAU_ORG_ID : org.id, role, label: org.name }];
+    out.push({ orgId: org.id, kind: org.kind, name: org.name, role: m.role, actAs });
+  }
+  return out;
+}
+
+export async function me(deps: Deps, userId: string): Promise<Me> {
+  const user = await mustGetUser(deps, userId);
+  const now = nowIso(deps);
+  const invitations = (await orgs.invitationsFor(storeOf(deps), user.contact)).filter((i) => i.status === 'pending' && i.expiresAtIso > now);
+  return { user, memberships: await actingOptions(deps, userId), invitations };
+}
+
+/** 第十条 企业填报、自主入库: the first person of an enterprise or operator creates it and is its admin. */
+export async function createOrganisation(deps: Deps, caller: Caller, input: OrganisationInput, origin: Origin): Promise<Organisation> {
+  const user = await mustGetUser(deps, caller.userId);
+  const at = nowIso(deps);
+  const org: Organisation = { id: newId(input.kind === 'enterprise' ? 'ent' : 'opr', deps.now().getTime()), kind: input.kind, name: input.name, creditCode: input.creditCode, createdAt: at, createdBy: user.id };
+  const admin: Member = { orgId: org.id, userId: user.id, contact: user.contact, role: 'admin', addedAt: at };
+  if (!(await orgs.createOrganisation(storeOf(deps), org, admin)))
+    throw conflict('该统一社会信用代码已登记 / An organisation with this credit code already exists');
+  await audit(deps, { action: 'organisation.created', actor: { userId: user.id, via: 'user' }, orgId: org.id, target: org.id, details: { kind: org.kind, creditCode: input.creditCode } }, origin);
+  return org;
+}
+
+async function mustGetOrg(deps: Deps, orgId: string): Promise<Organisation> {
+  const org = await orgs.getOrganisation(storeOf(deps), orgId);
+  if (!org) throw notFound('组织 organisation');
+  return org;
+}
+
+/**
+ * Members see their organisation; its admins manage it; the bureau sees and manages any (support).
+ * Outsiders get 404 so organisation ids reveal nothing.
+ */
+async function access(deps: Deps, caller: Caller, orgId: string, need: 'read' | 'manage'): Promise<Organisation> {
+  const org = await mustGetOrg(deps, orgId);
+  if (caller.principal?.role === 'bureau') return org;
+  const m = await orgs.getMember(storeOf(deps), orgId, caller.userId);
+  if (!m) throw notFound('组织 organisation');
+  if (need === 'manage' && m.role !== 'admin') throw forbidden();
+  return org;
+}
+
+export async function listMembers(deps: Deps, caller: Caller, orgId: string): Promise<Member[]> {
+  await access(deps, caller, orgId, 'read');
+  return orgs.listMembers(storeOf(deps), orgId);
+}
+
+/** An organisation always keeps one admin: the last one cannot be demoted or removed. */
+async function assertNotLastAdmin(deps: Deps, orgId: string, userId: string) {
+  const members = await orgs.listMembers(storeOf(deps), orgId);
+  const admins = members.filter((m) => m.role === 'admin');
+  if (admins.length === 1 && admins[0]!.userId === userId) throw conflict('组织至少需要一名管理员 / An organisation needs at least one admin');
+}
+
+export async function changeMemberRole(deps: Deps, caller: Caller, orgId: string, userId: string, role: MemberRole, origin: Origin): Promise<Member> {
+  await access(deps, caller, orgId, 'manage');
+  const current = await orgs.getMember(storeOf(deps), orgId, userId);
+  if (!current) throw notFound('成员 member');
+  if (current.role === 'admin' && role !== 'admin') await assertNotLastAdmin(deps, orgId, userId);
+  if (!(await orgs.setMemberRole(storeOf(deps), orgId, userId, role))) throw notFound('成员 member');
+  await audit(deps, { action: 'member.role_changed', actor: actorFor(caller), orgId, target: userId, details: { from: current.role, to: role } }, origin);
+  return { ...current, role };
+}
+
+export async function removeMember(deps: Deps, caller: Caller, orgId: string, userId: string, origin: Origin): Promise<void> {
+  await access(deps, caller, orgId, 'manage');
+  const current = await orgs.getMember(storeOf(deps), orgId, userId);
+  if (!current) throw notFound('成员 member');
+  if (current.role === 'admin') await assertNotLastAdmin(deps, orgId, userId);
+  if (!(await orgs.deleteMember(storeOf(deps), orgId, userId))) throw notFound('成员 member');
+  await audit(deps, { action: 'member.removed', actor: actorFor(caller), orgId, target: userId, details: { contact: current.contact } }, origin);
+}
+
+const actorFor = (caller: Caller) => actorOf(caller.principal, caller.userId);
+
+export async function invite(deps: Deps, caller: Caller, orgId: string, input: InvitationInput, origin: Origin): Promise<Invitation> {
+  const org = await access(deps, caller, orgId, 'manage');
+  const at = deps.now();
+  const inv: Invitation = {
+    id: newId('inv', at.getTime()),
+    orgId,
+    orgName: org.name,
+    contact: input.contact,
+    role: input.role,
+    status: 'pending',
+    invitedBy: caller.userId,
+    createdAt: at.toISOString(),
+    expiresAtIso: new Date(at.getTime() + INVITATION_TTL_DAYS * 86_400_000).toISOString(),
+  };
+  await orgs.createInvitation(storeOf(deps), inv);
+  await deps.notifier.send(parseContact(inv.contact)!, {
+    subject: `邀请加入「${org.name}」 / Invitation to join ${org.name}`,
+    text: `您被邀请加入「${org.name}」（工赋青岛）。请用此${inv.contact.includes('@') ? '邮箱' : '手机号'}登录后接受邀请。 / You were invited to join ${org.name} on 工赋青岛; sign in with this contact to accept.`,
+  });
+  await audit(deps, { action: 'invitation.created', actor: actorFor(caller), orgId, target: inv.id, details: { contact: inv.contact, role: inv.role } }, origin);
+  return inv;
+}
+
+export async function listInvitations(deps: Deps, caller: Caller, orgId: string): Promise<Invitation[]> {
+  await access(deps, caller, orgId, 'manage');
+  return orgs.invitationsOf(storeOf(deps), orgId);
+}
+
+export async function revokeInvitation(deps: Deps, caller: Caller, orgId: string, invitationId: string, origin: Origin): Promise<void> {
+  await access(deps, caller, orgId, 'manage');
+  const inv = await orgs.getInvitation(storeOf(deps), invitationId);
+  if (!inv || inv.orgId !== orgId) throw notFound('邀请 invitation');
+  if (!(await orgs.closeInvitation(storeOf(deps), invitationId, 'revoked'))) throw conflict('邀请已处理 / The invitation is no longer pending');
+  await audit(deps, { action: 'invitation.revoked', actor: actorFor(caller), orgId, target: invitationId }, origin);
+}
+
+/** Only the person the invitation was sent to (same verified contact) can accept it, once. */
+export async function acceptInvitation(deps: Deps, caller: Caller, invitationId: string, origin: Origin): Promise<Member> {
+  const user = await mustGetUser(deps, caller.userId);
+  const inv = await orgs.getInvitation(storeOf(deps), invitationId);
+  if (!inv || inv.contact !== user.contact) throw notFound('邀请 invitation');
+  if (inv.status !== 'pending' || inv.expiresAtIso <= nowIso(deps)) throw conflict('邀请已失效 / The invitation is no longer valid');
+  const member: Member = { orgId: inv.orgId, userId: user.id, contact: user.contact, role: inv.role, addedAt: nowIso(deps) };
+  if (!(await orgs.closeInvitation(storeOf(deps), invitationId, 'accepted', member))) throw conflict('邀请已失效 / The invitation is no longer valid');
+  await audit(deps, { action: 'invitation.accepted', actor: { userId: user.id, via: 'user' }, orgId: inv.orgId, target: invitationId }, origin);
+  return member;
+}
