@@ -3,12 +3,12 @@
  * side by side in this run; results in bench/results.json.
  *
  *   BENCH_QUICK=1            ~1-minute smoke run (small sizes)
- *   BENCH_ONLY=vector,cold   run a subset: vector, cold, api, pipeline, reassess, roadshow, round, learning
+ *   BENCH_ONLY=vector,cold   run a subset: vector, cold, api, pipeline, reassess, roadshow, round, learning, cost
  *   sizes: BENCH_VECTOR_N, BENCH_VECTOR_DIMS, BENCH_VECTOR_QUERIES, BENCH_ANN_MAX_BUILD_SEC,
  *          BENCH_COLD_RUNS, BENCH_LOAD_PLATFORMS, BENCH_LOAD_SCENARIOS, BENCH_LOAD_SECONDS,
  *          BENCH_LOAD_CONNECTIONS, BENCH_PIPELINE_SIZES, BENCH_PIPELINE_SCENARIOS, BENCH_REASSESS_N, BENCH_ROUND_N,
  *          BENCH_LEARNING_SEED, BENCH_LEARNING_MONTHS, BENCH_LEARNING_SCENARIOS, BENCH_LEARNING_K, BENCH_LEARNING_WEIGHT,
- *          BENCH_LEARNING_COPIES
+ *          BENCH_LEARNING_COPIES, BENCH_COST_SIZES
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { benchApiLoad, printApiLoad } from './api-load';
 import { benchColdStart, printColdStart } from './cold-start';
 import { benchLearningRuns, learningOptions, printLearningRuns } from './learning';
+import { benchCost, printCost } from './cost';
 import { benchPipeline, printPipeline } from './pipeline';
 import { benchReassess, printReassess } from './reassess';
 import { benchRoadshow } from './roadshow';
@@ -95,6 +96,7 @@ await section(
     ),
 );
 await section('learning', 'learning ranking simulation', () => benchLearningRuns({ ...learningOptions(), log: progress }), printLearningRuns);
+await section('cost', 'AWS cost model', () => benchCost({ log: progress }), printCost);
 
 const total = (Date.now() - started) / 1000;
 const slowest = [...sections].sort((a, b) => b.seconds - a.seconds)[0];

@@ -37,7 +37,7 @@ const NO_PUBLISH: Publisher = { send: async () => undefined, sendBatch: async ()
  * fauxqs on a free port and the data dir in a temp folder. Request logs and INFO logs are off so
  * the benchmark measures the service, not the terminal.
  */
-export async function startBenchStack(opts: { http?: boolean; pollers?: boolean; env?: Record<string, string> } = {}): Promise<BenchStack> {
+export async function startBenchStack(opts: { http?: boolean; pollers?: boolean; cron?: boolean; env?: Record<string, string> } = {}): Promise<BenchStack> {
   process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'ERROR';
   process.env.POWERTOOLS_LOG_LEVEL = process.env.LOG_LEVEL;
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
@@ -48,6 +48,7 @@ export async function startBenchStack(opts: { http?: boolean; pollers?: boolean;
     stack = await startStack({
       http: opts.http,
       pollers: opts.pollers,
+      cron: opts.cron,
       env: {
         STAGE: 'bench',
         PORT: '0',
@@ -81,8 +82,12 @@ export async function startBenchStack(opts: { http?: boolean; pollers?: boolean;
         body = JSON.stringify(o.body);
         headers['content-type'] = 'application/json';
       }
-      const res = await s.app.request(path, { method, headers, body });
-      const text = await res.text();
+      // One API Lambda invocation behind the router: timed and counted like one.
+      const { res, text } = await s.deps.meter.invoke('api', async () => {
+        const r = await s.app.request(path, { method, headers, body });
+        return { res: r, text: await r.text() };
+      });
+      s.deps.meter.httpRequest(Buffer.byteLength(text));
       let parsed: unknown = text;
       try {
         parsed = text ? JSON.parse(text) : null;

@@ -8,6 +8,12 @@ const pk = (id: string) => `LEAD#${id}`;
 export const monthOf = (iso: string) => iso.slice(0, 7);
 
 /**
+ * A platform's open-lead counter for a month sorts in its month's partition of gsi1 by the time it
+ * last changed, so a reader that has the counters already asks only for those changed since.
+ */
+const exposureSortKey = (at: string, platformId: string) => `${at}#${platformId}`;
+
+/**
  * Creates the lead and counts it as open for its platform this month, in one transaction; a lead
  * id that already exists (redelivered message) makes the whole write a no-op and returns false.
  */
@@ -37,8 +43,14 @@ export async function createLead(s: Store, lead: Lead): Promise<boolean> {
             Update: {
               TableName: s.table,
               Key: { pk: `PLATFORM#${lead.platformId}`, sk: `EXPOSURE#${month}` },
-              UpdateExpression: 'ADD openLeads :one SET gsi1pk = :g, gsi1sk = :p, platformId = :p, entity = :e',
-              ExpressionAttributeValues: { ':one': 1, ':g': `EXPOSURE#${month}`, ':p': lead.platformId, ':e': 'exposure' },
+              UpdateExpression: 'ADD openLeads :one SET gsi1pk = :g, gsi1sk = :s, platformId = :p, entity = :e',
+              ExpressionAttributeValues: {
+                ':one': 1,
+                ':g': `EXPOSURE#${month}`,
+                ':s': exposureSortKey(lead.createdAt, lead.platformId),
+                ':p': lead.platformId,
+                ':e': 'exposure',
+              },
             },
           },
           { Put: { TableName: s.table, Item: watchItem(lead.id, lead.createdAt) } },
@@ -115,8 +127,9 @@ export async function moveLead(s: Store, lead: Lead, move: LeadMove, conflict: s
       Update: {
         TableName: s.table,
         Key: { pk: `PLATFORM#${lead.platformId}`, sk: `EXPOSURE#${monthOf(lead.createdAt)}` },
-        UpdateExpression: 'ADD openLeads :minus',
-        ExpressionAttributeValues: { ':minus': -1 },
+        // The sort key moves with every change, so warm readers fetch only what changed (see exposureViews).
+        UpdateExpression: 'ADD openLeads :minus SET gsi1sk = :s',
+        ExpressionAttributeValues: { ':minus': -1, ':s': exposureSortKey(move.step.at, lead.platformId) },
       },
     });
   if (track.length)
@@ -244,10 +257,46 @@ export async function leadsOfPlatform(s: Store, platformId: string): Promise<Lea
   return (await queryAll<Item>(s, { index: 'gsi1', pk: `PLATFORM#${platformId}#LEADS` })).map((i) => strip<Lead>(i));
 }
 
+interface ExposureView {
+  counts: Map<string, number>;
+  /** The newest change seen; the next read asks for changes from a little before it. */
+  watermark?: string;
+}
+
+// Per document client (one per process or Lambda container) and table+month. Without it every
+// match re-read the counter of every platform with a lead this month: capacity growing with the
+// registry on each publish. With it a warm reader pays for the counters changed since its last
+// read, i.e. the leads of the scenarios published in between.
+const exposureViews = new WeakMap<object, Map<string, ExposureView>>();
+
+/**
+ * Changes are re-read from this far before the newest one seen, which covers writers whose clocks
+ * lag and the index's propagation delay. The counters feed a fairness damping only, so a change
+ * later than that would at worst leave one count stale until the platform's next lead.
+ */
+const EXPOSURE_OVERLAP_MS = 5 * 60_000;
+const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z/;
+
 /** Open leads per platform for the month: the exposure-fairness input of the ranking. */
 export async function openLeadsByPlatform(s: Store, month: string): Promise<Map<string, number>> {
-  const items = await queryAll<Item & { platformId: string; openLeads: number }>(s, { index: 'gsi1', pk: `EXPOSURE#${month}` });
-  return new Map(items.map((i) => [i.platformId, Math.max(0, Number(i.openLeads) || 0)]));
+  let views = exposureViews.get(s.db);
+  if (!views) exposureViews.set(s.db, (views = new Map()));
+  const key = `${s.table}#${month}`;
+  const view = views.get(key) ?? { counts: new Map<string, number>() };
+  const since = view.watermark ? new Date(Date.parse(view.watermark) - EXPOSURE_OVERLAP_MS).toISOString() : undefined;
+  const items = await queryAll<Item & { platformId: string; openLeads: number; gsi1sk: string }>(s, {
+    index: 'gsi1',
+    pk: `EXPOSURE#${month}`,
+    // Counters written when the sort key was the bare platform id sort after every time: always re-read.
+    skBetween: since ? [since, '~'] : undefined,
+  });
+  for (const i of items) {
+    view.counts.set(i.platformId, Math.max(0, Number(i.openLeads) || 0));
+    const at = ISO_PREFIX.exec(i.gsi1sk)?.[0];
+    if (at && (!view.watermark || at > view.watermark)) view.watermark = at;
+  }
+  views.set(key, view);
+  return new Map(view.counts);
 }
 
 export async function leadsByIds(s: Store, ids: string[]): Promise<Lead[]> {

@@ -2,7 +2,7 @@ import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib
 import { AppError, conflict, notFound } from '../core/errors';
 import type { Platform } from '../core/schemas/platform';
 import type { Solution } from '../core/schemas/solution';
-import { getItem, isConditionFailure, putIf, queryAll, queryPage, strip, type Item, type PageResult, type Store } from './store';
+import { batchGet, getItem, isConditionFailure, putIf, queryAll, queryPage, strip, type Item, type PageResult, type Store } from './store';
 
 const pk = (id: string) => `PLATFORM#${id}`;
 
@@ -28,6 +28,12 @@ export async function createPlatform(s: Store, p: Platform): Promise<void> {
 export async function getPlatform(s: Store, id: string): Promise<PlatformRecord | undefined> {
   const item = await getItem(s, pk(id), 'PROFILE');
   return item ? strip<PlatformRecord>(item) : undefined;
+}
+
+/** The named platforms only (missing ids are left out): a read proportional to the list, not the registry. */
+export async function getPlatforms(s: Store, ids: string[]): Promise<PlatformRecord[]> {
+  const items = await batchGet<Item>(s, [...new Set(ids)].map((id) => ({ pk: pk(id), sk: 'PROFILE' })));
+  return items.map((i) => strip<PlatformRecord>(i));
 }
 
 export async function mustGetPlatform(s: Store, id: string): Promise<PlatformRecord> {

@@ -11,6 +11,7 @@ import { makeSqsClient } from '../queue/client';
 import { QUEUES, QUEUE_NAMES, type QueueName } from '../queue/queues';
 import { createDeps, type Deps } from '../runtime/deps';
 import { createEmbedder } from '../embed/factory';
+import { Meter } from '../metering/meter';
 import { createMessenger } from '../notify/factory';
 import { openauthLocalCredentials } from './openauth-env';
 import { startLocalDynamo } from './dynamo';
@@ -34,6 +35,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Aborting during start-up (Ctrl-C) stops whatever was already started. */
   signal?: AbortSignal;
+  /** Run the reconciler every minute, the local stand-in for infra/cron.ts (default true). */
+  cron?: boolean;
 }
 
 export interface Stack {
@@ -43,7 +46,11 @@ export interface Stack {
   queueUrls: QueueUrls;
   url?: string;
   pollers: Map<QueueName, Poller>;
-  startPollers(): void;
+  /**
+   * Starts the consumers; with `consumerDeps` they run on that bag instead of the API's (a fresh
+   * bag is what a new Lambda container starts with: empty in-process caches).
+   */
+  startPollers(consumerDeps?: Deps): void;
   stopPollers(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -110,8 +117,10 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
     log(`S3 (s3rver behind a SigV4 check) on ${s3.endpoint} (files in ${settings.DATA_DIR}/s3)`);
   }
   checkpoint();
-  const ddb = makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT!, region: settings.AWS_REGION });
-  const sqs = makeSqsClient({ endpoint: settings.SQS_ENDPOINT!, region: settings.AWS_REGION });
+  // One meter for the process: every client and every handler invocation reports into it.
+  const meter = opts.deps?.meter ?? new Meter();
+  const ddb = makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT!, region: settings.AWS_REGION, meter });
+  const sqs = makeSqsClient({ endpoint: settings.SQS_ENDPOINT!, region: settings.AWS_REGION, meter });
   const s3 = makeS3Client({ endpoint: settings.S3_ENDPOINT, region: settings.AWS_REGION });
   started.push(() => {
     ddb.destroy();
@@ -132,6 +141,7 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
   const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls, bucketName: settings.BUCKET_NAME }, {
     ddb,
     sqs,
+    meter,
     bucket: createEvidenceBucket({ region: settings.AWS_REGION, name: settings.BUCKET_NAME, client: s3 }),
     embedder: createEmbedder(settings),
     jwks,
@@ -146,9 +156,10 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
     arns.set(q, a.Attributes?.QueueArn ?? q);
   }
   const pollers = new Map<QueueName, Poller>();
-  const startPollers = () => {
+  const startPollers = (consumerDeps: Deps = deps) => {
     for (const q of QUEUE_NAMES) {
       if (pollers.has(q)) continue;
+      const handler = CONSUMERS[q](consumerDeps);
       pollers.set(
         q,
         startPoller({
@@ -156,7 +167,7 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
           queueUrl: urls[q],
           queueArn: arns.get(q)!,
           functionName: q,
-          handler: CONSUMERS[q](deps),
+          handler: (event, context) => meter.invoke(q, () => handler(event, context)),
           batchSize: QUEUES[q].batchSize,
           region: settings.AWS_REGION,
           onError: (err) => deps.log.error('poller error', { queue: q, error: String(err) }),
@@ -179,11 +190,15 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
   // so everything DynamoDB says is unfinished is re-driven now.
   await reconcile(deps, { olderThanSec: 0 });
   // The local stand-in for infra/cron.ts.
-  const cron = setInterval(() => {
-    reconcile(deps, { olderThanSec: settings.RECONCILE_AFTER_SEC }).catch((err) => deps.log.error('reconcile failed', { error: String(err) }));
-  }, 60_000);
-  cron.unref();
-  started.push(() => clearInterval(cron));
+  if (opts.cron !== false) {
+    const cron = setInterval(() => {
+      meter
+        .invoke('reconcile', () => reconcile(deps, { olderThanSec: settings.RECONCILE_AFTER_SEC }))
+        .catch((err) => deps.log.error('reconcile failed', { error: String(err) }));
+    }, 60_000);
+    cron.unref();
+    started.push(() => clearInterval(cron));
+  }
 
   return {
     settings,

@@ -1,8 +1,9 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { AwsClientOptions } from '../db/client';
+import { meterSqs } from '../metering/sqs';
 
 export function makeSqsClient(opts: AwsClientOptions): SQSClient {
-  return new SQSClient({
+  const client = new SQSClient({
     region: opts.region,
     ...(opts.endpoint
       ? {
@@ -14,4 +15,6 @@ export function makeSqsClient(opts: AwsClientOptions): SQSClient {
       : {}),
     maxAttempts: 6,
   });
+  if (opts.meter) meterSqs(client, opts.meter);
+  return client;
 }

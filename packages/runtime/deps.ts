@@ -11,6 +11,7 @@ import { makeSqsClient } from '../queue/client';
 import { createPublisher, type Publisher } from '../queue/publisher';
 import type { QueueName } from '../queue/queues';
 import type { Embedder } from '../embed/port';
+import { Meter } from '../metering/meter';
 import type { Messenger } from '../notify/messenger';
 
 /** The sign-in server's public keys, as served at /auth/.well-known/jwks.json. */
@@ -46,6 +47,8 @@ export interface Deps {
   messenger: Messenger;
   /** Verifies people's tokens; the local stack reads its own issuer in-process. */
   jwks: JwksSource;
+  /** What this process's AWS calls and invocations consumed (the cost model reads it). */
+  meter: Meter;
 }
 
 // Only the API and the sign-in server send (invitations, codes); they pass a messenger in.
@@ -58,8 +61,10 @@ const noEmbedder: Embedder = {
 };
 
 export function createDeps(settings: Settings, resources: Resources, overrides: Partial<Deps> = {}): Deps {
-  const ddb = overrides.ddb ?? makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION });
-  const sqs = overrides.sqs ?? makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION });
+  // Clients passed in were built (and metered) by the caller with the same meter.
+  const meter = overrides.meter ?? new Meter();
+  const ddb = overrides.ddb ?? makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION, meter });
+  const sqs = overrides.sqs ?? makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION, meter });
   const log = overrides.log ?? new Logger({ serviceName: 'gongfu', logLevel: settings.LOG_LEVEL });
   const fetchFn = overrides.fetch ?? globalThis.fetch.bind(globalThis);
   const db = makeDocumentClient(ddb);
@@ -84,6 +89,7 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
       if (!res.ok) throw new Error(`JWKS fetch failed: ${res.status}`);
       return (await res.json()) as { keys: Record<string, unknown>[] };
     },
+    meter,
     ...overrides,
   };
 }

@@ -79,8 +79,11 @@ export async function runAssessment(deps: Deps, msg: PlatformAssessMessage): Pro
     full: result,
     category,
   });
-  // The level feeds the maturity part of every ranking.
-  if (applied && fresh) await bumpRegistryVersion(s);
+  // The level is all a ranking reads of an assessment, so only a new level invalidates the match
+  // consumers' registry snapshots: a bump makes every warm container re-read the whole registry
+  // on its next match. (If a concurrent assessment changed the level since `platform` was read,
+  // a snapshot may keep the old level until the next bump; maturity weighs at most 0.03.)
+  if (applied && fresh && result.level !== platform.level) await bumpRegistryVersion(s);
   if (fresh) deps.log.info('assessed', { platformId: msg.platformId, year: report.year, level: result.level, ruleSet: ruleSet.version });
   await ind.clearAssessmentDue(s, { platformId: msg.platformId, year: report.year, version: report.version });
   return result;

@@ -4,7 +4,7 @@ import type { Principal } from '../core/principal';
 import { composeAgenda } from '../core/roadshow/solver';
 import type { Roadshow, RoadshowInput } from '../core/schemas/roadshow';
 import type { Scenario } from '../core/schemas/scenario';
-import { allPlatforms } from '../db/platforms';
+import { getPlatforms } from '../db/platforms';
 import * as repo from '../db/roadshows';
 import { allScenariosByStatus, getMatches, getScenario } from '../db/scenarios';
 import type { RoadshowMessage } from '../queue/messages';
@@ -62,7 +62,10 @@ export async function runRoadshow(deps: Deps, msg: RoadshowMessage): Promise<voi
       platformsPerScenario: r.platformsPerScenario,
       maxSlotsPerPlatform: r.maxSlotsPerPlatform,
     });
-    const names = new Map((await allPlatforms(s)).map((p) => [p.id, p.name]));
+    // Names of the invited platforms only: reading the whole registry here made every roadshow's
+    // capacity grow with the number of platforms.
+    const invited = plan.agenda.flatMap((a) => a.platforms.map((p) => p.platformId));
+    const names = new Map((await getPlatforms(s, invited)).map((p) => [p.id, p.name]));
     const titles = new Map(scenarios.map((sc) => [sc.id, sc.title]));
     const agenda = plan.agenda.map((a) => ({
       scenarioId: a.scenarioId,

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { makeDocumentClient, makeDynamoClient } from '../../packages/db/client';
+import { putIf } from '../../packages/db/store';
+import { ensureTable } from '../../packages/local/provision';
+import { Meter } from '../../packages/metering/meter';
+import { totals, usageSince } from '../../packages/metering/usage';
+import { makeSqsClient } from '../../packages/queue/client';
+import { platformBody } from '../support/fixtures';
+import { eventually, startTestStack, type TestStack } from '../support/stack';
+
+const table = `meter-${randomBytes(4).toString('hex')}`;
+const meter = new Meter();
+let ddb: DynamoDBClient;
+let db: DynamoDBDocumentClient;
+let sqs: SQSClient;
+
+beforeAll(async () => {
+  ddb = makeDynamoClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', meter });
+  db = makeDocumentClient(ddb);
+  sqs = makeSqsClient({ endpoint: inject('sqsEndpoint'), region: 'us-east-1', meter });
+  await ensureTable(ddb, table);
+});
+afterAll(() => {
+  ddb?.destroy();
+  sqs?.destroy();
+});
+
+/** What `f` added to the meter. */
+async function measure(f: () => Promise<unknown>) {
+  const before = meter.snapshot();
+  await f();
+  return usageSince(before, meter.snapshot());
+}
+
+describe('the meter sees what DynamoDB Local reports for real calls', () => {
+  it('splits a write by table and index, with item size in 1 KB units', async () => {
+    const u = await measure(() =>
+      db.send(new PutCommand({ TableName: table, Item: { pk: 'P#1', sk: 'A', gsi1pk: 'G', gsi1sk: '1', body: 'x'.repeat(2500) } })),
+    );
+    // ~2.5 KB item: 3 write units on the table and 3 more to propagate it into gsi1 (not gsi2).
+    expect(u.writeUnits).toEqual({ [table]: 3, [`${table}/gsi1`]: 3 });
+    expect(u.readUnits).toEqual({});
+    expect(u.dynamoCalls).toBe(1);
+  });
+
+  it('counts consistent reads double, empty queries at the billed minimum, and transactions double', async () => {
+    const consistent = await measure(() => db.send(new GetCommand({ TableName: table, Key: { pk: 'P#1', sk: 'A' }, ConsistentRead: true })));
+    const eventual = await measure(() => db.send(new GetCommand({ TableName: table, Key: { pk: 'P#1', sk: 'A' } })));
+    expect(totals(consistent).readUnits).toBe(2 * totals(eventual).readUnits);
+    const empty = await measure(() =>
+      db.send(new QueryCommand({ TableName: table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': 'nobody' } })),
+    );
+    expect(empty.readUnits).toEqual({ [`${table}/gsi2`]: 0.5 });
+    const tx = await measure(() =>
+      db.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: table, Item: { pk: 'P#2', sk: 'A' } } }, { Put: { TableName: table, Item: { pk: 'P#3', sk: 'A' } } }] })),
+    );
+    expect(totals(tx).writeUnits).toBe(4);
+  });
+
+  it('counts a failed conditional write, which DynamoDB bills without reporting it', async () => {
+    const u = await measure(async () => expect(await putIf({ db, table }, { pk: 'P#1', sk: 'A' }, 'attribute_not_exists(pk)')).toBe(false));
+    expect(u.failedConditionalWrites).toBe(1);
+    expect(totals(u).writeUnits).toBe(1);
+  });
+});
+
+describe('the meter counts SQS requests the way SQS bills them', () => {
+  it('one request per call, a batch is one, each 64 KB chunk another; empty receives and admin apart', async () => {
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `meter-${randomBytes(4).toString('hex')}` }));
+    const small = await measure(() => sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'hello' })));
+    expect(totals(small).sqsRequests).toBe(1);
+    const large = await measure(() => sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x'.repeat(100 * 1024) })));
+    expect(totals(large).sqsRequests).toBe(2);
+    const batch = await measure(() =>
+      sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: Array.from({ length: 10 }, (_, i) => ({ Id: String(i), MessageBody: `m${i}` })) })),
+    );
+    expect(totals(batch).sqsRequests).toBe(1);
+    const admin = await measure(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] })));
+    expect(totals(admin).sqsRequests).toBe(0);
+    expect(admin.sqsControlRequests).toBe(1);
+    // Drain: 12 messages, one of them 100 KB, in receives of up to 10.
+    let received = 0;
+    const drain = await measure(async () => {
+      for (let i = 0; i < 10 && received < 12; i++) {
+        const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 60 }));
+        received += r.Messages?.length ?? 0;
+      }
+    });
+    expect(received).toBe(12);
+    expect(totals(drain).sqsRequests).toBeGreaterThanOrEqual(3);
+    const idle = await measure(() => sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 })));
+    expect(totals(idle).sqsRequests).toBe(0);
+    expect(idle.sqsEmptyReceives).toBe(1);
+  });
+});
+
+describe('the local stack meters its own clients and consumers', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ cron: false });
+  });
+  afterAll(() => stack?.stop());
+
+  it('a platform registration shows its writes, and the embed consumer it triggers is one timed invocation', async () => {
+    const bureau = await stack.token('bureau');
+    const before = stack.deps.meter.snapshot();
+    const res = await stack.call('POST', '/v1/platforms', { token: bureau, body: platformBody('计量测试平台') });
+    expect(res.status).toBe(201);
+    const u = await eventually(async () => {
+      const d = usageSince(before, stack.deps.meter.snapshot());
+      return (d.lambda.embed?.invocations ?? 0) >= 1 ? d : undefined;
+    });
+    expect(u.writeUnits[stack.settings.TABLE_NAME]).toBeGreaterThanOrEqual(1);
+    expect(u.writeUnits[`${stack.settings.TABLE_NAME}/gsi1`]).toBeGreaterThanOrEqual(1);
+    expect(u.sqsRequests.SendMessage).toBeGreaterThanOrEqual(1);
+    expect(u.lambda.embed!.billedMs).toBeGreaterThanOrEqual(1);
+  });
+});
