@@ -79,9 +79,10 @@ page(async () => {
         try {
           await api.reviews.save(r.id, scores, comment);
           const done = await api.reviews.submit(r.id);
-          say(byId('score-msg'), msg('ok', `已提交，总分 ${done.total} / Submitted, total ${done.total}`, 'score-saved'));
+          // Re-render first: open() rebuilds the detail, which would wipe a message shown before it.
           await load();
           await open(r.id);
+          say(byId('score-msg'), msg('ok', `已提交，总分 ${done.total} / Submitted, total ${done.total}`, 'score-saved'));
         } catch (err) {
           say(byId('score-msg'), errorMsg(err));
         }
