@@ -33,8 +33,8 @@ const bodyBytes = (input: { ContentLength?: number; Body?: unknown }) => {
  * Counts S3 requests by billing class (PUT/COPY/POST/LIST versus GET/HEAD and the rest) and the
  * bytes the service's own calls move: uploaded bodies, and objects read back inside the region
  * (no transfer charge, counted to show the work). A failed request is billed too, so it counts.
- * Presigned URLs a browser uses never pass through this client; the bucket (files/bucket.ts)
- * counts those when it issues them.
+ * Presigned URLs a browser uses never pass through this client; signing one is skipped here and
+ * the bucket (files/bucket.ts) counts the request when it issues the URL.
  */
 export function meterS3(client: S3Client, meter: Meter): void {
   client.middlewareStack.add(
@@ -45,6 +45,9 @@ export function meterS3(client: S3Client, meter: Meter): void {
       const input = args.input as { ContentLength?: number; Body?: unknown };
       try {
         const res = await next(args);
+        // getSignedUrl runs this stack too but stops before sending: no request yet, and the
+        // bucket that asked for the URL counts the one the browser will make (with its size).
+        if ((res.output as { presigned?: unknown }).presigned) return res;
         const length = (res.output as { ContentLength?: number }).ContentLength ?? 0;
         if (command === 'PutObjectCommand' || command === 'UploadPartCommand') meter.s3(kind, { bytesIn: bodyBytes(input) });
         else if (command === 'GetObjectCommand') meter.s3(kind, { bytesReadInRegion: length });
