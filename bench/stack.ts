@@ -52,7 +52,6 @@ export async function startBenchStack(opts: { http?: boolean; pollers?: boolean;
       env: {
         STAGE: 'bench',
         PORT: '0',
-        S3_PORT: '0',
         DATA_DIR: dataDir,
         DYNAMODB_ENDPOINT: dynamo.endpoint,
         SQS_ENDPOINT: sqsServer.endpoint,
