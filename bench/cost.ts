@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -114,6 +115,36 @@ async function tableBytes(b: BenchStack): Promise<number> {
   return t.Table?.TableSizeBytes ?? 0;
 }
 
+/** One evidence file as an applicant sends it: a 2 MB PDF (the projection's ~2 MB per file). */
+const EVIDENCE_BYTES = 2 * 1024 * 1024;
+const DAY = 86_400_000;
+const MB = 1024 * 1024;
+
+/**
+ * One evidence file's life on an open application: the upload URL, the browser's PUT to it, the
+ * check (copy out of `incoming/`, hash), and one download by a reader through the listed link.
+ */
+async function evidenceFile(b: BenchStack, token: string, applicationId: string, no: number) {
+  const content = Buffer.alloc(EVIDENCE_BYTES, `%PDF-1.4 成本测算 ${no} `);
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const ann = await b.call('POST', `/v1/applications/${applicationId}/evidence`, {
+    token,
+    body: { kind: 'case', fileName: `典型案例-${no}.pdf`, contentType: 'application/pdf', size: content.length, sha256 },
+  });
+  expectStatus(ann, 201, 'declare evidence');
+  const put = await fetch(ann.body.uploadUrl, { method: 'PUT', headers: ann.body.headers, body: new Uint8Array(content) });
+  if (put.status !== 200) throw new Error(`evidence upload: HTTP ${put.status}`);
+  const verified = await b.call('POST', `/v1/applications/${applicationId}/evidence/${ann.body.id}/verify`, { token });
+  expectStatus(verified, 200, 'verify evidence');
+  // The list signs a link for every verified file; only the new one is downloaded here, so a
+  // list of n files counts n GETs issued: the operation is measured on an application's first file.
+  const list = await b.call('GET', `/v1/applications/${applicationId}/evidence`, { token });
+  expectStatus(list, 200, 'list evidence');
+  const item = (list.body.items as { id: string; downloadUrl?: string }[]).find((e) => e.id === ann.body.id);
+  const got = await fetch(item!.downloadUrl!);
+  if ((await got.arrayBuffer()).byteLength !== content.length) throw new Error('evidence download: wrong size');
+}
+
 export async function benchCost(o: { sizes?: number[]; log?: (s: string) => void } = {}) {
   const sizes = o.sizes ?? envList('BENCH_COST_SIZES', [100, 1000, 10_000], [50, 200, 800]);
   const log = o.log ?? (() => undefined);
@@ -129,6 +160,7 @@ export async function benchCost(o: { sizes?: number[]; log?: (s: string) => void
     let scenarioNo = 0;
     let reportNo = 0;
     const seeded: SeededPlatform[] = [];
+    let roundId: string | undefined;
 
     /**
      * Usage of `f` and all the queued work it causes. With `markers`, also the reconciler's
@@ -209,6 +241,22 @@ export async function benchCost(o: { sizes?: number[]; log?: (s: string) => void
       );
       const cronRun = await measure(async () => void (await meter.invoke('reconcile', () => reconcile(b.stack.deps, { olderThanSec: 300 }))));
 
+      log(`cost: ${size} platforms — one evidence file (upload URL, upload, verify, download)`);
+      if (!roundId) {
+        const round = await b.call('POST', '/v1/rounds', {
+          token: bureau,
+          body: { year, opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + 30 * DAY).toISOString(), noticeDays: 7 },
+        });
+        expectStatus(round, 201, 'open round');
+        roundId = round.body.id as string;
+      }
+      // A new applicant at every size: verified files cannot be withdrawn, and the measured file is
+      // an application's first.
+      const applicant = fresh[0]!;
+      const application = await b.call('POST', `/v1/rounds/${roundId}/applications`, { token: applicant.token, body: { platformId: applicant.id } });
+      expectStatus(application, 201, 'apply');
+      const evidence = await measure(() => evidenceFile(b, applicant.token, application.body.id as string, size));
+
       log(`cost: ${size} platforms — rule-set change (reassess all)`);
       const ruleSet = { ...structuredClone(QD_2025_1), version: `cost-${size}` };
       const ruleSetChange = await measure(
@@ -225,6 +273,7 @@ export async function benchCost(o: { sizes?: number[]; log?: (s: string) => void
         roadshow,
         ruleSetChange,
         cronRun,
+        evidenceFile: evidence,
       };
       runs.push({
         platforms: size,
@@ -240,6 +289,7 @@ export async function benchCost(o: { sizes?: number[]; log?: (s: string) => void
           roadshow: totals(roadshow),
           ruleSetChange: totals(ruleSetChange),
           cronRun: totals(cronRun),
+          evidenceFile: totals(evidence),
         },
       });
     }
@@ -266,7 +316,16 @@ function derived(t: Record<MeasuredOperation, UsageTotals>): Record<Derived, Usa
 
 /** Prices, growth exponents and the city / province / nation projections from the measured runs. */
 export function analyse(measured: SizeRun[]) {
-  const runs = measured.map((r) => ({ ...r, totals: { ...r.totals, ...derived(r.totals) } }));
+  // Runs saved before a quantity or an operation was measured read as zero for it (--reprint).
+  const complete = (t: Partial<Record<string, Partial<UsageTotals>>>) =>
+    Object.fromEntries((['publishCold', 'publishAfterChange', ...OPERATIONS] as const).map((op) => [op, { ...ZERO_TOTALS, ...t[op] }])) as Record<
+      MeasuredOperation,
+      UsageTotals
+    >;
+  const runs = measured.map((r) => {
+    const t = complete(r.totals);
+    return { ...r, totals: { ...t, ...derived(t) } };
+  });
   const opts = { architecture: ARCHITECTURE, memoryMb: MEMORY_MB };
   const measuredOps = ['publishCold', 'publishAfterChange', ...OPERATIONS] as const;
   const perOp = runs.flatMap((r) =>
@@ -328,15 +387,29 @@ const slope = (x: number) => (Math.abs(x) < FLAT_SLOPE ? `${x.toFixed(2)} (flat)
 export function printCost(r: CostResult) {
   printTable(
     `7a. 运行成本 consumption per operation on the local stack (${r.prices.region}, list prices ${r.prices.asOf}, Lambda ${r.prices.architecture} ${r.prices.memoryMb} MB)`,
-    ['operation', 'platforms', 'read units', 'write units', 'SQS req', 'invocations', 'GB-s', 'US$ / op', 'dominant'],
-    r.perOp.map((p) => [p.op, p.platforms, fmt(p.readUnits, 1), fmt(p.writeUnits, 1), fmt(p.sqsRequests, 0), fmt(p.invocations, 1), fmt(p.gbSeconds, 3), usd(p.usd), p.dominant]),
+    ['operation', 'platforms', 'read units', 'write units', 'SQS req', 'S3 req PUT/GET', 'S3 MB in/out', 'invocations', 'GB-s', 'US$ / op', 'dominant'],
+    r.perOp.map((p) => [
+      p.op,
+      p.platforms,
+      fmt(p.readUnits, 1),
+      fmt(p.writeUnits, 1),
+      fmt(p.sqsRequests, 0),
+      `${fmt(p.s3WriteRequests, 0)}/${fmt(p.s3ReadRequests, 0)}`,
+      `${fmt(p.s3BytesIn / MB, 1)}/${fmt(p.s3BytesOut / MB, 1)}`,
+      fmt(p.invocations, 1),
+      fmt(p.gbSeconds, 3),
+      usd(p.usd),
+      p.dominant,
+    ]),
     [
       'read/write units: DynamoDB request units from ReturnConsumedCapacity on every call (table + GSIs), failed conditional writes at 1 unit.',
       'publish = create + publish a scenario through embed → match → pairing to its leads and the reconciler clearing its pairing marker, warm',
       'consumers (mean of 3); publishCold = the same on a new container, publishAfterChange = after a level change; containerStart and',
       'registryReload are their excess over publish. roadshow = 4 scenarios × 3 platforms. SQS: billed requests, empty receives excluded (idle',
       'polling is priced separately). GB-s = measured handler time × configured memory (timings of a shared, loaded machine: pessimistic);',
-      'API calls count as invocations.',
+      'API calls count as invocations. evidenceFile = one 2 MB file on a new application: upload URL, browser PUT, verify (HEAD, COPY, GET',
+      'to hash, DELETE free), listing with its download link and the browser GET. S3 PUT class = PUT/COPY/POST/LIST, GET class = GET/HEAD;',
+      'presigned PUT/GET are counted when the URL is issued (the browser talks to S3 directly). MB in = uploaded (priced as storage), out = downloads.',
     ],
   );
   printTable(
@@ -370,6 +443,7 @@ export function printCost(r: CostResult) {
       `per-operation usage at each registry size follows the measured growth curve (piecewise power law, extended past the largest size).`,
       `idlePolling: ${ASSUMPTIONS.esmEmptyReceivesPerQueuePerMinute} empty receives a minute on each of ${QUEUE_NAMES.length} queues (Lambda's pollers); cronRun: reconciler every 5 minutes.`,
       `containerStart includes ${ASSUMPTIONS.initMsPerContainerStart} ms of billed INIT (cold-start budget × the 4 functions of a publish).`,
+      `evidenceFile: ${CITY.applicationsPerYear} applications × ${CITY.evidenceFilesPerApplication} files of ${fmt(EVIDENCE_BYTES / MB, 0)} MB a year at city scale, each downloaded once; evidence kept ${ASSUMPTIONS.evidenceYearsKept} years: ${r.projections.map((p) => `${p.workload.name} ${fmt(p.s3Gb, 1)} GB`).join(', ')} in S3 Standard (storage line).`,
       `storage: ${fmt(r.bytesPerPlatform / 1024, 1)} KiB per platform measured (profile, solutions, vectors, reports, assessments); logs: ${ASSUMPTIONS.logBytesPerInvocation} B per invocation assumed.`,
     ],
   );

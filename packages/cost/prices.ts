@@ -27,6 +27,16 @@ export const PRICES = {
     freeRequestsPerMonth: 1_000_000,
     freeGbSecondsPerMonth: 400_000,
   },
+  /** S3 Standard, evidence files (infra's private bucket). */
+  s3: {
+    perThousandWriteRequests: 0.0047, // PUT, COPY, POST, LIST
+    perThousandReadRequests: 0.00037, // GET, HEAD and all other non-free requests (DELETE is free)
+    perGbMonth: 0.025, // first 50 TB
+    /** Data transfer out to the internet (presigned downloads); transfer to Lambda in-region is free. */
+    perGbOut: 0.114,
+    /** The always-free 100 GB a month of internet transfer out, shared by all services but CloudFront. */
+    freeGbOutPerMonth: 100,
+  },
   /** sst.aws.Router: a CloudFront distribution whose CloudFront Function routes by KeyValueStore. */
   cloudfront: {
     /** Japan edge; HTTPS requests. */
@@ -71,4 +81,6 @@ export const ASSUMPTIONS = {
    * for each of the functions a publish passes through (api, embed, match, pairing).
    */
   initMsPerContainerStart: 4 * 150,
+  /** Evidence files are kept this long (a round's files stay for appeals and later audits). */
+  evidenceYearsKept: 3,
 } as const;

@@ -3,7 +3,7 @@ import { ASSUMPTIONS, type Architecture, type PriceTable } from './prices';
 
 /** Pure arithmetic of the cost model: measured usage × prices × workload. No I/O. */
 
-export const RESOURCES = ['dynamodb', 'sqs', 'lambda', 'cloudfront', 'logs'] as const;
+export const RESOURCES = ['dynamodb', 'sqs', 'lambda', 'cloudfront', 's3', 'logs'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type Bill = Record<Resource, number>;
 
@@ -14,7 +14,19 @@ export interface PriceOptions {
   freeTier?: boolean;
 }
 
-export const ZERO_TOTALS: UsageTotals = { readUnits: 0, writeUnits: 0, sqsRequests: 0, invocations: 0, billedMs: 0, httpRequests: 0, httpBytesOut: 0 };
+export const ZERO_TOTALS: UsageTotals = {
+  readUnits: 0,
+  writeUnits: 0,
+  sqsRequests: 0,
+  invocations: 0,
+  billedMs: 0,
+  httpRequests: 0,
+  httpBytesOut: 0,
+  s3WriteRequests: 0,
+  s3ReadRequests: 0,
+  s3BytesIn: 0,
+  s3BytesOut: 0,
+};
 
 export function addTotals(a: UsageTotals, b: UsageTotals): UsageTotals {
   const out = { ...a };
@@ -32,8 +44,11 @@ export const gbSeconds = (t: UsageTotals, memoryMb: number) => (t.billedMs / 100
 
 const GB = 1024 ** 3;
 
-/** Dollars for `t` (and `storageGb` of table data for a month), by resource. */
-export function price(t: UsageTotals, p: PriceTable, o: PriceOptions, storageGb = 0): Bill {
+/**
+ * Dollars for `t` (and `storageGb` of table data and `s3Gb` of evidence files for a month), by
+ * resource. Bytes uploaded to S3 are priced only as the storage they become, never per request.
+ */
+export function price(t: UsageTotals, p: PriceTable, o: PriceOptions, storageGb = 0, s3Gb = 0): Bill {
   const over = (x: number, free: number) => (o.freeTier ? Math.max(0, x - free) : x);
   const gbs = gbSeconds(t, o.memoryMb);
   return {
@@ -50,6 +65,11 @@ export function price(t: UsageTotals, p: PriceTable, o: PriceOptions, storageGb 
       (over(t.httpRequests, p.cloudfront.freeFunctionInvocationsPerMonth) / 1e6) * p.cloudfront.perMillionFunctionInvocations +
       (t.httpRequests / 1e6) * p.cloudfront.perMillionKeyValueStoreReads +
       over(t.httpBytesOut / GB, p.cloudfront.freeGbOutPerMonth) * p.cloudfront.perGbOut,
+    s3:
+      (t.s3WriteRequests / 1000) * p.s3.perThousandWriteRequests +
+      (t.s3ReadRequests / 1000) * p.s3.perThousandReadRequests +
+      over(t.s3BytesOut / GB, p.s3.freeGbOutPerMonth) * p.s3.perGbOut +
+      s3Gb * p.s3.perGbMonth,
     logs: ((t.invocations * ASSUMPTIONS.logBytesPerInvocation) / GB) * p.cloudwatchLogs.perGbIngested,
   };
 }
@@ -131,7 +151,17 @@ export function totalsAtSize(measured: { n: number; totals: UsageTotals }[], n: 
 
 // ---- workloads ------------------------------------------------------------------------------
 
-export const OPERATIONS = ['publish', 'registryReload', 'containerStart', 'report', 'directoryRead', 'roadshow', 'ruleSetChange', 'cronRun'] as const;
+export const OPERATIONS = [
+  'publish',
+  'registryReload',
+  'containerStart',
+  'report',
+  'directoryRead',
+  'roadshow',
+  'ruleSetChange',
+  'cronRun',
+  'evidenceFile',
+] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 export interface Workload {
@@ -144,6 +174,9 @@ export interface Workload {
   ruleSetChangesPerYear: number;
   /** Reports that move a platform to another level (only those invalidate registry snapshots). */
   levelChangeShare: number;
+  /** Applications to the yearly cultivation round, and the evidence files each uploads. */
+  applicationsPerYear: number;
+  evidenceFilesPerApplication: number;
 }
 
 export const CITY: Workload = {
@@ -155,6 +188,8 @@ export const CITY: Workload = {
   roadshowsPerYear: 12,
   ruleSetChangesPerYear: 1,
   levelChangeShare: 0.5,
+  applicationsPerYear: 500,
+  evidenceFilesPerApplication: 5,
 };
 
 /** Everything (registry and traffic) `k` times a workload; rule-set changes stay yearly. */
@@ -168,6 +203,8 @@ export function scaleWorkload(w: Workload, k: number, name: string): Workload {
     roadshowsPerYear: w.roadshowsPerYear * k,
     ruleSetChangesPerYear: w.ruleSetChangesPerYear,
     levelChangeShare: w.levelChangeShare,
+    applicationsPerYear: w.applicationsPerYear * k,
+    evidenceFilesPerApplication: w.evidenceFilesPerApplication,
   };
 }
 
@@ -189,7 +226,16 @@ export function operationsPerMonth(w: Workload): Record<Operation, number> {
     roadshow: w.roadshowsPerYear / 12,
     ruleSetChange: w.ruleSetChangesPerYear / 12,
     cronRun: ASSUMPTIONS.cronRunsPerMonth,
+    evidenceFile: (w.applicationsPerYear * w.evidenceFilesPerApplication) / 12,
   };
+}
+
+/**
+ * Evidence held in S3 in a steady month: the bytes one file's operation uploads (measured; verify
+ * moves the upload out of `incoming/`, so each is stored once) for every file of the years kept.
+ */
+export function evidenceStorageGb(w: Workload, bytesPerFile: number): number {
+  return (w.applicationsPerYear * w.evidenceFilesPerApplication * ASSUMPTIONS.evidenceYearsKept * bytesPerFile) / GB;
 }
 
 /** Lambda's pollers on every queue of an idle month, billed as SQS receives. */
@@ -212,6 +258,8 @@ export interface Projection {
   total: number;
   /** The same month with the always-free allowances subtracted. */
   totalWithFreeTier: number;
+  /** Evidence stored in S3 that month. */
+  s3Gb: number;
   dominant: Resource;
 }
 
@@ -237,7 +285,8 @@ export function projectMonth(
   month = addTotals(month, idle);
   const idleBill = price(idle, p, list);
   lines.push({ operation: 'idlePolling', perMonth: 1, perOperation: idleBill, monthly: idleBill });
-  const storageBill = price(ZERO_TOTALS, p, list, o.storageGb);
+  const s3Gb = evidenceStorageGb(w, usageAt('evidenceFile', w.platforms).s3BytesIn);
+  const storageBill = price(ZERO_TOTALS, p, list, o.storageGb, s3Gb);
   lines.push({ operation: 'storage', perMonth: 1, perOperation: storageBill, monthly: storageBill });
   const monthly = lines.reduce((b, l) => addBills(b, l.monthly), price(ZERO_TOTALS, p, list));
   return {
@@ -245,7 +294,8 @@ export function projectMonth(
     lines,
     monthly,
     total: billTotal(monthly),
-    totalWithFreeTier: billTotal(price(month, p, { ...o, freeTier: true }, o.storageGb)),
+    totalWithFreeTier: billTotal(price(month, p, { ...o, freeTier: true }, o.storageGb, s3Gb)),
+    s3Gb,
     dominant: dominant(monthly),
   };
 }

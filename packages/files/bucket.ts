@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+import type { Meter } from '../metering/meter';
+import { meterS3 } from '../metering/s3';
 
 /**
  * The evidence bucket as the services use it. The AWS SDK's S3 client and presigner are loaded on
@@ -10,7 +12,8 @@ export interface EvidenceBucket {
   readonly name: string;
   /** A PUT URL binding the content type and exact length into the signature. */
   presignPut(key: string, o: { contentType: string; size: number; expiresInSec: number }): Promise<string>;
-  presignGet(key: string, o: { fileName: string; expiresInSec: number }): Promise<string>;
+  /** `size` (the object's bytes) is what the download will transfer out, for the meter. */
+  presignGet(key: string, o: { fileName: string; size: number; expiresInSec: number }): Promise<string>;
   /** Size and SHA-256 of what is stored, streamed; null when there is no such object. */
   digest(key: string): Promise<{ size: number; sha256: string } | null>;
   exists(key: string): Promise<boolean>;
@@ -36,19 +39,32 @@ export function s3ClientConfig(opts: { endpoint?: string; region: string }): S3C
 
 const missing = (err: unknown) => ['NoSuchKey', 'NotFound'].includes((err as { name?: string }).name ?? '');
 
-export function createEvidenceBucket(opts: { endpoint?: string; region: string; name: string; client?: S3Client }): EvidenceBucket {
+/**
+ * With a `meter`, a client built here is metered (a client passed in was metered by its maker), and
+ * every presigned URL counts as the one request a browser will make with it: one PUT of the
+ * declared size per upload URL, one GET of the file's size out to the internet per download URL.
+ * Those requests go from the browser to S3 and never pass through the SDK client, so this is the
+ * only place the service sees them; a URL issued and not used is counted all the same.
+ */
+export function createEvidenceBucket(opts: { endpoint?: string; region: string; name: string; client?: S3Client; meter?: Meter }): EvidenceBucket {
   type Loaded = { s3: S3Client; sdk: typeof import('@aws-sdk/client-s3'); sign: typeof import('@aws-sdk/s3-request-presigner').getSignedUrl };
   let loaded: Promise<Loaded> | undefined;
   const load = () =>
     (loaded ??= (async () => {
       const [sdk, presigner] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]);
-      return { sdk, sign: presigner.getSignedUrl, s3: opts.client ?? new sdk.S3Client(s3ClientConfig(opts)) };
+      let s3 = opts.client;
+      if (!s3) {
+        s3 = new sdk.S3Client(s3ClientConfig(opts));
+        if (opts.meter) meterS3(s3, opts.meter);
+      }
+      return { sdk, sign: presigner.getSignedUrl, s3 };
     })());
   const Bucket = opts.name;
   return {
     name: Bucket,
     async presignPut(key, o) {
       const { s3, sdk, sign } = await load();
+      opts.meter?.s3('write', { bytesIn: o.size });
       return sign(s3, new sdk.PutObjectCommand({ Bucket, Key: key, ContentType: o.contentType, ContentLength: o.size }), {
         expiresIn: o.expiresInSec,
         signableHeaders: new Set(['content-type', 'content-length']),
@@ -56,6 +72,7 @@ export function createEvidenceBucket(opts: { endpoint?: string; region: string; 
     },
     async presignGet(key, o) {
       const { s3, sdk, sign } = await load();
+      opts.meter?.s3('read', { bytesOut: o.size });
       const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(o.fileName)}`;
       return sign(s3, new sdk.GetObjectCommand({ Bucket, Key: key, ResponseContentDisposition: disposition }), { expiresIn: o.expiresInSec });
     },

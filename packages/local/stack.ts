@@ -121,7 +121,7 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
   const meter = opts.deps?.meter ?? new Meter();
   const ddb = makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT!, region: settings.AWS_REGION, meter });
   const sqs = makeSqsClient({ endpoint: settings.SQS_ENDPOINT!, region: settings.AWS_REGION, meter });
-  const s3 = makeS3Client({ endpoint: settings.S3_ENDPOINT, region: settings.AWS_REGION });
+  const s3 = makeS3Client({ endpoint: settings.S3_ENDPOINT, region: settings.AWS_REGION, meter });
   started.push(() => {
     ddb.destroy();
     sqs.destroy();
@@ -142,7 +142,7 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
     ddb,
     sqs,
     meter,
-    bucket: createEvidenceBucket({ region: settings.AWS_REGION, name: settings.BUCKET_NAME, client: s3 }),
+    bucket: createEvidenceBucket({ region: settings.AWS_REGION, name: settings.BUCKET_NAME, client: s3, meter }),
     embedder: createEmbedder(settings),
     jwks,
     messenger: createMessenger(settings, log),

@@ -37,6 +37,15 @@ export class Meter {
     this.usage.sqsControlRequests++;
   }
 
+  /** One S3 request of a billing class, and the bytes it moved where they are known. */
+  s3(kind: 'write' | 'read', bytes: { bytesIn?: number; bytesReadInRegion?: number; bytesOut?: number } = {}): void {
+    if (kind === 'write') this.usage.s3WriteRequests++;
+    else this.usage.s3ReadRequests++;
+    this.usage.s3BytesIn += bytes.bytesIn ?? 0;
+    this.usage.s3BytesReadInRegion += bytes.bytesReadInRegion ?? 0;
+    this.usage.s3BytesOut += bytes.bytesOut ?? 0;
+  }
+
   invocation(fn: string, ms: number): void {
     const cur = (this.usage.lambda[fn] ??= { invocations: 0, billedMs: 0 });
     cur.invocations++;

@@ -19,6 +19,16 @@ export interface Usage {
   sqsEmptyReceives: number;
   /** Queue administration (GetQueueAttributes, CreateQueue, …): not part of any operation. */
   sqsControlRequests: number;
+  /** S3 requests in the PUT/COPY/POST/LIST class, including presigned PUTs issued to browsers. */
+  s3WriteRequests: number;
+  /** S3 requests in the GET/HEAD (and all other non-free) class, including presigned GETs issued. */
+  s3ReadRequests: number;
+  /** Bytes uploaded into the bucket (SDK PUT bodies and the declared size of presigned PUTs). */
+  s3BytesIn: number;
+  /** Bytes the service read back from S3 inside the region: no transfer charge. */
+  s3BytesReadInRegion: number;
+  /** Bytes browsers download through presigned GETs: S3 data transfer out to the internet. */
+  s3BytesOut: number;
   /** Lambda invocations and billed milliseconds (each invocation rounded up to 1 ms), by function. */
   lambda: Record<string, { invocations: number; billedMs: number }>;
   /** Requests through the public origin (the Router's CloudFront) and the bytes they returned. */
@@ -35,6 +45,11 @@ export function emptyUsage(): Usage {
     sqsRequests: {},
     sqsEmptyReceives: 0,
     sqsControlRequests: 0,
+    s3WriteRequests: 0,
+    s3ReadRequests: 0,
+    s3BytesIn: 0,
+    s3BytesReadInRegion: 0,
+    s3BytesOut: 0,
     lambda: {},
     httpRequests: 0,
     httpBytesOut: 0,
@@ -64,6 +79,11 @@ function combine(a: Usage, b: Usage, sign: 1 | -1): Usage {
     sqsRequests: combineMaps(a.sqsRequests, b.sqsRequests, sign),
     sqsEmptyReceives: a.sqsEmptyReceives + sign * b.sqsEmptyReceives,
     sqsControlRequests: a.sqsControlRequests + sign * b.sqsControlRequests,
+    s3WriteRequests: a.s3WriteRequests + sign * b.s3WriteRequests,
+    s3ReadRequests: a.s3ReadRequests + sign * b.s3ReadRequests,
+    s3BytesIn: a.s3BytesIn + sign * b.s3BytesIn,
+    s3BytesReadInRegion: a.s3BytesReadInRegion + sign * b.s3BytesReadInRegion,
+    s3BytesOut: a.s3BytesOut + sign * b.s3BytesOut,
     lambda,
     httpRequests: a.httpRequests + sign * b.httpRequests,
     httpBytesOut: a.httpBytesOut + sign * b.httpBytesOut,
@@ -89,5 +109,10 @@ export function totals(u: Usage) {
     billedMs: lambdaValues.reduce((s, v) => s + v.billedMs, 0),
     httpRequests: u.httpRequests,
     httpBytesOut: u.httpBytesOut,
+    s3WriteRequests: u.s3WriteRequests,
+    s3ReadRequests: u.s3ReadRequests,
+    /** Priced as storage (the projection's storage line), not per request. */
+    s3BytesIn: u.s3BytesIn,
+    s3BytesOut: u.s3BytesOut,
   };
 }

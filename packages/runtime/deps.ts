@@ -75,7 +75,7 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
     db,
     notifier: inboxNotifier({ db, table: resources.tableName }),
     sqs,
-    bucket: overrides.bucket ?? createEvidenceBucket({ endpoint: settings.S3_ENDPOINT, region: settings.AWS_REGION, name: resources.bucketName }),
+    bucket: overrides.bucket ?? createEvidenceBucket({ endpoint: settings.S3_ENDPOINT, region: settings.AWS_REGION, name: resources.bucketName, meter }),
     publisher: createPublisher(sqs, resources.queueUrls),
     // The API never embeds; consumers and the local stack pass the real one (embed/factory.ts).
     embedder: noEmbedder,

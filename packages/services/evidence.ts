@@ -91,7 +91,7 @@ export async function listEvidence(deps: Deps, who: Principal, applicationId: st
   return Promise.all(
     items.map(async ({ roundId: _r, ...e }) =>
       e.status === 'verified'
-        ? { ...e, downloadUrl: await deps.bucket.presignGet(evidenceKey(a.roundId, a.id, e.id), { fileName: e.fileName, expiresInSec: DOWNLOAD_TTL_SEC }) }
+        ? { ...e, downloadUrl: await deps.bucket.presignGet(evidenceKey(a.roundId, a.id, e.id), { fileName: e.fileName, size: e.size, expiresInSec: DOWNLOAD_TTL_SEC }) }
         : e,
     ),
   );

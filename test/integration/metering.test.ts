@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { makeDocumentClient, makeDynamoClient } from '../../packages/db/client';
 import { putIf } from '../../packages/db/store';
-import { ensureTable } from '../../packages/local/provision';
+import { createEvidenceBucket } from '../../packages/files/bucket';
+import { makeS3Client } from '../../packages/files/client';
+import { ensureBucket, ensureTable } from '../../packages/local/provision';
 import { Meter } from '../../packages/metering/meter';
 import { totals, usageSince } from '../../packages/metering/usage';
 import { makeSqsClient } from '../../packages/queue/client';
@@ -17,16 +20,21 @@ const meter = new Meter();
 let ddb: DynamoDBClient;
 let db: DynamoDBDocumentClient;
 let sqs: SQSClient;
+let s3: S3Client;
+const bucket = `meter-${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
   ddb = makeDynamoClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', meter });
   db = makeDocumentClient(ddb);
   sqs = makeSqsClient({ endpoint: inject('sqsEndpoint'), region: 'us-east-1', meter });
+  s3 = makeS3Client({ endpoint: inject('s3Endpoint'), region: 'us-east-1', meter });
   await ensureTable(ddb, table);
+  await ensureBucket(s3, bucket);
 });
 afterAll(() => {
   ddb?.destroy();
   sqs?.destroy();
+  s3?.destroy();
 });
 
 /** What `f` added to the meter. */
@@ -95,6 +103,38 @@ describe('the meter counts SQS requests the way SQS bills them', () => {
     const idle = await measure(() => sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 })));
     expect(totals(idle).sqsRequests).toBe(0);
     expect(idle.sqsEmptyReceives).toBe(1);
+  });
+});
+
+describe('the meter counts S3 requests by billing class', () => {
+  it('PUT and COPY in the dearer class, GET and HEAD in the cheaper, DELETE free; bytes where the call shows them', async () => {
+    const body = randomBytes(3000);
+    const put = await measure(() => s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'a', Body: body })));
+    expect(put).toMatchObject({ s3WriteRequests: 1, s3ReadRequests: 0, s3BytesIn: 3000 });
+    const copy = await measure(() => s3.send(new CopyObjectCommand({ Bucket: bucket, Key: 'b', CopySource: `${bucket}/a` })));
+    expect(copy).toMatchObject({ s3WriteRequests: 1, s3ReadRequests: 0 });
+    const get = await measure(async () => {
+      const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'b' }));
+      expect((await res.Body!.transformToByteArray()).length).toBe(3000);
+    });
+    expect(get).toMatchObject({ s3WriteRequests: 0, s3ReadRequests: 1, s3BytesReadInRegion: 3000, s3BytesOut: 0 });
+    // A HEAD that finds nothing is billed like one that does.
+    const head = await measure(() => s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'none' })).catch(() => undefined));
+    expect(head).toMatchObject({ s3WriteRequests: 0, s3ReadRequests: 1 });
+    const del = await measure(() => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'a' })));
+    expect(totals(del)).toMatchObject({ s3WriteRequests: 0, s3ReadRequests: 0 });
+  });
+
+  it('counts a presigned URL when it is issued, as the browser request it stands for', async () => {
+    const files = createEvidenceBucket({ region: 'us-east-1', name: bucket, client: s3, meter });
+    const up = await measure(() => files.presignPut('c', { contentType: 'application/pdf', size: 5000, expiresInSec: 60 }));
+    expect(up).toMatchObject({ s3WriteRequests: 1, s3ReadRequests: 0, s3BytesIn: 5000 });
+    const down = await measure(() => files.presignGet('b', { fileName: 'b.pdf', size: 3000, expiresInSec: 60 }));
+    expect(down).toMatchObject({ s3WriteRequests: 0, s3ReadRequests: 1, s3BytesOut: 3000 });
+    // The browser's own use of the URL goes straight to S3, past the SDK: nothing more is counted.
+    const url = await files.presignGet('b', { fileName: 'b.pdf', size: 3000, expiresInSec: 60 });
+    const fetched = await measure(async () => expect((await (await fetch(url)).arrayBuffer()).byteLength).toBe(3000));
+    expect(totals(fetched)).toMatchObject({ s3WriteRequests: 0, s3ReadRequests: 0, s3BytesOut: 0 });
   });
 });
 

@@ -6,6 +6,7 @@ import {
   atSize,
   billTotal,
   dominant,
+  evidenceStorageGb,
   logLogSlope,
   operationsPerMonth,
   price,
@@ -49,6 +50,44 @@ describe('pricing measured usage', () => {
     expect(free.lambda).toBe(0);
     expect(price(t, PRICES, { ...x86, freeTier: true }, 10).dynamodb).toBe(0);
     expect(price(t, PRICES, { ...x86, freeTier: true }, 35).dynamodb).toBeCloseTo(10 * PRICES.dynamodb.perGbMonth, 10);
+  });
+});
+
+describe('pricing S3 evidence files', () => {
+  it('prices PUT-class and GET-class requests per thousand, downloads per GB out, and storage per GB-month', () => {
+    const GB = 1024 ** 3;
+    const t = { ...ZERO_TOTALS, s3WriteRequests: 2000, s3ReadRequests: 10_000, s3BytesIn: 5 * GB, s3BytesOut: 3 * GB };
+    const bill = price(t, PRICES, x86, 0, 7);
+    const s3 = PRICES.s3;
+    // Uploaded bytes are paid as the storage they become (7 GB here), not again per request.
+    expect(bill.s3).toBeCloseTo(2 * s3.perThousandWriteRequests + 10 * s3.perThousandReadRequests + 3 * s3.perGbOut + 7 * s3.perGbMonth, 12);
+    expect(bill.dynamodb).toBe(0);
+    // The always-free 100 GB of transfer out covers a month's downloads, not the requests or storage.
+    expect(price(t, PRICES, { ...x86, freeTier: true }, 0, 7).s3).toBeCloseTo(2 * s3.perThousandWriteRequests + 10 * s3.perThousandReadRequests + 7 * s3.perGbMonth, 12);
+    expect(price({ ...t, s3BytesOut: 150 * GB }, PRICES, { ...x86, freeTier: true }).s3).toBeCloseTo(
+      2 * s3.perThousandWriteRequests + 10 * s3.perThousandReadRequests + 50 * s3.perGbOut,
+      12,
+    );
+  });
+
+  it('counts a city month of evidence files and stores the years kept', () => {
+    const MB = 1024 ** 2;
+    expect(operationsPerMonth(CITY).evidenceFile).toBeCloseTo((500 * 5) / 12, 12);
+    expect(operationsPerMonth(scaleWorkload(CITY, 10, 'province')).evidenceFile).toBeCloseTo((5000 * 5) / 12, 12);
+    // 500 applications × 5 files × 2 MB × the years kept.
+    expect(evidenceStorageGb(CITY, 2 * MB)).toBeCloseTo((500 * 5 * 2 * ASSUMPTIONS.evidenceYearsKept) / 1024, 12);
+    const perFile = { ...ZERO_TOTALS, s3WriteRequests: 2, s3ReadRequests: 3, s3BytesIn: 2 * MB, s3BytesOut: 2 * MB };
+    const p = projectMonth(CITY, (op) => (op === 'evidenceFile' ? perFile : ZERO_TOTALS), PRICES, { ...x86, queues: 0, storageGb: 0 });
+    const files = (500 * 5) / 12;
+    const line = p.lines.find((l) => l.operation === 'evidenceFile')!;
+    expect(line.perMonth).toBeCloseTo(files, 12);
+    expect(line.monthly.s3).toBeCloseTo(
+      files * ((2 * PRICES.s3.perThousandWriteRequests + 3 * PRICES.s3.perThousandReadRequests) / 1000 + (2 / 1024) * PRICES.s3.perGbOut),
+      12,
+    );
+    expect(p.s3Gb).toBeCloseTo(evidenceStorageGb(CITY, 2 * MB), 12);
+    expect(p.lines.find((l) => l.operation === 'storage')!.monthly.s3).toBeCloseTo(p.s3Gb * PRICES.s3.perGbMonth, 12);
+    expect(p.monthly.s3).toBeCloseTo(line.monthly.s3 + p.s3Gb * PRICES.s3.perGbMonth, 12);
   });
 });
 
@@ -102,7 +141,7 @@ describe('monthly projection', () => {
   });
 
   it('sums operation × count × price, adds idle polling and storage, and names the dominant resource', () => {
-    const perOp: Record<Operation, number> = { publish: 100, registryReload: 0, containerStart: 0, report: 0, directoryRead: 0, roadshow: 0, ruleSetChange: 0, cronRun: 0 };
+    const perOp: Record<Operation, number> = { publish: 100, registryReload: 0, containerStart: 0, report: 0, directoryRead: 0, roadshow: 0, ruleSetChange: 0, cronRun: 0, evidenceFile: 0 };
     const p = projectMonth(CITY, (op) => ({ ...ZERO_TOTALS, writeUnits: perOp[op] }), PRICES, { ...x86, queues: 5, storageGb: 2 });
     const publishLine = p.lines.find((l) => l.operation === 'publish')!;
     expect(billTotal(publishLine.monthly)).toBeCloseTo(250 * 100 * (PRICES.dynamodb.perMillionWriteUnits / 1e6), 12);
