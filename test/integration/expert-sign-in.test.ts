@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Review } from '../../packages/core/schemas/review';
 import { createReview } from '../../packages/db/reviews';
 import { storeOf } from '../../packages/services/store';
-import { creditCode, expertBody } from '../support/round-fixtures';
+import { assignmentFor, creditCode, expertBody } from '../support/round-fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 import { signIn, switchTo } from '../support/sign-in';
 
@@ -20,15 +20,6 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const call = (method: string, path: string, token?: string, body?: unknown) => stack.call(method, path, { token, body });
-
-/** An assignment as `POST /v1/rounds/{id}/reviews` writes it (the round test drives that route end to end). */
-function assignment(expertId: string, expertName: string): Review {
-  const at = new Date().toISOString();
-  return {
-    id: `rev_${expertId}`, roundId: 'rnd_x', applicationId: 'app_x', platformId: 'plt_x', platformName: '海岳云智平台', category: 'specialized',
-    expertId, expertName, rubricVersion: '2025.1', status: 'assigned', scores: {}, comment: '', total: null, version: 1, assignedAt: at, updatedAt: at,
-  };
-}
 
 describe('an expert signs in with a code', () => {
   it('registered with a contact → signs in → switches to the expert → sees only own reviews; others cannot switch', async () => {
@@ -48,8 +39,8 @@ describe('an expert signs in with a code', () => {
     const other = await call('POST', '/v1/experts', bureau, { ...expertBody('孙专家', creditCode('91370200300000005')), contact: '13800002222' });
     expect(other.status).toBe(201);
     expect(other.body.contact).toBe('+8613800002222');
-    await createReview(storeOf(stack.deps), assignment(expertId, '李专家'));
-    await createReview(storeOf(stack.deps), assignment(other.body.id, '孙专家'));
+    await createReview(storeOf(stack.deps), assignmentFor(expertId, '李专家'));
+    await createReview(storeOf(stack.deps), assignmentFor(other.body.id, '孙专家'));
 
     const li = await signIn(stack, 'li.expert@qdu.example.cn');
     const me = await call('GET', '/v1/me', li.access_token);
