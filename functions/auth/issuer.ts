@@ -13,17 +13,17 @@ import { Role } from '../../packages/core/principal';
 import { DevMailbox, devMailboxAllowed } from '../../packages/notify/dev-mailbox';
 import type { Deps } from '../../packages/runtime/deps';
 import type { Settings } from '../../packages/settings/settings';
-import { completeSignIn, issueCode, propertiesFor, wrongCode } from '../../packages/services/sign-in';
-import { userTokenVerifier } from '../api/middleware/user-token';
+import { completeSignIn, expertProperties, issueCode, propertiesFor, wrongCode } from '../../packages/services/sign-in';
+import { personOf, userTokenVerifier } from '../api/middleware/user-token';
 import { originOfRequest } from '../api/origin';
 import { codePage, contactPage, mailboxPage, refusedPage, switchPage } from './pages';
 
 export const AUTH_PREFIX = '/auth';
 const REFRESH_TTL_SEC = 30 * 86_400;
 
-/** What a person's access token carries under `properties`: the API.md `role` and `org`. */
+/** What a person's access token carries under `properties`: the API.md `role` and `org` (and, as an expert, the person). */
 export const subjects = createSubjects({
-  user: z.object({ role: Role.optional(), org: z.string().optional() }),
+  user: z.object({ role: Role.optional(), org: z.string().optional(), user: z.string().optional() }),
 });
 
 /**
@@ -37,10 +37,11 @@ export function openauthStorage(settings: Settings, tableName: string): StorageA
 }
 
 /**
- * Acting for another organisation or platform without a new code: the caller proves who they are
- * with a still-valid access token from this issuer, and the membership is checked now.
+ * Acting for another organisation or platform, or as the expert registered with one's contact,
+ * without a new code: the caller proves who they are with a still-valid access token from this
+ * issuer, and the membership (or the expert's contact) is checked now.
  */
-function switchProvider(deps: Deps, verify: ReturnType<typeof userTokenVerifier>): Provider<{ userId: string; org: string }> {
+function switchProvider(deps: Deps, verify: ReturnType<typeof userTokenVerifier>): Provider<SwitchTarget> {
   return {
     type: 'switch',
     init(routes, ctx) {
@@ -49,18 +50,26 @@ function switchProvider(deps: Deps, verify: ReturnType<typeof userTokenVerifier>
         const form = await c.req.formData();
         const token = form.get('token')?.toString() ?? '';
         const org = form.get('org')?.toString() ?? '';
+        const expert = form.get('expert')?.toString() ?? '';
         let userId: string;
         try {
-          userId = (await verify(token)).sub;
+          userId = personOf(await verify(token));
         } catch {
           return c.text('令牌无效 / Invalid token', 401);
         }
-        if (!(await propertiesFor(deps, userId, org))) return c.text('您不是该组织成员 / You are not a member of that organisation', 403);
-        return ctx.forward(c, await ctx.success(c, { userId, org }));
+        const target: SwitchTarget = expert ? { userId, expert } : { userId, org };
+        if (!(await switchProperties(deps, target)))
+          return c.text(expert ? '您未登记为该专家 / You are not registered as that expert' : '您不是该组织成员 / You are not a member of that organisation', 403);
+        return ctx.forward(c, await ctx.success(c, target));
       });
     },
   };
 }
+
+/** Whom the switch is to: an organisation or platform (`org`), or an expert record (`expert`). */
+type SwitchTarget = { userId: string; org?: string; expert?: string };
+
+const switchProperties = (deps: Deps, t: SwitchTarget) => (t.expert ? expertProperties(deps, t.userId, t.expert) : propertiesFor(deps, t.userId, t.org ?? ''));
 
 /**
  * The OpenAuth issuer as a Hono app under /auth: one-time codes by e-mail or SMS (CodeProvider),
@@ -102,8 +111,9 @@ export function createAuthApp(deps: Deps): Hono {
     },
     success: async (ctx, value, req) => {
       if (value.provider === 'switch') {
-        const properties = await propertiesFor(deps, value.userId, value.org);
-        return ctx.subject('user', properties ?? {}, { subject: value.userId });
+        const properties = await switchProperties(deps, value);
+        // API.md: an expert's `sub` is the expert id; the person stays in `properties.user`.
+        return ctx.subject('user', properties ?? {}, { subject: properties?.role === 'expert' && value.expert ? value.expert : value.userId });
       }
       const result = await completeSignIn(deps, value.claims.contact ?? '', value.claims.nonce ?? '', originOfRequest(req));
       if (!result.ok) return refusedPage(REFUSAL_TEXT[result.refusal], `${AUTH_PREFIX}/code/authorize`);

@@ -1,15 +1,36 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Expert, Review } from '../core/schemas/review';
 import { getItem, isConditionFailure, putIf, queryAll, strip, type Item, type Store } from './store';
 import { versionedDocuments } from './versioned';
 
 const expertPk = (id: string) => `EXPERT#${id}`;
+const expertContactPk = (contact: string) => `CONTACT#${contact}`;
 const reviewPk = (id: string) => `REVIEW#${id}`;
 
 // ---- experts -----------------------------------------------------------------------------------
 
+/** One expert per contact: with a contact, its claim is written in the same transaction (false when taken). */
 export async function createExpert(s: Store, e: Expert): Promise<boolean> {
-  return putIf(s, { pk: expertPk(e.id), sk: 'META', entity: 'expert', gsi1pk: 'EXPERT', gsi1sk: e.id, ...e }, 'attribute_not_exists(pk)');
+  const item = { pk: expertPk(e.id), sk: 'META', entity: 'expert', gsi1pk: 'EXPERT', gsi1sk: e.id, ...e };
+  if (!e.contact) return putIf(s, item, 'attribute_not_exists(pk)');
+  try {
+    await s.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: s.table, Item: { pk: expertContactPk(e.contact), sk: 'EXPERT', entity: 'expert_contact', expertId: e.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: s.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+export async function expertIdByContact(s: Store, contact: string): Promise<string | undefined> {
+  return (await getItem<{ expertId: string }>(s, expertContactPk(contact), 'EXPERT'))?.expertId;
 }
 
 export async function getExpert(s: Store, id: string): Promise<Expert | undefined> {

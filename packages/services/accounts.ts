@@ -14,7 +14,9 @@ import {
   type OrganisationInput,
   type User,
 } from '../core/schemas/account';
+import type { Expert } from '../core/schemas/review';
 import * as orgs from '../db/organisations';
+import { expertIdByContact, getExpert } from '../db/reviews';
 import { getUser } from '../db/users';
 import type { Deps } from '../runtime/deps';
 import { actorOf, audit, type Origin } from './audit';
@@ -52,11 +54,29 @@ export async function actingOptions(deps: Deps, userId: string): Promise<Me['mem
   return out;
 }
 
+/** The registered expert whose contact is this person's verified contact (one per contact), if any. */
+async function expertOfContact(deps: Deps, contact: string): Promise<Expert | undefined> {
+  const id = await expertIdByContact(storeOf(deps), contact);
+  return id ? getExpert(storeOf(deps), id) : undefined;
+}
+
+/**
+ * Whether this person may act as expert `expertId` now: the bureau registered the expert with the
+ * contact the person signed in with. Asked by the switch provider and again on every request.
+ */
+export async function expertForPerson(deps: Deps, userId: string, expertId: string): Promise<Expert | undefined> {
+  const user = await getUser(storeOf(deps), userId);
+  const expert = user ? await expertOfContact(deps, user.contact) : undefined;
+  return expert?.id === expertId ? expert : undefined;
+}
+
 export async function me(deps: Deps, userId: string): Promise<Me> {
   const user = await mustGetUser(deps, userId);
   const now = nowIso(deps);
   const invitations = (await orgs.invitationsFor(storeOf(deps), user.contact)).filter((i) => i.status === 'pending' && i.expiresAtIso > now);
-  return { user, memberships: await actingOptions(deps, userId), invitations };
+  const expert = await expertOfContact(deps, user.contact);
+  const experts = expert ? [{ expertId: expert.id, name: expert.name, affiliation: expert.affiliation }] : [];
+  return { user, memberships: await actingOptions(deps, userId), invitations, experts };
 }
 
 /** 第十条 企业填报、自主入库: the first person of an enterprise or operator creates it and is its admin. */

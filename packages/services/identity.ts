@@ -6,6 +6,7 @@ import { getApiKey, touchApiKey } from '../db/api-keys';
 import { getMember, getOrganisation } from '../db/organisations';
 import { getPlatform } from '../db/platforms';
 import type { Deps } from '../runtime/deps';
+import { expertForPerson } from './accounts';
 import { storeOf } from './store';
 
 const revoked = () => new AppError('UNAUTHENTICATED', '访问权限已变更 / Your access changed');
@@ -41,6 +42,15 @@ export async function principalForUser(deps: Deps, userId: string, org: string):
   // An operator's person who has not picked a platform acts for no platform yet.
   if (organisation.kind === 'operator' && direct) return base;
   return { ...base, org };
+}
+
+/**
+ * A signed-in person acting as an expert: the principal is the expert record (API.md: `sub` is the
+ * expert id, no org), and the contact match is checked again on every request.
+ */
+export async function principalForExpert(deps: Deps, userId: string, expertId: string): Promise<Principal> {
+  if (!(await expertForPerson(deps, userId, expertId))) throw revoked();
+  return { userId: expertId, role: 'expert', via: 'user' };
 }
 
 const KEY_TOUCH_EVERY_MS = 60_000;

@@ -48,7 +48,7 @@ export async function loadRubric(deps: Deps, who: Principal, version: string, bo
 export async function registerExpert(deps: Deps, who: Principal, input: ExpertInput): Promise<Expert> {
   bureauOnly(who);
   const e: Expert = { ...input, id: newId('exp', deps.now().getTime()), conflicts: [], createdAt: nowIso(deps) };
-  await repo.createExpert(storeOf(deps), e);
+  if (!(await repo.createExpert(storeOf(deps), e))) throw conflict('该联系方式已登记为专家 / An expert with this contact is already registered');
   return e;
 }
 

@@ -8,7 +8,7 @@ import { consumeLoginCode, countWrongTry, getLoginCode, putLoginCode } from '../
 import { ensureOrganisation, getMember, putMember } from '../db/organisations';
 import { createUser, getUser, userIdByContact } from '../db/users';
 import type { Deps } from '../runtime/deps';
-import { actingOptions } from './accounts';
+import { actingOptions, expertForPerson } from './accounts';
 import { audit, type Origin } from './audit';
 import { nowIso, storeOf } from './store';
 
@@ -16,6 +16,8 @@ import { nowIso, storeOf } from './store';
 export interface TokenProperties {
   role?: Role;
   org?: string;
+  /** Expert tokens only: the person acting as the expert named by the token's `sub`. */
+  user?: string;
 }
 
 /** Records the code the issuer just generated and sends it; returns the nonce the issuer keeps with it. */
@@ -108,4 +110,9 @@ export async function propertiesFor(deps: Deps, userId: string, org: string): Pr
   const options = (await actingOptions(deps, userId)).flatMap((m) => m.actAs);
   const hit = options.find((o) => o.org === org);
   return hit ? { role: hit.role, org: hit.org } : undefined;
+}
+
+/** Whether this person may act as expert `expertId` now (their contact is the one the bureau registered). */
+export async function expertProperties(deps: Deps, userId: string, expertId: string): Promise<TokenProperties | undefined> {
+  return (await expertForPerson(deps, userId, expertId)) ? { role: 'expert', user: userId } : undefined;
 }

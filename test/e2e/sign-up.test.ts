@@ -2,7 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createReview } from '../../packages/db/reviews';
+import { storeOf } from '../../packages/services/store';
 import { creditCodeFor } from '../support/fixtures';
+import { assignmentFor, creditCode, expertBody } from '../support/round-fixtures';
 import { fillScenario } from '../support/scenario-form';
 import { lastCode } from '../support/sign-in';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -31,20 +34,23 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-it('a new manufacturer signs up with a code, registers its enterprise and publishes a scenario', async () => {
-  const contact = 'new-user@haiyue.example.cn';
-  const page = await newPage();
+/** The sign-in server's own pages: contact, then the code from the dev mailbox. */
+async function signInWithCode(page: Page, contact: string, shot?: string) {
   await page.goto(`${stack.url}/sign-in`);
   await page.getByTestId('code-sign-in-button').click();
-
-  // The sign-in server's own pages: contact, then the code from the dev mailbox.
   await page.waitForURL('**/auth/code/authorize');
   await page.locator('#contact').fill(contact);
   await page.locator('button[type=submit]').first().click();
   await page.locator('#code').waitFor();
-  await page.screenshot({ path: join(SHOTS, 'sign-up-code-1280.png'), fullPage: true });
+  if (shot) await page.screenshot({ path: join(SHOTS, shot), fullPage: true });
   await page.locator('#code').fill(lastCode(stack, contact));
   await page.locator('button[type=submit]').first().click();
+}
+
+it('a new manufacturer signs up with a code, registers its enterprise and publishes a scenario', async () => {
+  const contact = 'new-user@haiyue.example.cn';
+  const page = await newPage();
+  await signInWithCode(page, contact, 'sign-up-code-1280.png');
 
   // Back in the console, signed in but acting for nobody: register the enterprise.
   await page.waitForURL('**/account');
@@ -75,5 +81,21 @@ it('a new manufacturer signs up with a code, registers its enterprise and publis
   const bureau = await stack.token('bureau');
   const scenarios = (await stack.call('GET', '/v1/scenarios', { token: bureau })).body.items as { ownerOrg: string; status: string }[];
   expect(scenarios.filter((s) => s.ownerOrg === entId).map((s) => s.status)).not.toContain('draft');
+  expect(problems).toEqual([]);
+}, 120_000);
+
+it('an expert the bureau registered with their mobile signs in with a code and reaches their reviews', async () => {
+  const bureau = await stack.token('bureau');
+  const reg = await stack.call('POST', '/v1/experts', { token: bureau, body: { ...expertBody('周专家', creditCode('91370200400000001')), contact: '13700003333' } });
+  expect(reg.status).toBe(201);
+  await createReview(storeOf(stack.deps), assignmentFor(reg.body.id, '周专家'));
+
+  const page = await newPage();
+  await signInWithCode(page, '137 0000 3333');
+  await page.waitForURL('**/account');
+  await page.getByTestId('act-as-expert-button').click();
+  await page.waitForURL('**/e/reviews');
+  await expect(page.getByTestId('whoami-role').getAttribute('data-role')).resolves.toBe('expert');
+  await expect(page.getByTestId('review-item').getAttribute('data-id')).resolves.toBe(`rev_${reg.body.id}`);
   expect(problems).toEqual([]);
 }, 120_000);

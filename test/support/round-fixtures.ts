@@ -1,5 +1,6 @@
 import { creditCodeCheckChar } from '../../packages/core/credit-code';
 import { RUBRIC_2025_1 } from '../../packages/core/review/rubric';
+import type { Review } from '../../packages/core/schemas/review';
 import { specializedL2Report } from './fixtures';
 
 /** A valid 统一社会信用代码 built from 17 characters (the check character computed). */
@@ -15,6 +16,18 @@ export function specializedSheet(total: number): Record<string, number> {
 
 export function expertBody(name: string, affiliationCreditCode: string) {
   return { name, affiliation: `${name}所在研究院`, affiliationCreditCode, fields: ['工业互联网'] };
+}
+
+/**
+ * An assignment as `POST /v1/rounds/{id}/reviews` writes it, for tests about who sees it rather than
+ * how it is made (round.test.ts drives assignment end to end). Its id is `rev_<expertId>`.
+ */
+export function assignmentFor(expertId: string, expertName: string): Review {
+  const at = new Date().toISOString();
+  return {
+    id: `rev_${expertId}`, roundId: 'rnd_x', applicationId: 'app_x', platformId: 'plt_x', platformName: '海岳云智平台', category: 'specialized',
+    expertId, expertName, rubricVersion: RUBRIC_2025_1.version, status: 'assigned', scores: {}, comment: '', total: null, version: 1, assignedAt: at, updatedAt: at,
+  };
 }
 
 export const objectionBody = (applicationId: string, extra: Record<string, unknown> = {}) => ({

@@ -80,13 +80,13 @@ export async function signIn(stack: Pick<Stack, 'app' | 'deps'>, contact: string
   return exchange(browser, await submitCode(browser, lastCode(stack, contact)));
 }
 
-/** Act for another organisation or platform: a new token through the switch provider. */
-export async function switchTo(stack: Pick<Stack, 'app' | 'deps'>, accessToken: string, org: string): Promise<Tokens> {
+/** Act for another organisation or platform (or as an expert): a new token through the switch provider. */
+export async function switchTo(stack: Pick<Stack, 'app' | 'deps'>, accessToken: string, target: string | { expert: string }): Promise<Tokens> {
   const browser = new Browser(stack);
   const q = new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, response_type: 'code', provider: 'switch', state: 's2' });
   const start = await browser.request(`/auth/authorize?${q}`);
   if (start.status !== 302) throw new Error(`authorize answered ${start.status}`);
-  return exchange(browser, await browser.request('/auth/switch/authorize', { form: { token: accessToken, org } }));
+  return exchange(browser, await browser.request('/auth/switch/authorize', { form: { token: accessToken, ...(typeof target === 'string' ? { org: target } : target) } }));
 }
 
 export async function refresh(stack: Pick<Stack, 'app' | 'deps'>, refreshToken: string): Promise<Response> {

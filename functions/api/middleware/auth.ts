@@ -3,9 +3,9 @@ import { verify } from 'hono/jwt';
 import { requiredScope } from '../../../packages/core/accounts/api-key';
 import { AppError } from '../../../packages/core/errors';
 import { Claims, type Principal, type Role } from '../../../packages/core/principal';
-import { principalForApiKey, principalForUser } from '../../../packages/services/identity';
+import { principalForApiKey, principalForExpert, principalForUser } from '../../../packages/services/identity';
 import type { ApiEnv } from '../env';
-import { USER_TOKEN_ALG, tokenHeader, userTokenVerifier } from './user-token';
+import { USER_TOKEN_ALG, personOf, tokenHeader, userTokenVerifier } from './user-token';
 
 /**
  * Reads the bearer token or API key when present. Routes decide whether they need one
@@ -25,8 +25,10 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
       if (alg === 'HS256') c.set('principal', await verifyService(token, deps.settings.AUTH_SECRET));
       else if (alg === USER_TOKEN_ALG) {
         const claims = await (verifyUser ??= userTokenVerifier(deps.jwks))(token);
-        c.set('account', { userId: claims.sub });
-        if (claims.properties.org) c.set('principal', await principalForUser(deps, claims.sub, claims.properties.org));
+        const person = personOf(claims);
+        c.set('account', { userId: person });
+        if (claims.properties.role === 'expert') c.set('principal', await principalForExpert(deps, person, claims.sub));
+        else if (claims.properties.org) c.set('principal', await principalForUser(deps, person, claims.properties.org));
       } else throw new AppError('UNAUTHENTICATED');
     } else if (apiKey) {
       const p = await principalForApiKey(deps, apiKey);

@@ -6,16 +6,20 @@ import type { JwksSource } from '../../../packages/runtime/deps';
 
 /**
  * A person's access token as the OpenAuth issuer signs it: ES256 with a key from its JWKS, `sub`
- * our user id, and the API.md claims (`role`, `org`) under `properties`.
+ * our user id (or, acting as an expert, the expert id with the person in `properties.user`), and
+ * the API.md claims (`role`, `org`) under `properties`.
  */
 const UserClaims = z.object({
   sub: z.string().min(1).max(200),
   mode: z.literal('access'),
   type: z.literal('user'),
   exp: z.number().int(),
-  properties: z.object({ role: Role.optional(), org: z.string().min(1).max(200).optional() }),
+  properties: z.object({ role: Role.optional(), org: z.string().min(1).max(200).optional(), user: z.string().min(1).max(200).optional() }),
 });
 export type UserClaims = z.infer<typeof UserClaims>;
+
+/** The signed-in person: `sub` itself, except on an expert token, whose `sub` is the expert (API.md). */
+export const personOf = (claims: UserClaims): string => claims.properties.user ?? claims.sub;
 
 export const USER_TOKEN_ALG = 'ES256';
 // A token naming a kid we do not know makes us re-read the JWKS (rotation), but not more often.

@@ -144,6 +144,9 @@ export const Me = z
       }),
     ),
     invitations: z.array(Invitation),
+    experts: z
+      .array(z.object({ expertId: z.string(), name: z.string(), affiliation: z.string() }))
+      .describe('registered experts whose contact is this person\'s: act as one through the switch provider (`expert` field)'),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;

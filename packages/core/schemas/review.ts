@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContactInput } from '../accounts/contact';
 import { Category } from '../taxonomy';
 import { CodeList, CreditCode, Id, Text, Timestamp } from './common';
 
@@ -10,6 +11,8 @@ export const ExpertInput = z
     affiliation: Text(200),
     affiliationCreditCode: CreditCode,
     fields: CodeList(Text(50), { min: 1, max: 20 }).describe('专业领域'),
+    // Optional so existing callers keep working; without it the expert can only use a service token.
+    contact: ContactInput.optional().describe('登录用邮箱或手机号；同一联系方式只能登记一名专家 / sign-in contact, one expert per contact'),
   })
   .strict()
   .meta({ id: 'ExpertInput' });
@@ -40,6 +43,7 @@ export const Expert = z
     affiliation: z.string(),
     affiliationCreditCode: z.string(),
     fields: z.array(z.string()),
+    contact: z.string().optional().describe('normalised: lower-case e-mail or +86 mobile'),
     conflicts: z.array(DeclaredConflict),
     createdAt: Timestamp,
   })

@@ -31,16 +31,17 @@ export async function startCodeSignIn(next: string | null): Promise<void> {
 }
 
 /**
- * Act for another organisation or platform: the issuer's switch provider checks membership and
- * issues a token whose `org` is that organisation or platform. The authorize call sets the flow's
- * cookie; the form post (a navigation) ends at the callback page like a sign-in.
+ * Act for another organisation or platform (or as the expert registered with one's contact): the
+ * issuer's switch provider checks membership and issues a token whose `org` is that organisation or
+ * platform (an expert's: `sub` the expert). The authorize call sets the flow's cookie; the form
+ * post (a navigation) ends at the callback page like a sign-in.
  */
-export async function switchTo(org: string, accessToken: string, next: string | null): Promise<void> {
+export async function switchTo(target: string | { expert: string }, accessToken: string, next: string | null): Promise<void> {
   await fetch(await beginFlow('switch', next), { redirect: 'manual', credentials: 'same-origin' });
   const form = document.createElement('form');
   form.method = 'post';
   form.action = '/auth/switch/authorize';
-  for (const [name, value] of Object.entries({ token: accessToken, org })) {
+  for (const [name, value] of Object.entries({ token: accessToken, ...(typeof target === 'string' ? { org: target } : target) })) {
     const input = document.createElement('input');
     input.type = 'hidden';
     input.name = name;

@@ -37,7 +37,7 @@ function renderInvitations(me: Me) {
 /** The platform switcher: every organisation and, for operators, every platform one may act for. */
 function renderActing(me: Me, current: string | undefined) {
   const box = clear(byId('acting'));
-  if (!me.memberships.length) box.appendChild(msg('info', '尚未加入任何组织：请登记新组织或接受邀请。 You belong to no organisation yet: register one or accept an invitation.', 'no-membership'));
+  if (!me.memberships.length && !me.experts.length) box.appendChild(msg('info', '尚未加入任何组织：请登记新组织或接受邀请。 You belong to no organisation yet: register one or accept an invitation.', 'no-membership'));
   for (const m of me.memberships)
     for (const a of m.actAs)
       box.appendChild(
@@ -47,6 +47,15 @@ function renderActing(me: Me, current: string | undefined) {
             ? h('b', { 'data-testid': 'acting-current' }, '当前 ', en('Current'))
             : h('button', { type: 'button', 'data-testid': 'act-as-button', onclick: () => act(a.org) }, '切换 ', en('Switch'))),
       );
+  // The bureau registered this person's contact as a reviewing expert: act as that expert.
+  for (const x of me.experts)
+    box.appendChild(
+      h('div', { class: 'row', 'data-testid': 'act-as-expert', 'data-expert': x.expertId },
+        h('span', null, `评审专家 ${x.name}（${x.affiliation}） `, en('Reviewing expert'), ' ', h('code', null, x.expertId)),
+        claims()?.sub === x.expertId
+          ? h('b', { 'data-testid': 'acting-current' }, '当前 ', en('Current'))
+          : h('button', { type: 'button', 'data-testid': 'act-as-expert-button', onclick: () => spawn(switchTo({ expert: x.expertId }, token(), '/e/reviews')) }, '切换 ', en('Switch'))),
+    );
 }
 
 function wireOrgForm() {
