@@ -1,8 +1,8 @@
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, notFound } from '../core/errors';
 import type { TrackCounts } from '../core/matching/track-record';
 import { FINAL_STATUSES, type Lead, type LeadStatus, type LeadStep } from '../core/schemas/lead';
-import { batchGet, getItem, isConditionFailure, queryAll, queryPage, strip, type Item, type PageResult, type Store } from './store';
+import { batchGet, getItem, queryAll, queryPage, strip, transactIf, type Item, type PageResult, type Store, type TransactItems } from './store';
 
 const pk = (id: string) => `LEAD#${id}`;
 export const monthOf = (iso: string) => iso.slice(0, 7);
@@ -19,49 +19,39 @@ const exposureSortKey = (at: string, platformId: string) => `${at}#${platformId}
  */
 export async function createLead(s: Store, lead: Lead): Promise<boolean> {
   const month = monthOf(lead.createdAt);
-  try {
-    await s.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: s.table,
-              Item: {
-                pk: pk(lead.id),
-                sk: 'META',
-                entity: 'lead',
-                gsi1pk: `PLATFORM#${lead.platformId}#LEADS`,
-                gsi1sk: `${lead.createdAt}#${lead.id}`,
-                gsi2pk: 'LEADS',
-                gsi2sk: `${lead.createdAt}#${lead.id}`,
-                ...lead,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: s.table,
-              Key: { pk: `PLATFORM#${lead.platformId}`, sk: `EXPOSURE#${month}` },
-              UpdateExpression: 'ADD openLeads :one SET gsi1pk = :g, gsi1sk = :s, platformId = :p, entity = :e',
-              ExpressionAttributeValues: {
-                ':one': 1,
-                ':g': `EXPOSURE#${month}`,
-                ':s': exposureSortKey(lead.createdAt, lead.platformId),
-                ':p': lead.platformId,
-                ':e': 'exposure',
-              },
-            },
-          },
-          { Put: { TableName: s.table, Item: watchItem(lead.id, lead.createdAt) } },
-        ],
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return transactIf(s, [
+    {
+      Put: {
+        TableName: s.table,
+        Item: {
+          pk: pk(lead.id),
+          sk: 'META',
+          entity: 'lead',
+          gsi1pk: `PLATFORM#${lead.platformId}#LEADS`,
+          gsi1sk: `${lead.createdAt}#${lead.id}`,
+          gsi2pk: 'LEADS',
+          gsi2sk: `${lead.createdAt}#${lead.id}`,
+          ...lead,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: s.table,
+        Key: { pk: `PLATFORM#${lead.platformId}`, sk: `EXPOSURE#${month}` },
+        UpdateExpression: 'ADD openLeads :one SET gsi1pk = :g, gsi1sk = :s, platformId = :p, entity = :e',
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':g': `EXPOSURE#${month}`,
+          ':s': exposureSortKey(lead.createdAt, lead.platformId),
+          ':p': lead.platformId,
+          ':e': 'exposure',
+        },
+      },
+    },
+    { Put: { TableName: s.table, Item: watchItem(lead.id, lead.createdAt) } },
+  ]);
 }
 
 export async function getLead(s: Store, id: string): Promise<Lead | undefined> {
@@ -110,7 +100,7 @@ export async function moveLead(s: Store, lead: Lead, move: LeadMove, conflict: s
   });
   const domains = lead.domains?.length ? lead.domains : lead.scenario.domains;
   const track = Object.entries(move.track ?? {}).filter(([, v]) => v);
-  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+  const items: TransactItems = [
     {
       Update: {
         TableName: s.table,
@@ -155,12 +145,7 @@ export async function moveLead(s: Store, lead: Lead, move: LeadMove, conflict: s
       ? { Delete: { TableName: s.table, Key: { pk: pk(lead.id), sk: 'WATCH' } } }
       : { Put: { TableName: s.table, Item: watchItem(lead.id, move.step.at) } },
   );
-  try {
-    await s.db.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (err) {
-    if (isConditionFailure(err)) throw new AppError('CONFLICT', conflict);
-    throw err;
-  }
+  if (!(await transactIf(s, items))) throw new AppError('CONFLICT', conflict);
   // Outside the transaction on purpose: one hot item in every move's transaction would make
   // concurrent moves conflict. A lost bump only delays a cache refresh (caches also expire).
   if (track.length) await s.db.send(new UpdateCommand({ TableName: s.table, Key: TRACK_VERSION, UpdateExpression: 'ADD v :one', ExpressionAttributeValues: { ':one': 1 } }));
@@ -197,27 +182,17 @@ export async function leadsUnmovedSince(s: Store, before: string): Promise<{ lea
  * reminder comes 30 days later unless the lead moves; false if someone else already claimed it.
  */
 export async function claimReminder(s: Store, id: string, movedAt: string, at: string): Promise<boolean> {
-  try {
-    await s.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: s.table,
-              Item: watchItem(id, at),
-              ConditionExpression: 'gsi1sk = :old',
-              ExpressionAttributeValues: { ':old': `${movedAt}#${id}` },
-            },
-          },
-          { Update: { TableName: s.table, Key: { pk: pk(id), sk: 'META' }, UpdateExpression: 'SET remindedAt = :at', ExpressionAttributeValues: { ':at': at } } },
-        ],
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return transactIf(s, [
+    {
+      Put: {
+        TableName: s.table,
+        Item: watchItem(id, at),
+        ConditionExpression: 'gsi1sk = :old',
+        ExpressionAttributeValues: { ':old': `${movedAt}#${id}` },
+      },
+    },
+    { Update: { TableName: s.table, Key: { pk: pk(id), sk: 'META' }, UpdateExpression: 'SET remindedAt = :at', ExpressionAttributeValues: { ':at': at } } },
+  ]);
 }
 
 export const isFinal = (status: LeadStatus) => FINAL_STATUSES.includes(status);

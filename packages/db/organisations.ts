@@ -1,6 +1,6 @@
-import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Invitation, Member, MemberRole, Organisation } from '../core/schemas/account';
-import { getItem, isConditionFailure, putIf, queryAll, strip, updateIf, type Item, type Store } from './store';
+import { getItem, putIf, queryAll, strip, transactIf, updateIf, type Item, type Store } from './store';
 
 const orgPk = (id: string) => `ORG#${id}`;
 const memberSk = (userId: string) => `MEMBER#${userId}`;
@@ -20,13 +20,7 @@ const memberItem = (m: Member): Item => ({ pk: orgPk(m.orgId), sk: memberSk(m.us
 export async function createOrganisation(s: Store, org: Organisation, admin: Member): Promise<boolean> {
   const puts: Item[] = [{ pk: orgPk(org.id), sk: 'META', entity: 'organisation', gsi1pk: 'ORGS', gsi1sk: `${org.createdAt}#${org.id}`, ...org }, memberItem(admin)];
   if (org.creditCode) puts.push({ pk: `CREDIT#${org.creditCode}`, sk: 'ORG', entity: 'credit-code', orgId: org.id });
-  try {
-    await s.db.send(new TransactWriteCommand({ TransactItems: puts.map((Item) => ({ Put: { TableName: s.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } })) }));
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return transactIf(s, puts.map((Item) => ({ Put: { TableName: s.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } })));
 }
 
 /** The bureau exists once; creating it again is a no-op. */
@@ -112,11 +106,5 @@ export async function closeInvitation(s: Store, id: string, status: 'accepted' |
   };
   // An existing membership is overwritten: accepting an invitation as admin promotes a member.
   const items = member ? [update, { Put: { TableName: s.table, Item: memberItem(member) } }] : [update];
-  try {
-    await s.db.send(new TransactWriteCommand({ TransactItems: items }));
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return transactIf(s, items);
 }

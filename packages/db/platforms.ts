@@ -1,8 +1,8 @@
-import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, conflict, notFound } from '../core/errors';
 import type { Platform } from '../core/schemas/platform';
 import type { Solution } from '../core/schemas/solution';
-import { batchGet, getItem, isConditionFailure, putIf, queryAll, queryPage, strip, type Item, type PageResult, type Store } from './store';
+import { batchGet, getItem, isConditionFailure, putIf, queryAll, queryPage, strip, transactIf, type Item, type PageResult, type Store } from './store';
 
 const pk = (id: string) => `PLATFORM#${id}`;
 
@@ -105,42 +105,32 @@ export async function applyAssessment(
   a: { level: number; eligibility: Platform['eligibility']; year: number; seq: number; full: Record<string, unknown>; category: string },
 ): Promise<boolean> {
   const dir = a.level >= 1;
-  try {
-    await s.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: s.table,
-              Key: { pk: pk(id), sk: 'PROFILE' },
-              UpdateExpression: dir
-                ? 'SET #level = :level, eligibility = :elig, assessedYear = :year, assessmentSeq = :seq, gsi2pk = :dpk, gsi2sk = :dsk'
-                : 'SET #level = :level, eligibility = :elig, assessedYear = :year, assessmentSeq = :seq REMOVE gsi2pk, gsi2sk',
-              ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(assessmentSeq) OR assessmentSeq <= :seq)',
-              ExpressionAttributeNames: { '#level': 'level' },
-              ExpressionAttributeValues: {
-                ':level': a.level,
-                ':elig': a.eligibility,
-                ':year': a.year,
-                ':seq': a.seq,
-                ...(dir ? { ':dpk': 'DIRECTORY', ':dsk': `L${a.level}#${a.category}#${id}` } : {}),
-              },
-            },
-          },
-          {
-            Put: {
-              TableName: s.table,
-              Item: { pk: pk(id), sk: 'ASSESSMENT', entity: 'currentAssessment', gsi1pk: 'ASSESSMENT', gsi1sk: id, ...a.full },
-            },
-          },
-        ],
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return transactIf(s, [
+    {
+      Update: {
+        TableName: s.table,
+        Key: { pk: pk(id), sk: 'PROFILE' },
+        UpdateExpression: dir
+          ? 'SET #level = :level, eligibility = :elig, assessedYear = :year, assessmentSeq = :seq, gsi2pk = :dpk, gsi2sk = :dsk'
+          : 'SET #level = :level, eligibility = :elig, assessedYear = :year, assessmentSeq = :seq REMOVE gsi2pk, gsi2sk',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(assessmentSeq) OR assessmentSeq <= :seq)',
+        ExpressionAttributeNames: { '#level': 'level' },
+        ExpressionAttributeValues: {
+          ':level': a.level,
+          ':elig': a.eligibility,
+          ':year': a.year,
+          ':seq': a.seq,
+          ...(dir ? { ':dpk': 'DIRECTORY', ':dsk': `L${a.level}#${a.category}#${id}` } : {}),
+        },
+      },
+    },
+    {
+      Put: {
+        TableName: s.table,
+        Item: { pk: pk(id), sk: 'ASSESSMENT', entity: 'currentAssessment', gsi1pk: 'ASSESSMENT', gsi1sk: id, ...a.full },
+      },
+    },
+  ]);
 }
 
 export async function currentAssessment<T>(s: Store, id: string): Promise<T | undefined> {

@@ -1,6 +1,6 @@
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Expert, Review } from '../core/schemas/review';
-import { getItem, isConditionFailure, putIf, queryAll, strip, type Item, type Store } from './store';
+import { getItem, isConditionFailure, putIf, queryAll, strip, transactIf, type Item, type Store } from './store';
 import { versionedDocuments } from './versioned';
 
 const expertPk = (id: string) => `EXPERT#${id}`;
@@ -13,20 +13,10 @@ const reviewPk = (id: string) => `REVIEW#${id}`;
 export async function createExpert(s: Store, e: Expert): Promise<boolean> {
   const item = { pk: expertPk(e.id), sk: 'META', entity: 'expert', gsi1pk: 'EXPERT', gsi1sk: e.id, ...e };
   if (!e.contact) return putIf(s, item, 'attribute_not_exists(pk)');
-  try {
-    await s.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: s.table, Item: { pk: expertContactPk(e.contact), sk: 'EXPERT', entity: 'expert_contact', expertId: e.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: s.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return transactIf(s, [
+    { Put: { TableName: s.table, Item: { pk: expertContactPk(e.contact), sk: 'EXPERT', entity: 'expert_contact', expertId: e.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: s.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
 }
 
 export async function expertIdByContact(s: Store, contact: string): Promise<string | undefined> {

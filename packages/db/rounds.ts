@@ -1,7 +1,7 @@
-import { TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Application, ApplicationStatus, DirectoryEntry, Objection, Round, RoundStatus } from '../core/schemas/round';
-import { batchGet, getItem, isConditionFailure, putIf, putItem, queryAll, strip, type Item, type Store } from './store';
+import { batchGet, getItem, isConditionFailure, putIf, putItem, queryAll, strip, transactIf, type Item, type Store, type TransactItems } from './store';
 
 // Keys of the yearly round. A round is `ROUND#<id>`; its applications, objections and the year's
 // 名录 are their own items found through gsi1 collections named after the round.
@@ -11,7 +11,7 @@ const appPk = (id: string) => `APP#${id}`;
 const objPk = (id: string) => `OBJ#${id}`;
 const dirPk = (year: number) => `DIRYEAR#${year}`;
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type TransactItem = TransactItems[number];
 
 interface Update {
   set: Record<string, unknown>;
@@ -269,13 +269,7 @@ export async function resolveObjection(
         },
       },
     });
-  try {
-    await s.db.send(new TransactWriteCommand({ TransactItems: items }));
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return transactIf(s, items);
 }
 
 // ---- the year's 名录 ------------------------------------------------------------------------------

@@ -4,8 +4,10 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
   type QueryCommandInput,
   type UpdateCommandInput,
   type UpdateCommandOutput,
@@ -53,6 +55,19 @@ export async function putIf(s: Store, item: Item, condition: string, values?: Re
 export async function updateIf(s: Store, input: Omit<UpdateCommandInput, 'TableName'>): Promise<UpdateCommandOutput['Attributes'] | false> {
   try {
     return (await s.db.send(new UpdateCommand({ TableName: s.table, ...input }))).Attributes ?? {};
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+
+/** A transaction that commits only when every condition holds; false instead of throwing on a miss. */
+export async function transactIf(s: Store, items: TransactItems): Promise<boolean> {
+  try {
+    await s.db.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
   } catch (err) {
     if (isConditionFailure(err)) return false;
     throw err;

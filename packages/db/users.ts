@@ -1,6 +1,5 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { User } from '../core/schemas/account';
-import { getItem, isConditionFailure, strip, type Store } from './store';
+import { getItem, strip, transactIf, type Store } from './store';
 
 const userPk = (id: string) => `USER#${id}`;
 const contactPk = (contact: string) => `CONTACT#${contact}`;
@@ -16,18 +15,8 @@ export async function userIdByContact(s: Store, contact: string): Promise<string
 
 /** One user per contact: the contact item is claimed in the same transaction as the user. */
 export async function createUser(s: Store, u: User): Promise<boolean> {
-  try {
-    await s.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: s.table, Item: { pk: contactPk(u.contact), sk: 'USER', entity: 'contact', userId: u.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: s.table, Item: { pk: userPk(u.id), sk: 'META', entity: 'user', ...u }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return transactIf(s, [
+    { Put: { TableName: s.table, Item: { pk: contactPk(u.contact), sk: 'USER', entity: 'contact', userId: u.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: s.table, Item: { pk: userPk(u.id), sk: 'META', entity: 'user', ...u }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
 }
