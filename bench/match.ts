@@ -10,13 +10,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { summarize, type Summary } from '../packages/core/matching/metrics';
+import { ndcgAt, summarize, type Summary } from '../packages/core/matching/metrics';
 import { DEFAULT_TUNING, DEFAULT_WEIGHTS, prepareScenario, rank, type TextTuning, type Weights } from '../packages/core/matching/score';
 import { concepts } from '../packages/core/matching/text';
 import { LocalEmbedder } from '../packages/embed/local';
 import { drawSplit, loadCorpus, loadCorpusDataset, SPLIT_PATH } from './match-corpus';
 import { DEFAULT_DEV_PATH, loadDataset, type MatchingDataset } from './dataset';
-import { baselines, evaluateFeatures, featurize, fitWeights, folds, ours, prepare, withTuning, type Features, type Prepared, type Run } from './match-eval';
+import { baselines, evaluateFeatures, featurize, fitWeights, folds, pairedBootstrap, ours, prepare, withTuning, type Features, type Prepared, type Run } from './match-eval';
 import { evaluateThroughStack } from './match-stack';
 
 const args = process.argv.slice(2);
@@ -45,14 +45,17 @@ function perStyle(data: MatchingDataset, p: Prepared, part = 'frozen test part')
   const mine = ours(p, weights);
   const { bm25, structured } = baselines(data);
   const styles = [...new Set(data.scenarios.map((s) => s.style ?? 'plain'))].sort();
-  console.log(`\n${`per style (${part})`.padEnd(22)} ${'n'.padStart(4)}   ${'ours nDCG/MRR'.padStart(14)}   ${'BM25'.padStart(13)}   ${'BM25+struct'.padStart(13)}   Δ nDCG vs best baseline`);
+  console.log(`\n${`per style (${part})`.padEnd(22)} ${'n'.padStart(4)}   ${'ours nDCG/MRR'.padStart(14)}   ${'BM25'.padStart(13)}   ${'BM25+struct'.padStart(13)}   Δ nDCG vs best baseline [95 % paired bootstrap]`);
   for (const style of styles) {
     const keys = new Set(data.scenarios.filter((s) => (s.style ?? 'plain') === style).map((s) => s.key));
     const pick = (runs: Run[]) => summarize(runs.filter((r) => keys.has(r.key)));
     const [o, b, st] = [pick(mine), pick(bm25), pick(structured)];
     const pair = (m: Summary) => `${f3(m.ndcg10)}/${f3(m.mrr)}`.padStart(13);
     const delta = o.ndcg10 - Math.max(b.ndcg10, st.ndcg10);
-    console.log(`  ${style.padEnd(20)} ${String(o.n).padStart(4)}   ${pair(o).padStart(14)}   ${pair(b)}   ${pair(st)}   ${delta >= 0 ? '+' : ''}${f3(delta)}`);
+    const per = (runs: Run[]) => runs.filter((r) => keys.has(r.key)).map((r) => ndcgAt(r.ranked, r.labels, 10));
+    const [lo, hi] = pairedBootstrap(per(mine), per(b.ndcg10 > st.ndcg10 ? bm25 : structured));
+    const signed = (x: number) => `${x >= 0 ? '+' : ''}${f3(x)}`;
+    console.log(`  ${style.padEnd(20)} ${String(o.n).padStart(4)}   ${pair(o).padStart(14)}   ${pair(b)}   ${pair(st)}   ${signed(delta).padStart(6)}  [${signed(lo)}, ${signed(hi)}]`);
   }
 }
 
