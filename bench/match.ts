@@ -7,13 +7,17 @@
  *   flags: --no-stack  --fit (fit fusion weights on the tuning part + dev set and print them)
  *          --weights='{"lexical":0.3}'  --explain=S01,A-003  --misses  --tune-only (hide the frozen part)
  *          --draw-split (assign newly written scenarios to a part, before any tuning on them)
+ *   EMBEDDER=openai OPENAI_API_KEY=… [OPENAI_BASE_URL=…] npm run bench:match -- --fit
+ *                                           the same with real embeddings; deploy the printed
+ *                                           weights as MATCH_WEIGHTS (read here too)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ndcgAt, summarize, type Summary } from '../packages/core/matching/metrics';
 import { DEFAULT_TUNING, DEFAULT_WEIGHTS, prepareScenario, rank, type TextTuning, type Weights } from '../packages/core/matching/score';
 import { concepts } from '../packages/core/matching/text';
-import { LocalEmbedder } from '../packages/embed/local';
+import { createEmbedder } from '../packages/embed/factory';
+import { loadSettings } from '../packages/settings/settings';
 import { drawSplit, loadCorpus, loadCorpusDataset, SPLIT_PATH } from './match-corpus';
 import { DEFAULT_DEV_PATH, loadDataset, type MatchingDataset } from './dataset';
 import { baselines, evaluateFeatures, featurize, fitWeights, folds, pairedBootstrap, ours, prepare, withTuning, type Features, type Prepared, type Run } from './match-eval';
@@ -23,8 +27,15 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
 const flagValue = (name: string) => flag(name)?.split('=').slice(1).join('=');
 const positional = args.find((a) => !a.startsWith('--'));
-const weights: Weights = { ...DEFAULT_WEIGHTS, ...(flagValue('weights') ? (JSON.parse(flagValue('weights')!) as Partial<Weights>) : {}) };
-const embedder = new LocalEmbedder();
+// The same settings production reads: EMBEDDER=openai (with OPENAI_*) benchmarks real vectors, and
+// MATCH_WEIGHTS is the deployed fusion, so `--fit` under another embedder yields what to deploy.
+const settings = loadSettings();
+const weights: Weights = {
+  ...DEFAULT_WEIGHTS,
+  ...(settings.MATCH_WEIGHTS ? (JSON.parse(settings.MATCH_WEIGHTS) as Partial<Weights>) : {}),
+  ...(flagValue('weights') ? (JSON.parse(flagValue('weights')!) as Partial<Weights>) : {}),
+};
+const embedder = createEmbedder(settings);
 
 const f3 = (x: number) => x.toFixed(3);
 const header = (title: string) => `${title.padEnd(34)} ${'n'.padStart(4)} ${'nDCG@10'.padStart(8)} ${'Recall@5'.padStart(9)} ${'MRR'.padStart(7)}`;
