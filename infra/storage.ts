@@ -1,4 +1,5 @@
 import { TABLE, keyAttributes } from '../packages/db/table';
+import { EVIDENCE_CORS } from '../packages/files/cors';
 import { EVIDENCE_PREFIX, INCOMING_PREFIX } from '../packages/files/keys';
 
 /**
@@ -44,7 +45,12 @@ export const EVIDENCE_LIFECYCLE = [
 
 export const evidenceBucket = new sst.aws.Bucket('Evidence', {
   // Browsers PUT and GET with presigned URLs issued by the API on the same origin's pages.
-  cors: { allowMethods: ['GET', 'PUT'], allowHeaders: ['content-type', 'content-length'], allowOrigins: ['*'], maxAge: '1 hour' },
+  cors: {
+    allowMethods: [...EVIDENCE_CORS.allowMethods],
+    allowHeaders: [...EVIDENCE_CORS.allowHeaders],
+    allowOrigins: [...EVIDENCE_CORS.allowOrigins],
+    maxAge: `${EVIDENCE_CORS.maxAgeSec} seconds`,
+  },
   transform: {
     publicAccessBlock: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
   },

@@ -9,6 +9,7 @@ import type { DeclineReason, LeadStatus, LostReason } from './schemas/lead';
 import type { Roadshow } from './schemas/roadshow';
 import type { ReasonFactor, ScenarioStatus } from './schemas/scenario';
 import type { Review } from './schemas/review';
+import type { ApplicationStatus, Objection, RoundStatus } from './schemas/round';
 
 export type RoadshowStatus = Roadshow['status'];
 export type Status = ScenarioStatus | LeadStatus | RoadshowStatus | Review['status'];
@@ -77,4 +78,28 @@ export const ROLE_LABELS: Record<Role, Label> = {
   manufacturer: { zh: '制造企业', en: 'Manufacturer' },
   platform: { zh: '平台', en: 'Platform' },
   expert: { zh: '评审专家', en: 'Expert' },
+};
+
+// The yearly round (培优入库): its own status words, since 'open' or 'closed' mean something else
+// for a round than for an objection or a scenario.
+export const ROUND_STATUS_LABELS: Record<RoundStatus, Label> = {
+  open: { zh: '申报中', en: 'Open' },
+  closed: { zh: '已截止', en: 'Closed' },
+  notice: { zh: '公示中', en: 'On public notice' },
+  publishing: { zh: '发布中', en: 'Publishing' },
+  published: { zh: '名录已发布', en: 'Directory published' },
+};
+
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, Label> = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '评定中', en: 'Submitted' },
+  assessed: { zh: '已评定', en: 'Assessed' },
+  returned: { zh: '退回补正', en: 'Returned for correction' },
+  rejected: { zh: '未入选', en: 'Rejected' },
+};
+
+export const OBJECTION_STATUS_LABELS: Record<Objection['status'], Label> = {
+  open: { zh: '待处理', en: 'Open' },
+  upheld: { zh: '异议成立', en: 'Upheld' },
+  dismissed: { zh: '异议不成立', en: 'Dismissed' },
 };

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 import { LOCAL_S3_KEYS } from '../files/bucket';
+import { corsHeaders, preflight } from './s3-cors';
 import { verifySigV4 } from './s3-signature';
 import { isAddressInUse, portInUse } from './startup-error';
 
@@ -24,15 +25,23 @@ export async function startLocalS3(opts: { port?: number; portSetting?: string; 
   const backend = new S3rver({ port: 0, address: '127.0.0.1', directory, silent: true });
   const inner = await backend.run();
   const proxy: Server = createServer((req, res) => {
+    const pre = preflight(req.method, req.headers);
+    if (pre) {
+      req.resume();
+      res.writeHead(pre.status, pre.headers);
+      res.end();
+      return;
+    }
+    const cors = corsHeaders(req.headers);
     const verdict = verifySigV4({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers }, LOCAL_S3_KEYS);
     if (!verdict.ok) {
       req.resume();
-      res.writeHead(403, { 'content-type': 'application/xml' });
+      res.writeHead(403, { 'content-type': 'application/xml', ...cors });
       res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${verdict.code}</Code><Message>${verdict.message}</Message></Error>`);
       return;
     }
     const up = request({ host: '127.0.0.1', port: inner.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
+      res.writeHead(r.statusCode ?? 502, { ...r.headers, ...cors });
       r.pipe(res);
     });
     up.on('error', (err) => {

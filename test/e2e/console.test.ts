@@ -359,8 +359,8 @@ describe('web console', () => {
 
     const cases = [
       ['manufacturer', 'ent_e2e', ['nav-directory', 'nav-m-scenarios', 'nav-notices']],
-      ['platform', 'plt_e2e', ['nav-directory', 'nav-notices', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile']],
-      ['bureau', undefined, ['nav-b-directory', 'nav-b-overview', 'nav-b-roadshows', 'nav-directory', 'nav-notices']],
+      ['platform', 'plt_e2e', ['nav-directory', 'nav-notices', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile', 'nav-p-round']],
+      ['bureau', undefined, ['nav-b-directory', 'nav-b-overview', 'nav-b-roadshows', 'nav-b-rounds', 'nav-directory', 'nav-notices']],
       ['expert', undefined, ['nav-directory', 'nav-e-reviews', 'nav-notices']],
     ] as const;
     for (const [role, org, links] of cases) {

@@ -17,6 +17,16 @@ export const T = (p: { zh: string; en: string }) => (
 /** A select option labelled the console's way: zh, then en. */
 export const Option = (p: { value: string | number; label: Label }) => <option value={String(p.value)}>{`${p.label.zh} ${p.label.en}`}</option>;
 
+/** A labelled text input of a form the page script reads by name. */
+export const Input = (p: { name: string; zh: string; en: string; type?: string; required?: boolean; testid: string; max?: number; min?: number }) => (
+  <div class="field">
+    <label for={p.testid}>
+      <T zh={p.zh} en={p.en} />
+    </label>
+    <input id={p.testid} name={p.name} type={p.type ?? 'text'} required={p.required} maxlength={p.max} minlength={p.min} data-testid={p.testid} />
+  </div>
+);
+
 /** Server data handed to the page script as JSON; `<` is escaped so the text cannot close the tag. */
 export function Data<K extends keyof PageData>(p: { id: K; value: PageData[K] }) {
   return (

@@ -3,7 +3,7 @@ import { GeneralIndicators, SPECIFIC_INDICATORS } from '../../../packages/core/i
 import { STATUS_LABELS } from '../../../packages/core/labels';
 import { LeadStatus } from '../../../packages/core/schemas/lead';
 import type { IndicatorField, IndicatorFields } from '../shared/page-data';
-import { Data, Layout, Option, T } from './layout';
+import { Data, Input, Layout, Option, T } from './layout';
 
 // ---- lead inbox ---------------------------------------------------------------------------------
 
@@ -44,15 +44,6 @@ const Picker = (p: { id: string; zh: string; en: string; scroll?: boolean }) => 
       <T zh={p.zh} en={p.en} />
     </span>
     <div class={p.scroll ? 'checks scroll' : 'checks'} id={p.id} data-testid={p.id}></div>
-  </div>
-);
-
-const Input = (p: { name: string; zh: string; en: string; type?: string; required?: boolean; testid: string; max?: number; min?: number }) => (
-  <div class="field">
-    <label for={p.testid}>
-      <T zh={p.zh} en={p.en} />
-    </label>
-    <input id={p.testid} name={p.name} type={p.type ?? 'text'} required={p.required} maxlength={p.max} minlength={p.min} data-testid={p.testid} />
   </div>
 );
 

@@ -7,6 +7,8 @@ import { DirectoryPage } from './directory';
 import { ScenarioDetailPage, ScenariosPage } from './manufacturer';
 import { IndicatorsPage, LeadsPage, ProfilePage } from './platform';
 import { ExpertReviewsPage, NoticesPage } from './round';
+import { BureauRoundsPage } from './round-bureau';
+import { PlatformRoundPage } from './round-platform';
 import { HomePage, SignInPage } from './sign-in';
 
 export function pageRoutes(app: Hono<ApiEnv>) {
@@ -26,11 +28,13 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/p/leads', (c) => c.html(LeadsPage()));
   app.get('/p/profile', (c) => c.html(ProfilePage()));
   app.get('/p/indicators', (c) => c.html(IndicatorsPage()));
+  app.get('/p/round', (c) => c.html(PlatformRoundPage()));
 
   app.get('/b/overview', (c) => c.html(OverviewPage()));
   app.get('/b/directory', (c) => c.html(BureauDirectoryPage()));
   app.get('/b/platforms/:id', (c) => c.html(PortraitPage({ id: c.req.param('id') })));
   app.get('/b/roadshows', (c) => c.html(RoadshowsPage()));
+  app.get('/b/rounds', (c) => c.html(BureauRoundsPage()));
 
   devTokenRoute(app);
 }

@@ -18,6 +18,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/p/leads', zh: '线索', en: 'Leads' },
       { href: '/p/profile', zh: '平台信息', en: 'Profile' },
       { href: '/p/indicators', zh: '指标申报', en: 'Indicators' },
+      { href: '/p/round', zh: '培优申报', en: 'Yearly round' },
     ],
   },
   {
@@ -27,6 +28,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/b/overview', zh: '监测总览', en: 'Overview' },
       { href: '/b/directory', zh: '平台台账', en: 'Platforms' },
       { href: '/b/roadshows', zh: '场景路演', en: 'Roadshows' },
+      { href: '/b/rounds', zh: '培优入库', en: 'Yearly round' },
     ],
   },
   { group: { zh: '评审专家', en: 'Expert' }, role: 'expert', links: [{ href: '/e/reviews', zh: '评审任务', en: 'Reviews' }] },

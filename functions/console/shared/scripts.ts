@@ -19,5 +19,7 @@ export const PAGE_SCRIPTS = [
   'account',
   'reviews',
   'notices',
+  'rounds',
+  'round',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];

@@ -1,34 +1,12 @@
 import { z } from 'zod';
+import { EVIDENCE_KINDS, EXTENSIONS } from '../evidence-kinds';
 import { Id, Text, Timestamp } from './common';
 
 // Evidence an application carries (申报佐证材料), uploaded straight to S3 with a presigned URL.
-
-const PDF = 'application/pdf';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
-const JPEG = 'image/jpeg';
-const PNG = 'image/png';
-
-export const EVIDENCE_KINDS = {
-  mlps_filing: { zh: '等保备案证明', en: 'MLPS filing certificate', types: [PDF, JPEG, PNG] },
-  ip_list: { zh: '专利/软著清单', en: 'Patents and software copyrights list', types: [PDF, XLSX] },
-  audit_or_tax: { zh: '审计报告或纳税证明', en: 'Audit report or tax certificate', types: [PDF] },
-  standard: { zh: '标准文本', en: 'Standard text', types: [PDF, DOCX] },
-  case: { zh: '典型案例', en: 'Typical case', types: [PDF, DOCX, PPTX] },
-} as const;
+export { EVIDENCE_KINDS };
 
 export const EvidenceKind = z.enum(Object.keys(EVIDENCE_KINDS) as [keyof typeof EVIDENCE_KINDS, ...(keyof typeof EVIDENCE_KINDS)[]]);
 export type EvidenceKind = z.infer<typeof EvidenceKind>;
-
-const EXTENSIONS: Record<string, string[]> = {
-  [PDF]: ['pdf'],
-  [DOCX]: ['docx'],
-  [XLSX]: ['xlsx'],
-  [PPTX]: ['pptx'],
-  [JPEG]: ['jpg', 'jpeg'],
-  [PNG]: ['png'],
-};
 
 export const EvidenceInput = z
   .object({

@@ -13,9 +13,9 @@ import type { Platform, PlatformInput } from '../../../../packages/core/schemas/
 import type { Roadshow, RoadshowInput } from '../../../../packages/core/schemas/roadshow';
 import type { Scenario, ScenarioInput } from '../../../../packages/core/schemas/scenario';
 import type { Solution, SolutionInput } from '../../../../packages/core/schemas/solution';
-import type { Evidence } from '../../../../packages/core/schemas/evidence';
-import type { Review } from '../../../../packages/core/schemas/review';
-import type { Application, ObjectionInput, PublicNotice, Round } from '../../../../packages/core/schemas/round';
+import type { Evidence, EvidenceInput, EvidenceUpload as EvidenceUploadSchema } from '../../../../packages/core/schemas/evidence';
+import type { Expert, ExpertInput, Recommendations, Review, ReviewAssignInput } from '../../../../packages/core/schemas/review';
+import type { Application, DirectoryYear, NoticeInput, Objection, ObjectionInput, PublicNotice, ResolveInput, ReturnInput, Round, RoundInput } from '../../../../packages/core/schemas/round';
 import type { Rubric } from '../../../../packages/core/review/rubric';
 import type { Accepted } from '../../../api/routes/indicators';
 import type { DirectoryRow } from '../../../api/routes/platforms';
@@ -37,6 +37,9 @@ export type RegisterRow = z.infer<typeof RegisterRow>;
 export type Portrait = z.infer<typeof Portrait>;
 export type Bottlenecks = z.infer<typeof Bottlenecks>;
 type ErrorBody = ReturnType<typeof errorBody>;
+export type EvidenceUpload = z.infer<typeof EvidenceUploadSchema>;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A refusal from the API: HTTP status, the contract's stable code, its zh/en message and details. */
 export class ApiError extends Error {
@@ -55,7 +58,18 @@ function isErrorBody(x: unknown): x is ErrorBody {
 }
 
 async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const res = await send(method, path, 'application/json', body);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** A file the API serves only to a signed-in caller (an .xlsx export): a link cannot carry the token. */
+export async function download(path: string, accept: string): Promise<Blob> {
+  return (await send('GET', path, accept)).blob();
+}
+
+async function send(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, accept: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   const t = token();
   if (t) headers.authorization = `Bearer ${t}`;
   const init: RequestInit = { method, headers };
@@ -64,6 +78,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', p
     init.body = JSON.stringify(body);
   }
   const res = await fetch(path, init);
+  if (res.ok) return res;
   const text = await res.text();
   let data: unknown = null;
   try {
@@ -71,11 +86,8 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', p
   } catch {
     data = text;
   }
-  if (!res.ok) {
-    const e = isErrorBody(data) ? data.error : undefined;
-    throw new ApiError(res.status, e?.code, e?.message ?? `HTTP ${res.status}`, e?.details ?? []);
-  }
-  return data as T;
+  const e = isErrorBody(data) ? data.error : undefined;
+  throw new ApiError(res.status, e?.code, e?.message ?? `HTTP ${res.status}`, e?.details ?? []);
 }
 
 /** null for 404 (not registered, not assessed yet …), any other error is thrown. */
@@ -127,6 +139,7 @@ export const api = {
     assessment: (id: string) => request<Assessment>('GET', `/v1/platforms/${seg(id)}/assessment`),
     portrait: (id: string) => request<Portrait>('GET', `/v1/platforms/${seg(id)}/portrait`),
     funnel: (id: string) => request<FunnelView>('GET', `/v1/platforms/${seg(id)}/funnel`),
+    reportedYears: (id: string) => request<Page<{ year: number; version: number }>>('GET', `/v1/platforms/${seg(id)}/indicators`),
   },
 
   directory: (q: { category?: string; level?: string; region?: string; cursor?: string | null }) =>
@@ -148,12 +161,34 @@ export const api = {
   applications: {
     get: (id: string) => request<Application>('GET', `/v1/applications/${seg(id)}`),
     evidence: (id: string) => request<Page<Evidence>>('GET', `/v1/applications/${seg(id)}/evidence`),
+    declareEvidence: (id: string, body: z.input<typeof EvidenceInput>) => request<EvidenceUpload>('POST', `/v1/applications/${seg(id)}/evidence`, body),
+    verifyEvidence: (id: string, evidenceId: string) => request<Evidence>('POST', `/v1/applications/${seg(id)}/evidence/${seg(evidenceId)}/verify`),
+    submit: (id: string) => request<Application>('POST', `/v1/applications/${seg(id)}/submit`),
+    return: (id: string, body: z.input<typeof ReturnInput>) => request<Application>('POST', `/v1/applications/${seg(id)}/return`, body),
   },
 
   rounds: {
     list: () => request<Page<Round>>('GET', '/v1/rounds'),
+    create: (body: z.input<typeof RoundInput>) => request<Round>('POST', '/v1/rounds', body),
+    close: (id: string) => request<Round>('POST', `/v1/rounds/${seg(id)}/close`),
+    startNotice: (id: string, body: z.input<typeof NoticeInput>) => request<Round>('POST', `/v1/rounds/${seg(id)}/notice`, body),
+    publish: (id: string) => request<DirectoryYear>('POST', `/v1/rounds/${seg(id)}/publish`),
+    applications: (id: string) => request<Page<Application>>('GET', `/v1/rounds/${seg(id)}/applications`),
+    apply: (id: string, platformId: string) => request<Application>('POST', `/v1/rounds/${seg(id)}/applications`, { platformId }),
+    objections: (id: string) => request<Page<Objection>>('GET', `/v1/rounds/${seg(id)}/objections`),
+    resolve: (objectionId: string, body: z.input<typeof ResolveInput>) => request<Objection>('POST', `/v1/objections/${seg(objectionId)}/resolve`, body),
     notice: (roundId: string) => request<z.infer<typeof PublicNotice>>('GET', `/v1/public/notices/${seg(roundId)}`),
     object: (roundId: string, body: z.input<typeof ObjectionInput>) => request<{ id: string }>('POST', `/v1/public/notices/${seg(roundId)}/objections`, body),
+    directoryYear: (year: number) => request<DirectoryYear>('GET', `/v1/directory/${year}`),
+    assign: (id: string, body: z.input<typeof ReviewAssignInput>) => request<{ items: Review[] }>('POST', `/v1/rounds/${seg(id)}/reviews`, body),
+    reviews: (id: string) => request<Page<Review>>('GET', `/v1/reviews?${query({ roundId: id })}`),
+    recommendations: (id: string) => request<Recommendations>('GET', `/v1/rounds/${seg(id)}/recommendations`),
+    recommendationsXlsx: (id: string) => download(`/v1/rounds/${seg(id)}/recommendations.xlsx`, XLSX),
+  },
+
+  experts: {
+    list: () => request<Page<Expert>>('GET', '/v1/experts'),
+    register: (body: z.input<typeof ExpertInput>) => request<Expert>('POST', '/v1/experts', body),
   },
 
   roadshows: {

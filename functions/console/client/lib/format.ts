@@ -1,5 +1,5 @@
 import { LEVEL_LABELS, STATUS_LABELS, type Status } from '../../../../packages/core/labels';
-import type { Level } from '../../../../packages/core/maturity/assess';
+import type { Eligibility, Level } from '../../../../packages/core/maturity/assess';
 import type { Label } from '../../../../packages/core/schemas/common';
 import { TAXONOMY, type Code, type TermKind } from '../../../../packages/core/terms';
 import { h } from './dom';
@@ -11,8 +11,20 @@ export const score100 = (x: number) => (x * 100).toFixed(1);
 export const yesNo = (v: boolean) => (v ? '是 yes' : '否 no');
 
 export function badge(status: Status, testid = 'status') {
-  const l = STATUS_LABELS[status];
+  return badgeOf(STATUS_LABELS, status, testid);
+}
+
+/** A status badge from one enumeration's own labels (a round's 'closed' is not a scenario's). */
+export function badgeOf<S extends string>(labels: Record<S, Label>, status: S, testid = 'status') {
+  const l = labels[status];
   return h('span', { class: `badge ${status}`, 'data-testid': testid, 'data-status': status }, `${l.zh} ${l.en}`);
+}
+
+/** What an assessment makes a platform eligible for, highest first. */
+export function eligibilityText(e: Eligibility): string {
+  if (e.nationalRecommendation) return `国家级推荐 National (${e.nationalTrack})`;
+  if (e.provincialRecommendation) return '省级重点推荐 Provincial';
+  return e.cityDirectory ? '市级培优 City' : '未入名录 Not eligible';
 }
 
 export function levelBadge(level: number) {

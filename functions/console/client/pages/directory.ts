@@ -1,6 +1,6 @@
 import { api, type DirectoryRow } from '../lib/api';
 import { byId, clear, en, h } from '../lib/dom';
-import { levelBadge, term } from '../lib/format';
+import { eligibilityText, levelBadge, term } from '../lib/format';
 import { page, spawn } from '../lib/page';
 import { fillSelect } from '../lib/widgets';
 
@@ -16,14 +16,12 @@ page(async () => {
 
   function row(p: DirectoryRow) {
     const c = term('categories', p.category);
-    const e = p.eligibility;
-    const elig = e.nationalRecommendation ? `国家级推荐 National (${e.nationalTrack})` : e.provincialRecommendation ? '省级重点推荐 Provincial' : '市级培优 City';
     return h('tr', { 'data-testid': 'directory-row', 'data-id': p.id },
       h('td', null, h('b', null, p.name), h('div', { class: 'small muted' }, p.operator)),
       h('td', null, c.zh, en(c.en), p.subtype ? h('div', { class: 'small muted' }, term('subtypes', p.subtype).zh) : null),
       h('td', null, levelBadge(p.level)),
       h('td', null, p.region, en(term('regions', p.region).en)),
-      h('td', { class: 'small' }, elig),
+      h('td', { class: 'small' }, eligibilityText(p.eligibility)),
       h('td', { class: 'num' }, p.assessedYear ?? '—'));
   }
   async function load(append: boolean) {

@@ -4,12 +4,10 @@ import type { Category } from '../../../../packages/core/taxonomy';
 import { api } from '../lib/api';
 import { bi, byId, clear, en, h, say } from '../lib/dom';
 import { badge, levelBadge, term } from '../lib/format';
+import { evidenceList } from '../lib/evidence-view';
 import { errorMsg, msg } from '../lib/messages';
 import { page, spawn } from '../lib/page';
 import { need } from '../lib/session';
-
-const KB = 1024;
-const size = (n: number) => (n >= KB * KB ? `${(n / KB / KB).toFixed(1)} MB` : `${Math.max(1, Math.round(n / KB))} KB`);
 
 page(async () => {
   if (!need('expert')) return;
@@ -49,12 +47,7 @@ page(async () => {
       h('h2', { 'data-testid': 'review-platform' }, r.platformName),
       h('p', { class: 'small muted' }, `${app.operatorName} · `, term('categories', app.category).zh, ' · ', levelBadge(app.level ?? 0)),
       h('h3', null, '申报材料 ', en('Evidence')),
-      evidence.items.length
-        ? h('ul', { 'data-testid': 'evidence-list' }, evidence.items.map((e) =>
-            h('li', { 'data-testid': 'evidence-item' },
-              e.downloadUrl ? h('a', { href: e.downloadUrl, target: '_blank', rel: 'noopener', 'data-testid': 'evidence-link' }, e.fileName) : e.fileName,
-              h('span', { class: 'small muted' }, ` · ${size(e.size)} · ${e.status === 'verified' ? '已校验 verified' : e.status}`))))
-        : h('p', { class: 'muted small' }, '无材料。 No evidence.'),
+      evidenceList(evidence.items),
     );
     if (!criteria) {
       detail.appendChild(msg('err', `评分细则版本 ${r.rubricVersion} 已不是当前版本 / This review uses rubric ${r.rubricVersion}`));
