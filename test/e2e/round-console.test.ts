@@ -1,12 +1,13 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chinaYear } from '../../packages/core/indicators';
 import { RUBRIC_2025_1 } from '../../packages/core/review/rubric';
-import { platformBody, specializedL2Report } from '../support/fixtures';
+import { creditCodeFor, platformBody, specializedL2Report } from '../support/fixtures';
 import { creditCode } from '../support/round-fixtures';
+import { signIn, switchTo } from '../support/sign-in';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // The yearly round run from the console in real Chromium: the bureau announces it on /b/rounds, a
@@ -96,6 +97,34 @@ describe('the yearly round in the console', () => {
     const [round] = (await stack.call('GET', '/v1/rounds')).body.items;
     expect(round).toMatchObject({ id: `rnd_${YEAR}`, year: YEAR, status: 'open', noticeDays: 7 });
   });
+
+  it('an operator’s person sees the operator’s platforms and switches to another to apply', async () => {
+    const person = await signIn(stack, 'round-operator@example.cn');
+    const org = await stack.call('POST', '/v1/organisations', { token: person.access_token, body: { kind: 'operator', name: '胶州湾数智运营有限公司', creditCode: creditCodeFor(61) } });
+    expect(org.status).toBe(201);
+    const asOperator = (await switchTo(stack, person.access_token, org.body.id)).access_token;
+    const ids: string[] = [];
+    for (const name of ['胶州湾设备云', '胶州湾能耗云']) ids.push((await stack.call('POST', '/v1/platforms', { token: asOperator, body: platformBody(name) })).body.id);
+    const asFirst = await switchTo(stack, person.access_token, ids[0]!);
+
+    // Signed in once (not an init script, which would put the old token back after the switch).
+    const page = await newPage();
+    await page.goto(`${stack.url}/directory`);
+    await page.evaluate((t) => {
+      localStorage.setItem('gf.token', t.access_token);
+      localStorage.setItem('gf.refresh', t.refresh_token);
+    }, asFirst);
+    await page.goto(`${stack.url}/p/round`);
+    await expect(page.getByTestId('round-platform').textContent()).resolves.toBe('胶州湾设备云');
+    await page.getByTestId('operator-platform').nth(1).waitFor();
+    await expect(page.getByTestId('operator-platform').count()).resolves.toBe(2);
+    await page.locator(`[data-testid=operator-platform][data-id="${ids[1]}"] button`).click();
+    await page.locator('[data-testid=round-platform]', { hasText: '胶州湾能耗云' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/p/round');
+    await expect(page.getByTestId('whoami-org').textContent()).resolves.toBe(ids[1]);
+    await page.getByTestId('apply').waitFor();
+    await expect(page.getByTestId('application-none').textContent()).resolves.toContain('Not applied yet');
+  }, 120_000);
 
   it('a platform applies, uploads evidence, is told to report its indicators first, then submits', async () => {
     const page = await newPage(await stack.token('platform', platformId));
@@ -265,7 +294,7 @@ describe('the yearly round in the console', () => {
     const path = join(DOWNLOADS, download.suggestedFilename());
     await download.saveAs(path);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await readFile(path));
+    await wb.xlsx.readFile(path);
     const cells: string[] = [];
     wb.eachSheet((ws) => ws.eachRow((row) => cells.push((row.values as unknown[]).join('|'))));
     expect(cells.join('\n')).toContain(PLATFORM);

@@ -16,6 +16,7 @@ import { VENDOR_FILES } from '../../functions/console/vendor-files';
 import { EVIDENCE_PREFIX, INCOMING_PREFIX, evidenceKey, incomingKey } from '../../packages/files/keys';
 import { BUNDLED_ASSET_DIR, MANIFEST, type AssetManifest } from '../../functions/console/asset-manifest';
 import { PAGE_SCRIPTS } from '../../functions/console/shared/scripts';
+import { EVIDENCE_CORS } from '../../packages/files/cors';
 import { readFileSync } from 'node:fs';
 
 const ROOT = resolve(__dirname, '../..');
@@ -376,6 +377,8 @@ describe('evidence bucket', () => {
     expect(b.transform.publicAccessBlock).toEqual({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
     // Presigned URLs carry only GET and PUT.
     expect(b.cors.allowMethods).toEqual(['GET', 'PUT']);
+    // The same rule the local S3 answers preflights by (packages/local/s3-cors.ts).
+    expect(b.cors.allowHeaders).toEqual([...EVIDENCE_CORS.allowHeaders]);
   });
 
   it('is encrypted at rest with KMS by default', () => {

@@ -72,7 +72,7 @@ form .row{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 form .row3{display:grid;grid-template-columns:1fr 1fr 1fr;gap:12px}
 .field{margin-bottom:12px;min-width:0}
 .field>label,.field>.lbl{display:block;font-weight:600;margin-bottom:4px;font-size:.93em}
-input[type=text],input[type=number],input[type=date],input[type=url],input:not([type]),select,textarea{width:100%;padding:8px 10px;border:1px solid #c2ccd7;border-radius:6px;font:inherit;background:#fff;color:inherit}
+input[type=text],input[type=number],input[type=date],input[type=datetime-local],input[type=url],input:not([type]),select,textarea{width:100%;padding:8px 10px;border:1px solid #c2ccd7;border-radius:6px;font:inherit;background:#fff;color:inherit}
 textarea{min-height:84px;resize:vertical}
 input:focus,select:focus,textarea:focus{outline:2px solid #8bb6e8;border-color:var(--brand)}
 .checks{display:flex;flex-wrap:wrap;gap:6px 14px}

@@ -36,7 +36,7 @@ export function BureauRoundsPage() {
 
       <section class="card" id="round-card" data-testid="round-card">
         <div class="actions" style="margin-bottom:10px">
-          <select id="round-select" data-testid="round-select" style="max-width:260px"></select>
+          <select id="round-select" data-testid="round-select" style="max-width:340px"></select>
           <span id="round-head" data-testid="round-head"></span>
         </div>
         <div class="actions">

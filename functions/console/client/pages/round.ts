@@ -47,7 +47,8 @@ function applicationView(a: Application) {
 async function platformPick(box: HTMLElement, current: string) {
   if (!person()) return;
   const me = await api.me();
-  const platforms = me.memberships.filter((m) => m.kind === 'operator').flatMap((m) => m.actAs.filter((x) => x.role === 'platform'));
+  // An operator's acting options are the operator itself ("no platform chosen") and its platforms.
+  const platforms = me.memberships.filter((m) => m.kind === 'operator').flatMap((m) => m.actAs.filter((x) => x.org !== m.orgId));
   if (platforms.length < 2) return;
   box.hidden = false;
   clear(box).append(
