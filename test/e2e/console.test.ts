@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chinaYear } from '../../packages/core/indicators';
 import { fillScenario } from '../support/scenario-form';
+import { PageProblems } from '../support/page-problems';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 
 const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
@@ -16,13 +17,9 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let scenarioId = '';
 
-/**
- * Whatever went wrong in any page of the current test: script errors, console errors, failed
- * requests and HTTP errors. A test that expects an error response names it in `expected`.
- */
-const problems: string[] = [];
-const expected: RegExp[] = [];
-const isExpected = (url: string) => expected.some((re) => re.test(new URL(url).pathname));
+/** Whatever went wrong in any page of the current test (support/page-problems.ts). */
+const problems = new PageProblems();
+const expected = problems.expected;
 
 async function newPage(viewport = LAPTOP, token?: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) });
@@ -30,18 +27,7 @@ async function newPage(viewport = LAPTOP, token?: string): Promise<Page> {
   if (token) await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), token);
   const page = await ctx.newPage();
   page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => problems.push(`script error on ${page.url()}: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !isExpected(m.location().url || page.url())) problems.push(`console error on ${page.url()}: ${m.text()}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !isExpected(r.url())) problems.push(`${r.request().method()} ${r.url()} answered ${r.status()}`);
-  });
-  page.on('requestfailed', (r) => {
-    // A fetch still in flight when the test navigates away is cancelled by the browser, not failed.
-    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
-    problems.push(`${r.method()} ${r.url()} failed: ${r.failure()?.errorText}`);
-  });
+  problems.watch(page);
   return page;
 }
 
@@ -113,8 +99,7 @@ beforeAll(async () => {
 afterEach(async () => {
   // Closed per test: a page left polling would blame its errors on the next test.
   for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-  expected.length = 0;
-  expect(problems.splice(0)).toEqual([]);
+  expect(problems.take()).toEqual([]);
 });
 
 afterAll(async () => {

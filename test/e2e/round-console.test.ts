@@ -8,6 +8,7 @@ import { RUBRIC_2025_1 } from '../../packages/core/review/rubric';
 import { creditCodeFor, platformBody, specializedL2Report } from '../support/fixtures';
 import { creditCode } from '../support/round-fixtures';
 import { signIn, switchTo } from '../support/sign-in';
+import { PageProblems } from '../support/page-problems';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // The yearly round run from the console in real Chromium: the bureau announces it on /b/rounds, a
@@ -30,10 +31,9 @@ let bureau = '';
 let platformId = '';
 const contexts: BrowserContext[] = [];
 
-/** Script errors, console errors and error responses; a test expecting a refusal names its path. */
-const problems: string[] = [];
-const expected: RegExp[] = [];
-const isExpected = (url: string) => expected.some((re) => re.test(new URL(url).pathname));
+/** Whatever went wrong in any page of the current test (support/page-problems.ts). */
+const problems = new PageProblems();
+const expected = problems.expected;
 
 async function newPage(token?: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
@@ -41,17 +41,7 @@ async function newPage(token?: string): Promise<Page> {
   if (token) await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), token);
   const page = await ctx.newPage();
   page.setDefaultTimeout(30_000);
-  page.on('pageerror', (e) => problems.push(`script error on ${page.url()}: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !isExpected(m.location().url || page.url())) problems.push(`console error on ${page.url()}: ${m.text()}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !isExpected(r.url())) problems.push(`${r.request().method()} ${r.url()} answered ${r.status()}`);
-  });
-  page.on('requestfailed', (r) => {
-    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
-    problems.push(`${r.method()} ${r.url()} failed: ${r.failure()?.errorText}`);
-  });
+  problems.watch(page);
   return page;
 }
 
@@ -74,8 +64,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-  expected.length = 0;
-  expect(problems.splice(0)).toEqual([]);
+  expect(problems.take()).toEqual([]);
 });
 
 afterAll(async () => {
