@@ -133,6 +133,20 @@ describe('the yearly round in the console', () => {
     const file = await page.request.get((await link.getAttribute('href'))!);
     expect(Buffer.from(await file.body()).equals(PDF)).toBe(true);
 
+    // A file announced but never uploaded (a failed PUT) stays pending until it is withdrawn.
+    const appId = (await stack.call('GET', `/v1/rounds/rnd_${YEAR}/applications`, { token: bureau })).body.items[0].id;
+    const pending = await stack.call('POST', `/v1/applications/${appId}/evidence`, {
+      token: bureau,
+      body: { kind: 'case', fileName: '典型案例.pdf', contentType: 'application/pdf', size: 10, sha256: 'a'.repeat(64) },
+    });
+    expect(pending.status).toBe(201);
+    await page.reload();
+    await waitStatus(page, '[data-testid=evidence-item]', 'pending');
+    await page.getByTestId('evidence-withdraw').click();
+    await page.getByTestId('evidence-withdrawn').waitFor();
+    await expect(page.getByTestId('evidence-item').count()).resolves.toBe(1);
+    await expect(page.getByTestId('evidence-withdraw').count()).resolves.toBe(0);
+
     // No report for the round's year yet: the API's 409, and the way to fix it.
     expected.push(/\/submit$/);
     await page.getByTestId('submit-application').click();

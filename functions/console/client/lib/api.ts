@@ -163,6 +163,7 @@ export const api = {
     evidence: (id: string) => request<Page<Evidence>>('GET', `/v1/applications/${seg(id)}/evidence`),
     declareEvidence: (id: string, body: z.input<typeof EvidenceInput>) => request<EvidenceUpload>('POST', `/v1/applications/${seg(id)}/evidence`, body),
     verifyEvidence: (id: string, evidenceId: string) => request<Evidence>('POST', `/v1/applications/${seg(id)}/evidence/${seg(evidenceId)}/verify`),
+    withdrawEvidence: (id: string, evidenceId: string) => request<null>('DELETE', `/v1/applications/${seg(id)}/evidence/${seg(evidenceId)}`),
     submit: (id: string) => request<Application>('POST', `/v1/applications/${seg(id)}/submit`),
     return: (id: string, body: z.input<typeof ReturnInput>) => request<Application>('POST', `/v1/applications/${seg(id)}/return`, body),
   },

@@ -1,4 +1,5 @@
 import { APPLICATION_STATUS_LABELS, ROUND_STATUS_LABELS } from '../../../../packages/core/labels';
+import type { Evidence } from '../../../../packages/core/schemas/evidence';
 import type { Application, Round } from '../../../../packages/core/schemas/round';
 import { ApiError, api, orNull } from '../lib/api';
 import { byId, clear, control, en, h, say } from '../lib/dom';
@@ -105,10 +106,22 @@ page(async () => {
       evCard.hidden = true;
       return;
     }
-    box.appendChild(h('div', null, applicationView(app)));
+    const a = app;
+    const editable = open && EDITABLE.has(a.status);
+    box.appendChild(h('div', null, applicationView(a)));
     evCard.hidden = false;
-    form.hidden = !open || !EDITABLE.has(app.status);
-    say(evList, evidenceList((await api.applications.evidence(app.id)).items));
+    form.hidden = !editable;
+    say(evList, evidenceList((await api.applications.evidence(a.id)).items, editable ? (e) => spawn(withdraw(a, e)) : undefined));
+  }
+
+  async function withdraw(a: Application, e: Evidence) {
+    try {
+      await api.applications.withdrawEvidence(a.id, e.id);
+      await render();
+      say(evNote, msg('ok', `已撤回：${e.fileName} / Withdrawn`, 'evidence-withdrawn'));
+    } catch (err) {
+      say(evNote, errorMsg(err));
+    }
   }
 
   /** Why a submission was refused; with the link to file the year's report when that is missing. */

@@ -18,7 +18,7 @@ const instant = (v: string) => new Date(v).toISOString();
 const returnNote = (a: Application) => a.comment ?? [...a.history].reverse().find((x) => x.status === 'returned')?.note;
 
 function applicationRow(a: Application, canReturn: boolean, onReturn: (a: Application, comment: string) => void) {
-  const comment = h('input', { type: 'text', maxlength: 2000, placeholder: '补正意见 What to correct', 'data-testid': 'return-comment' });
+  const comment = h('input', { type: 'text', maxlength: 2000, placeholder: '补正意见 What to correct', 'aria-label': '补正意见 What to correct', 'data-testid': 'return-comment' });
   const note = returnNote(a);
   return h('tr', { 'data-testid': 'application-row', 'data-id': a.id, 'data-platform': a.platformId, 'data-status': a.status },
     h('td', null, h('b', null, a.platformName), h('div', { class: 'small muted' }, `${a.operatorName} · ${term('categories', a.category).zh}`)),
@@ -33,9 +33,9 @@ function applicationRow(a: Application, canReturn: boolean, onReturn: (a: Applic
 }
 
 function objectionItem(o: Objection, onResolve: (o: Objection, outcome: 'upheld' | 'dismissed', note: string) => void) {
-  const outcome = h('select', { 'data-testid': 'resolve-outcome', style: 'max-width:200px' },
+  const outcome = h('select', { 'data-testid': 'resolve-outcome', 'aria-label': '处理结果 Outcome', style: 'max-width:200px' },
     (['dismissed', 'upheld'] as const).map((x) => h('option', { value: x }, `${OBJECTION_STATUS_LABELS[x].zh} ${OBJECTION_STATUS_LABELS[x].en}`)));
-  const note = h('input', { type: 'text', maxlength: 2000, placeholder: '处理说明 Note (recorded)', 'data-testid': 'resolve-note' });
+  const note = h('input', { type: 'text', maxlength: 2000, placeholder: '处理说明 Note (recorded)', 'aria-label': '处理说明 Note', 'data-testid': 'resolve-note' });
   return h('div', { class: 'item', 'data-testid': 'objection-item', 'data-id': o.id, 'data-status': o.status },
     h('div', { class: 'head' }, h('span', { class: 'title' }, o.platformName), badgeOf(OBJECTION_STATUS_LABELS, o.status, 'objection-status')),
     h('p', null, o.reason),
