@@ -101,6 +101,7 @@ export const AuditAction = z.enum([
   'signin.succeeded',
   'signin.code_failed',
   'signin.code_refused',
+  'signin.code_throttled',
   'organisation.created',
   'invitation.created',
   'invitation.accepted',
