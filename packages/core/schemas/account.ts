@@ -114,6 +114,7 @@ export const AuditAction = z.enum([
   'platform.registered',
   'platform.edited',
   'ruleset.changed',
+  'expert.retired',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
