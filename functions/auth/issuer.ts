@@ -94,11 +94,16 @@ export function createAuthApp(deps: Deps): Hono {
         sendCode: async (claims, code) => {
           const contact = parseContact(claims.contact ?? '');
           if (!contact) return { type: 'invalid_claim', key: 'contact', value: claims.contact ?? '' };
+          const nonce = await issueCode(deps, contact, code);
+          if (!nonce) return { type: 'invalid_claim', key: TOO_MANY, value: claims.contact ?? '' };
           claims.contact = contact.value;
-          claims.nonce = await issueCode(deps, contact, code);
+          claims.nonce = nonce;
         },
         request: async (req, state, _form, error) => {
-          if (state.type === 'start') return contactPage(error?.type === 'invalid_claim' ? REFUSAL_TEXT_CONTACT : undefined, error?.type === 'invalid_claim' ? error.value : '');
+          if (state.type === 'start') {
+            if (error?.type !== 'invalid_claim') return contactPage(undefined, '');
+            return error.key === TOO_MANY ? contactPage(REFUSAL_TEXT.too_many, error.value, 429) : contactPage(REFUSAL_TEXT_CONTACT, error.value);
+          }
           const contact = state.claims.contact ?? '';
           if (error?.type === 'invalid_code') {
             const locked = await wrongCode(deps, contact, state.claims.nonce ?? '', originOfRequest(req));
@@ -159,4 +164,6 @@ export function createAuthApp(deps: Deps): Hono {
   return outer;
 }
 
+/** The claim "key" of a refused send: OpenAuth passes only key and value back to the page. */
+const TOO_MANY = 'too_many';
 const REFUSAL_TEXT_CONTACT = '请填写有效的邮箱或手机号 / Enter a valid e-mail address or mainland mobile number';

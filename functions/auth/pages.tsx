@@ -40,7 +40,7 @@ function page(title: string, body: Child, status = 200): Response {
 const ErrorNote = (p: { text?: string }) => (p.text ? <p class="error" role="alert">{p.text}</p> : null);
 
 /** Step 1: who are you (e-mail or mobile). */
-export const contactPage = (error?: string, contact = '') =>
+export const contactPage = (error?: string, contact = '', status = error ? 400 : 200) =>
   page(
     '登录 / Sign in',
     <>
@@ -62,7 +62,7 @@ export const contactPage = (error?: string, contact = '') =>
         </button>
       </form>
     </>,
-    error ? 400 : 200,
+    status,
   );
 
 /** Step 2: the code that was sent. */

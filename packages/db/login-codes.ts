@@ -1,4 +1,4 @@
-import { CODE_MAX_ATTEMPTS, type LoginCodeRecord } from '../core/accounts/login-code';
+import { CODE_MAX_ATTEMPTS, codeSendAllowed, type LoginCodeRecord } from '../core/accounts/login-code';
 import { getItem, putItem, strip, updateIf, type Store } from './store';
 
 const pk = (contact: string) => `LOGINCODE#${contact}`;
@@ -35,4 +35,26 @@ export async function consumeLoginCode(s: Store, contact: string, nonce: string,
     ExpressionAttributeValues: { ':n': nonce, ':max': CODE_MAX_ATTEMPTS, ':now': now },
   });
   return res !== false;
+}
+
+/**
+ * Records one more code sent to the contact if the send limits allow it. Optimistic: the list is
+ * rewritten only if nobody else changed it since it was read, so two parallel requests cannot both
+ * take the last allowed send.
+ */
+export async function reserveCodeSend(s: Store, contact: string, now: Date): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const item = await getItem(s, pk(contact), 'SENDS');
+    const version = (item?.version as number | undefined) ?? 0;
+    const { ok, recent } = codeSendAllowed((item?.sentAt as string[] | undefined) ?? [], now);
+    if (!ok) return false;
+    const res = await updateIf(s, {
+      Key: { pk: pk(contact), sk: 'SENDS' },
+      UpdateExpression: 'SET sentAt = :recent, version = :next, entity = :entity, expiresAt = :ttl',
+      ConditionExpression: 'attribute_not_exists(version) OR version = :version',
+      ExpressionAttributeValues: { ':recent': recent, ':next': version + 1, ':version': version, ':entity': 'login-code-sends', ':ttl': Math.floor(now.getTime() / 1000) + 2 * 86_400 },
+    });
+    if (res !== false) return true;
+  }
+  return false;
 }

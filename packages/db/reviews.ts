@@ -32,6 +32,27 @@ export async function allExperts(s: Store): Promise<Expert[]> {
   return (await queryAll<Item>(s, { index: 'gsi1', pk: 'EXPERT' })).map((i) => strip<Expert>(i));
 }
 
+/**
+ * Marks the expert retired and frees their contact (someone registered again later may use it);
+ * false when there is no such expert or it is retired already.
+ */
+export async function retireExpert(s: Store, e: Expert, at: string, reason: string): Promise<boolean> {
+  const update = {
+    Update: {
+      TableName: s.table,
+      Key: { pk: expertPk(e.id), sk: 'META' },
+      UpdateExpression: 'SET retiredAt = :at, retiredReason = :reason',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(retiredAt)',
+      ExpressionAttributeValues: { ':at': at, ':reason': reason },
+    },
+  };
+  if (!e.contact) return transactIf(s, [update]);
+  return transactIf(s, [
+    update,
+    { Delete: { TableName: s.table, Key: { pk: expertContactPk(e.contact), sk: 'EXPERT' }, ConditionExpression: 'expertId = :id', ExpressionAttributeValues: { ':id': e.id } } },
+  ]);
+}
+
 export async function addConflict(s: Store, id: string, conflict: Expert['conflicts'][number]): Promise<boolean> {
   try {
     await s.db.send(

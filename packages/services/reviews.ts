@@ -4,11 +4,12 @@ import { expertIdOf, type Principal } from '../core/principal';
 import { aggregateScores, rankByScore } from '../core/review/aggregate';
 import { RUBRIC_2025_1, Rubric, scoreProblems, totalScore } from '../core/review/rubric';
 import type { Application } from '../core/schemas/round';
-import type { ConflictInput, Expert, ExpertInput, Recommendations, Review, ReviewAssignInput, ReviewScoresInput } from '../core/schemas/review';
+import type { ConflictInput, Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput, ReviewScoresInput } from '../core/schemas/review';
 import { CATEGORIES, type Category } from '../core/taxonomy';
 import * as repo from '../db/reviews';
 import { applicationsById } from '../db/rounds';
 import type { Deps } from '../runtime/deps';
+import { actorOf, audit } from './audit';
 import { mustGetRound, reviewId } from './rounds';
 import { nowIso, storeOf } from './store';
 import { parseVersioned } from './validation';
@@ -57,6 +58,22 @@ export async function listExperts(deps: Deps, who: Principal): Promise<Expert[]>
   return repo.allExperts(storeOf(deps));
 }
 
+/**
+ * The bureau takes an expert off the panel list: no new assignments, no more signing in as the
+ * expert (checked on every request), open assignments stay for the bureau to reassign, submitted
+ * scores keep counting. Retiring twice changes nothing.
+ */
+export async function retireExpert(deps: Deps, who: Principal, expertId: string, input: ExpertRetireInput): Promise<Expert> {
+  bureauOnly(who);
+  const s = storeOf(deps);
+  const e = await repo.getExpert(s, expertId);
+  if (!e) throw notFound('专家 expert');
+  if (e.retiredAt) return e;
+  if (await repo.retireExpert(s, e, nowIso(deps), input.reason))
+    await audit(deps, { action: 'expert.retired', actor: actorOf(who), target: expertId, details: { reason: input.reason } });
+  return (await repo.getExpert(s, expertId))!;
+}
+
 /** An expert (or the bureau for them) declares a conflict of interest; assignments then refuse it. */
 export async function declareConflict(deps: Deps, who: Principal, expertId: string, input: ConflictInput): Promise<Expert> {
   if (who.role !== 'bureau' && expertIdOf(who) !== expertId) throw notFound('专家 expert');
@@ -102,6 +119,7 @@ export async function assignReviews(deps: Deps, who: Principal, roundId: string,
   });
   experts.forEach((e, i) => {
     if (!e) problems.push({ path: `expertIds.${i}`, message: '专家不存在 / no such expert' });
+    else if (e.retiredAt) problems.push({ path: `expertIds.${i}`, message: `${e.name} 已退出专家库 / ${e.name} has been retired` });
   });
   if (problems.length) throw new AppError('CONFLICT', '部分申报或专家不能分配 / Some applications or experts cannot be assigned', problems);
   const conflicts: { path: string; message: string }[] = [];

@@ -4,7 +4,7 @@ import { CODE_MAX_ATTEMPTS, CODE_TTL_SEC, codeRefusal, type CodeRefusal } from '
 import { newId } from '../core/ids';
 import type { Role } from '../core/principal';
 import { BUREAU_ORG_ID, type Member, type User } from '../core/schemas/account';
-import { consumeLoginCode, countWrongTry, getLoginCode, putLoginCode } from '../db/login-codes';
+import { consumeLoginCode, countWrongTry, getLoginCode, putLoginCode, reserveCodeSend } from '../db/login-codes';
 import { ensureOrganisation, getMember, putMember } from '../db/organisations';
 import { createUser, getUser, userIdByContact } from '../db/users';
 import type { Deps } from '../runtime/deps';
@@ -20,9 +20,16 @@ export interface TokenProperties {
   user?: string;
 }
 
-/** Records the code the issuer just generated and sends it; returns the nonce the issuer keeps with it. */
-export async function issueCode(deps: Deps, contact: Contact, code: string): Promise<string> {
+/**
+ * Records the code the issuer just generated and sends it; returns the nonce the issuer keeps with
+ * it, or null when the contact has had its share of codes (nothing is sent, the last code stays).
+ */
+export async function issueCode(deps: Deps, contact: Contact, code: string): Promise<string | null> {
   const now = deps.now();
+  if (!(await reserveCodeSend(storeOf(deps), contact.value, now))) {
+    await audit(deps, { action: 'signin.code_throttled', actor: { via: 'issuer' }, target: maskContact(contact.value) });
+    return null;
+  }
   const nonce = randomBytes(16).toString('base64url');
   await putLoginCode(storeOf(deps), {
     contact: contact.value,

@@ -71,4 +71,41 @@ describe('an expert signs in with a code', () => {
     await expect(switchTo(stack, sun.access_token, { expert: expertId })).rejects.toThrow(/403/);
     expect((await call('GET', '/v1/reviews', sun.access_token)).body.items.map((r: Review) => r.expertId)).toEqual([other.body.id]);
   }, 120_000);
+
+  it('a retired expert can no longer act as the expert or be assigned; their contact is free again', async () => {
+    const reg = await call('POST', '/v1/experts', bureau, { ...expertBody('周专家', creditCode('91370200300000006')), contact: 'zhou@qdu.example.cn' });
+    const expertId = reg.body.id as string;
+    const zhou = await signIn(stack, 'zhou@qdu.example.cn');
+    const asExpert = await switchTo(stack, zhou.access_token, { expert: expertId });
+    expect((await call('GET', '/v1/reviews', asExpert.access_token)).status).toBe(200);
+
+    // Only the bureau retires, with a reason.
+    expect((await call('POST', `/v1/experts/${expertId}/retire`, asExpert.access_token, { reason: '自荐退出' })).status).toBe(403);
+    const noReason = await call('POST', `/v1/experts/${expertId}/retire`, bureau, {});
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.details[0].path).toBe('reason');
+    expect((await call('POST', '/v1/experts/exp_nobody/retire', bureau, { reason: 'x' })).status).toBe(404);
+
+    const retired = await call('POST', `/v1/experts/${expertId}/retire`, bureau, { reason: '工作调动，不再参加评审' });
+    expect(retired.status).toBe(200);
+    expect(retired.body.retiredAt).toBeTruthy();
+    const again = await call('POST', `/v1/experts/${expertId}/retire`, bureau, { reason: '重复' });
+    expect(again.body).toMatchObject({ retiredAt: retired.body.retiredAt, retiredReason: '工作调动，不再参加评审' });
+
+    // The token issued before is refused on its next request; the person is no longer offered the expert.
+    expect((await call('GET', '/v1/reviews', asExpert.access_token)).status).toBe(401);
+    expect((await call('GET', '/v1/me', zhou.access_token)).body.experts).toEqual([]);
+    await expect(switchTo(stack, zhou.access_token, { expert: expertId })).rejects.toThrow(/403/);
+    // Not assignable any more: the refusal names the expert.
+    const round = await call('POST', '/v1/rounds', bureau, { year: 2031, opensAt: '2031-01-01T00:00:00Z', closesAt: '2031-12-01T00:00:00Z', noticeDays: 7 });
+    const assign = await call('POST', `/v1/rounds/${round.body.id}/reviews`, bureau, { applicationIds: ['app_none'], expertIds: [expertId] });
+    expect(assign.status).toBe(409);
+    expect(assign.body.error.details).toContainEqual({ path: 'expertIds.0', message: '周专家 已退出专家库 / 周专家 has been retired' });
+    // Still listed for the record, marked retired; the contact can be registered again.
+    const listed = (await call('GET', '/v1/experts', bureau)).body.items.find((e: { id: string }) => e.id === expertId);
+    expect(listed.retiredAt).toBe(retired.body.retiredAt);
+    expect((await call('POST', '/v1/experts', bureau, { ...expertBody('周专家', creditCode('91370200300000007')), contact: 'zhou@qdu.example.cn' })).status).toBe(201);
+    const audit = (await call('GET', '/v1/audit?limit=200', bureau)).body.items as { action: string; target?: string }[];
+    expect(audit.filter((e) => e.action === 'expert.retired' && e.target === expertId)).toHaveLength(1);
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetHeaders } from '../../packages/core/import/sheets';
@@ -25,8 +25,10 @@ const upload = async (path: string, bytes: Uint8Array<ArrayBuffer>, token = bure
 };
 
 async function itemCount(): Promise<number> {
-  const res = await stack.deps.db.send(new ScanCommand({ TableName: stack.settings.TABLE_NAME, Select: 'COUNT' }));
-  return res.Count ?? 0;
+  // Summed over pages: one Scan stops after 1 MB read, COUNT or not.
+  let n = 0;
+  for await (const page of paginateScan({ client: stack.deps.db }, { TableName: stack.settings.TABLE_NAME, Select: 'COUNT' })) n += page.Count ?? 0;
+  return n;
 }
 
 const platformRow = (name: string, code: string, extra: Partial<Record<string, string | number>> = {}) => {

@@ -1,9 +1,9 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import { SignJWT, exportSPKI, generateKeyPair, importJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeFor, platformBody, scenarioBody } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
-import { Browser, exchange, lastCode, requestCode, signIn, submitCode, switchTo } from '../support/sign-in';
+import { Browser, exchange, lastCode, mailbox, requestCode, signIn, submitCode, switchTo } from '../support/sign-in';
 
 let stack: TestStack;
 let skewMs = 0;
@@ -67,6 +67,38 @@ describe('one-time codes', () => {
     expect(failed.length).toBeGreaterThanOrEqual(5);
     // A new code for the same contact works.
     await expect(signIn(stack, contact)).resolves.toHaveProperty('access_token');
+  });
+
+  it('a contact is sent at most 5 codes in 10 minutes and 20 a day; a refused request sends nothing and says why', async () => {
+    const contact = 'flood@example.cn';
+    const sent = () => mailbox(stack).list(contact).length;
+    let last: Browser | undefined;
+    for (let i = 0; i < 5; i++) last = await requestCode(stack, contact);
+    expect(sent()).toBe(5);
+
+    // The sixth request gets the contact page again, with the reason, and no mail.
+    const again = await last!.request('/auth/code/authorize', { form: { action: 'request', contact } });
+    expect(again.status).toBe(429);
+    expect(await again.text()).toContain('获取验证码过于频繁');
+    expect(sent()).toBe(5);
+    expect((await auditActions()).some((e) => e.action === 'signin.code_throttled' && e.target?.startsWith('f***@'))).toBe(true);
+
+    try {
+      // Ten minutes on, five more; after 20 in a day, none until the day has passed.
+      for (let block = 1; block <= 3; block++) {
+        skewMs = block * 10 * 60_000 + 1_000;
+        for (let i = 0; i < 5; i++) await requestCode(stack, contact);
+      }
+      expect(sent()).toBe(20);
+      skewMs = 4 * 10 * 60_000 + 2_000;
+      await expect(requestCode(stack, contact)).rejects.toThrow(/answered 429/);
+      expect(sent()).toBe(20);
+      skewMs = 24 * 3_600_000 + 1_000;
+      await requestCode(stack, contact);
+      expect(sent()).toBe(21);
+    } finally {
+      skewMs = 0;
+    }
   });
 });
 
@@ -171,8 +203,10 @@ describe('API keys', () => {
     const key = created.body.key as string;
     const secret = key.split('_').pop()!;
 
-    const scan = await stack.deps.db.send(new ScanCommand({ TableName: stack.deps.resources.tableName }));
-    const everything = JSON.stringify(scan.Items);
+    // Every page: one Scan stops at 1 MB, and the shared test table is bigger than that.
+    const items: unknown[] = [];
+    for await (const page of paginateScan({ client: stack.deps.db }, { TableName: stack.deps.resources.tableName })) items.push(...(page.Items ?? []));
+    const everything = JSON.stringify(items);
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain(key);
     expect(everything).toContain(created.body.id);

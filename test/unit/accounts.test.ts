@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newApiKey, parseApiKey, requiredScope, secretMatches } from '../../packages/core/accounts/api-key';
 import { maskContact, parseContact } from '../../packages/core/accounts/contact';
-import { CODE_MAX_ATTEMPTS, codeRefusal, type LoginCodeRecord } from '../../packages/core/accounts/login-code';
+import { CODE_MAX_ATTEMPTS, codeRefusal, codeSendAllowed, type LoginCodeRecord } from '../../packages/core/accounts/login-code';
 import { Claims } from '../../packages/core/principal';
 
 describe('contacts', () => {
@@ -36,6 +36,20 @@ describe('login code rules', () => {
   it('only the latest code for a contact counts', () => {
     expect(codeRefusal(rec({ nonce: 'n2' }), 'n1', at(1))).toBe('unknown');
     expect(codeRefusal(undefined, 'n1', at(1))).toBe('unknown');
+  });
+
+  it('sends at most five codes in ten minutes and twenty in a day, remembering only the last day', () => {
+    const times = (mins: number[]) => mins.map((m) => at(m).toISOString());
+    expect(codeSendAllowed(times([0, 1, 2, 3]), at(4))).toMatchObject({ ok: true, recent: times([0, 1, 2, 3, 4]) });
+    expect(codeSendAllowed(times([0, 1, 2, 3, 4]), at(5)).ok).toBe(false);
+    expect(codeSendAllowed(times([0, 1, 2, 3, 4]), at(10)).ok).toBe(true);
+    const day = Array.from({ length: 20 }, (_, i) => i * 30);
+    expect(codeSendAllowed(times(day), at(20 * 30)).ok).toBe(false);
+    // A day after the first of them, that one no longer counts and is forgotten.
+    const next = codeSendAllowed(times(day), at(24 * 60));
+    expect(next.ok).toBe(true);
+    expect(next.recent).toHaveLength(20);
+    expect(next.recent).not.toContain(at(0).toISOString());
   });
 });
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Page } from '../../../packages/core/schemas/common';
 import { Rubric } from '../../../packages/core/review/rubric';
-import { ConflictInput, Expert, ExpertInput, Recommendations, Review, ReviewAssignInput, ReviewScoresInput } from '../../../packages/core/schemas/review';
+import { ConflictInput, Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput, ReviewScoresInput } from '../../../packages/core/schemas/review';
 import { recommendationsWorkbook } from '../../../packages/services/round-workbooks';
 import * as svc from '../../../packages/services/reviews';
 import type { Api } from '../app';
@@ -29,6 +29,17 @@ export function reviewRoutes(app: Api) {
       responses: { 200: json(Page(Expert)), ...ERRORS },
     }),
     async (c) => c.json({ items: await svc.listExperts(c.var.deps, requireRole(c, 'bureau')), cursor: null }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/experts/{id}/retire', tags: ['expert review'], security: bearer,
+      summary: '专家退出专家库 / Retire an expert',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id'), ...body(ExpertRetireInput) },
+      responses: { 200: json(Expert), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.retireExpert(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   app.openapi(

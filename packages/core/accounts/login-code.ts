@@ -27,10 +27,35 @@ export function codeRefusal(rec: LoginCodeRecord | undefined, nonce: string, now
   return null;
 }
 
-export const REFUSAL_TEXT: Record<CodeRefusal | 'invalid', string> = {
+/**
+ * Codes one contact may be sent per window. Each code allows five guesses, so these also bound how
+ * fast anyone can guess (≤ 100 a day against 10⁶ codes), and what one address or number can cost
+ * in SMS.
+ */
+export const CODE_SEND_LIMITS: readonly { windowSec: number; max: number }[] = [
+  { windowSec: 600, max: 5 },
+  { windowSec: 86_400, max: 20 },
+];
+
+/**
+ * Whether one more code may be sent now, given when the previous ones were (ISO times, any order);
+ * `recent` is what is worth remembering afterwards: the sends inside the longest window, this one
+ * included when allowed.
+ */
+export function codeSendAllowed(sentAt: readonly string[], now: Date): { ok: boolean; recent: string[] } {
+  const longest = Math.max(...CODE_SEND_LIMITS.map((l) => l.windowSec));
+  const t = now.getTime();
+  const within = (sec: number) => sentAt.filter((x) => t - Date.parse(x) < sec * 1000);
+  const recent = within(longest).sort();
+  const ok = CODE_SEND_LIMITS.every((l) => within(l.windowSec).length < l.max);
+  return { ok, recent: ok ? [...recent, now.toISOString()] : recent };
+}
+
+export const REFUSAL_TEXT: Record<CodeRefusal | 'invalid' | 'too_many', string> = {
   unknown: '验证码无效，请重新获取 / This code is not valid; request a new one',
   expired: '验证码已过期（10 分钟），请重新获取 / The code expired (10 minutes); request a new one',
   used: '验证码已使用，请重新获取 / The code was already used; request a new one',
   locked: '错误次数过多，此验证码已锁定，请重新获取 / Too many wrong tries; this code is locked, request a new one',
   invalid: '验证码错误 / Wrong code',
+  too_many: '获取验证码过于频繁（每 10 分钟最多 5 次、每天最多 20 次），请稍后再试 / Too many codes requested (at most 5 per 10 minutes and 20 per day); please try again later',
 };

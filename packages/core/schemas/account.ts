@@ -101,6 +101,7 @@ export const AuditAction = z.enum([
   'signin.succeeded',
   'signin.code_failed',
   'signin.code_refused',
+  'signin.code_throttled',
   'organisation.created',
   'invitation.created',
   'invitation.accepted',
@@ -113,6 +114,7 @@ export const AuditAction = z.enum([
   'platform.registered',
   'platform.edited',
   'ruleset.changed',
+  'expert.retired',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

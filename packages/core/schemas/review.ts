@@ -29,6 +29,9 @@ export const ConflictInput = z
   .meta({ id: 'ConflictInput' });
 export type ConflictInput = z.infer<typeof ConflictInput>;
 
+export const ExpertRetireInput = z.object({ reason: Text(500) }).strict().meta({ id: 'ExpertRetireInput' });
+export type ExpertRetireInput = z.infer<typeof ExpertRetireInput>;
+
 export const DeclaredConflict = z.object({
   platformId: Id.optional(),
   creditCode: z.string().optional(),
@@ -46,6 +49,8 @@ export const Expert = z
     contact: z.string().optional().describe('normalised: lower-case e-mail or +86 mobile'),
     conflicts: z.array(DeclaredConflict),
     createdAt: Timestamp,
+    retiredAt: Timestamp.optional().describe('退出专家库：不再分配、不能再以专家身份登录；已提交的评分保留'),
+    retiredReason: z.string().optional(),
   })
   .meta({ id: 'Expert' });
 export type Expert = z.infer<typeof Expert>;
