@@ -267,7 +267,15 @@ describe('the yearly round in the console', () => {
     await b.getByTestId('error').waitFor();
     await expect(b.getByTestId('error').textContent()).resolves.toMatch(/利益冲突：专家 赵专家 所在单位与 崂山智造云 运营单位为同一单位/);
     expected.length = 0;
-    await b.locator(`[data-testid=assign-expert][value="${conflicted.id}"]`).uncheck();
+
+    // Retired from the pool (elsewhere): still listed, no longer offered for assignment.
+    expect((await stack.call('POST', `/v1/experts/${conflicted.id}/retire`, { token: bureau, body: { reason: '与申报单位存在关联' } })).status).toBe(200);
+    await b.reload();
+    await b.getByTestId('expert-retired').waitFor();
+    await expect(b.getByTestId('expert-retired').textContent()).resolves.toContain('赵专家');
+    await expect(b.getByTestId('assign-expert').count()).resolves.toBe(1);
+    await b.getByTestId('assign-app').check();
+    await b.getByTestId('assign-expert').check();
     await b.getByTestId('assign-submit').click();
     await b.getByTestId('assign-ok').waitFor();
     await expect(b.getByTestId('rec-row').textContent()).resolves.toContain('已提交 0/1');

@@ -54,7 +54,10 @@ export function expertPanel(rubric: Rubric) {
     const list: Expert[] = (await api.experts.list()).items;
     clear(experts);
     if (!list.length) experts.appendChild(h('p', { class: 'muted small', 'data-testid': 'experts-empty' }, '专家库为空。 No experts registered.'));
-    experts.append(...list.map((e) => check('assign-expert', e.id, e.name, ` · ${e.affiliation}`)));
+    // A retired expert takes no new assignments (the API refuses them): listed, not offered.
+    experts.append(...list.map((e) => (e.retiredAt
+      ? h('label', { class: 'muted', 'data-testid': 'expert-retired' }, h('input', { type: 'checkbox', disabled: true }), h('span', null, e.name), h('span', { class: 'small' }, ' · 已退出专家库 retired'))
+      : check('assign-expert', e.id, e.name, ` · ${e.affiliation}`))));
   }
 
   function showApplications(all: readonly Application[]) {
