@@ -268,10 +268,19 @@ describe('the yearly round in the console', () => {
     await expect(b.getByTestId('error').textContent()).resolves.toMatch(/利益冲突：专家 赵专家 所在单位与 崂山智造云 运营单位为同一单位/);
     expected.length = 0;
 
-    // Retired from the pool (elsewhere): still listed, no longer offered for assignment.
-    expect((await stack.call('POST', `/v1/experts/${conflicted.id}/retire`, { token: bureau, body: { reason: '与申报单位存在关联' } })).status).toBe(200);
-    await b.reload();
+    // Retired from the pool, with a reason: still listed, no longer offered for assignment.
+    const row = b.locator('.expert-row', { has: b.locator(`[data-testid=assign-expert][value="${conflicted.id}"]`) });
+    await row.getByTestId('retire-expert').locator('summary').click();
+    expected.push(/\/retire$/);
+    await row.getByTestId('retire-confirm').click();
+    await row.getByTestId('error').waitFor();
+    await expect(row.getByTestId('error').textContent()).resolves.toMatch(/reason/);
+    expected.length = 0;
+    await row.getByTestId('retire-reason').fill('与申报单位存在关联');
+    await row.getByTestId('retire-confirm').click();
+    await b.getByTestId('retire-ok').waitFor();
     await b.getByTestId('expert-retired').waitFor();
+    expect((await stack.call('GET', '/v1/experts', { token: bureau })).body.items.find((x: { id: string }) => x.id === conflicted.id).retiredReason).toBe('与申报单位存在关联');
     await expect(b.getByTestId('expert-retired').textContent()).resolves.toContain('赵专家');
     await expect(b.getByTestId('assign-expert').count()).resolves.toBe(1);
     await b.getByTestId('assign-app').check();

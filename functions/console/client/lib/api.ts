@@ -14,7 +14,7 @@ import type { Roadshow, RoadshowInput } from '../../../../packages/core/schemas/
 import type { Scenario, ScenarioInput } from '../../../../packages/core/schemas/scenario';
 import type { Solution, SolutionInput } from '../../../../packages/core/schemas/solution';
 import type { Evidence, EvidenceInput, EvidenceUpload as EvidenceUploadSchema } from '../../../../packages/core/schemas/evidence';
-import type { Expert, ExpertInput, Recommendations, Review, ReviewAssignInput } from '../../../../packages/core/schemas/review';
+import type { Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput } from '../../../../packages/core/schemas/review';
 import type { Application, DirectoryYear, NoticeInput, Objection, ObjectionInput, PublicNotice, ResolveInput, ReturnInput, Round, RoundInput } from '../../../../packages/core/schemas/round';
 import type { Rubric } from '../../../../packages/core/review/rubric';
 import type { Accepted } from '../../../api/routes/indicators';
@@ -190,6 +190,7 @@ export const api = {
   experts: {
     list: () => request<Page<Expert>>('GET', '/v1/experts'),
     register: (body: z.input<typeof ExpertInput>) => request<Expert>('POST', '/v1/experts', body),
+    retire: (id: string, body: z.input<typeof ExpertRetireInput>) => request<Expert>('POST', `/v1/experts/${seg(id)}/retire`, body),
   },
 
   roadshows: {

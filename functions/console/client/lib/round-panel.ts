@@ -57,7 +57,23 @@ export function expertPanel(rubric: Rubric) {
     // A retired expert takes no new assignments (the API refuses them): listed, not offered.
     experts.append(...list.map((e) => (e.retiredAt
       ? h('label', { class: 'muted', 'data-testid': 'expert-retired' }, h('input', { type: 'checkbox', disabled: true }), h('span', null, e.name), h('span', { class: 'small' }, ' · 已退出专家库 retired'))
-      : check('assign-expert', e.id, e.name, ` · ${e.affiliation}`))));
+      : h('div', { class: 'expert-row' }, check('assign-expert', e.id, e.name, ` · ${e.affiliation}`), retireControl(e)))));
+  }
+
+  /** Retiring takes a reason (kept with the expert and in the audit log); the API refuses it without one. */
+  function retireControl(e: Expert) {
+    const reason = h('input', { type: 'text', placeholder: '退出理由 Reason', 'data-testid': 'retire-reason', maxlength: 500 });
+    const note = h('span');
+    const confirm = h('button', { type: 'button', class: 'small', 'data-testid': 'retire-confirm', onclick: () => spawn((async () => {
+      try {
+        await api.experts.retire(e.id, { reason: reason.value });
+        await showExperts();
+        say(formNote, msg('ok', `${e.name} 已退出专家库 / ${e.name} retired`, 'retire-ok'));
+      } catch (err) {
+        say(note, errorMsg(err));
+      }
+    })()) }, '确认退出 ', en('Retire'));
+    return h('details', { class: 'small', 'data-testid': 'retire-expert' }, h('summary', null, '退出专家库 ', en('Retire')), reason, confirm, note);
   }
 
   function showApplications(all: readonly Application[]) {
