@@ -7,7 +7,12 @@
  *
  *   today     the production ranking with no outcome history (track-record value 0 for everyone)
  *   learning  the production ranking with the track-record factor fed by the outcomes so far
- *   oracle    knows the hidden propensities: sends each lead where a signature is likeliest
+ *   ceiling   the production ranking with the factor fed the hidden propensities instead of
+ *             estimates: the most this factor, at this weight, could give
+ *   oracle of fit only  knows which platforms truly fit (the corpus grades), not the propensities:
+ *             the part of the oracle's lead that is matching quality, which no track record learns
+ *   oracle    knows the hidden propensities and the true fit: sends each lead where a signature is
+ *             likeliest; regret is measured against it
  *
  * The population, and why it looks like this (judged by realism and by the problem's own headroom,
  * oracle over today, never by what the learning policy scores on it):
@@ -239,8 +244,9 @@ function buildRegistry(data: MatchingDataset, corpus: Prepared, copies: number):
 }
 
 // Today and the oracle do not depend on the track-record settings: tuning computes them once per seed.
-const baselines = new Map<string, { today: PolicySummary; oracle: PolicySummary }>();
-function baseline(key: string, f: () => { today: PolicySummary; oracle: PolicySummary }) {
+type Baselines = { today: PolicySummary; relevance: PolicySummary; oracle: PolicySummary };
+const baselines = new Map<string, Baselines>();
+function baseline(key: string, f: () => Baselines) {
   let b = baselines.get(key);
   if (!b) baselines.set(key, (b = f()));
   return b;
@@ -254,6 +260,8 @@ export interface SeedResult {
   learning: PolicySummary;
   /** Today's ranking with the track-record factor fed the hidden propensities: the most this factor could give. */
   ceiling?: PolicySummary;
+  /** Knows the true fit, not the propensities. */
+  relevance: PolicySummary;
   oracle: PolicySummary;
 }
 
@@ -287,6 +295,16 @@ export function simulate(reg: Registry, seed: number, opts: SimOptions): SeedRes
       .map((i) => ({ platformId: reg.platforms[i]!.id, score: expectedSign(reg.platforms[i]!.id, inst) }))
       .sort(compareMatches)
       .slice(0, K);
+  // Knows which platforms truly fit (the corpus grades) but not how they answer leads: what better
+  // matching alone would buy, which no track record can learn.
+  const relevanceTop = (inst: Instance) =>
+    presentIdx(inst)
+      .map((i) => {
+        const g = reg.grade(inst.scenario, reg.platforms[i]!.id);
+        return { platformId: reg.platforms[i]!.id, score: ACCEPT_FIT[g]! * SIGN_FIT[g]! + 1e-6 * reg.fit[inst.scenario]![i]! };
+      })
+      .sort(compareMatches)
+      .slice(0, K);
 
   /**
    * The production ranking's top K. Only platforms that could reach the top K are scored in full:
@@ -317,7 +335,7 @@ export function simulate(reg: Registry, seed: number, opts: SimOptions): SeedRes
       .map((m) => m.platformId);
   }
 
-  function run(name: string, choose: 'today' | 'learning' | 'ceiling' | 'oracle'): PolicySummary {
+  function run(name: string, choose: 'today' | 'learning' | 'ceiling' | 'relevance' | 'oracle'): PolicySummary {
     const weights: Weights = choose === 'learning' || choose === 'ceiling' ? { ...DEFAULT_WEIGHTS, track_record: opts.trackWeight } : DEFAULT_WEIGHTS;
     const records = new Map<string, Map<string, TrackCounts>>();
     const pending: Event[] = [];
@@ -340,8 +358,8 @@ export function simulate(reg: Registry, seed: number, opts: SimOptions): SeedRes
       const open = new Map<string, number>();
       for (const r of recent) open.set(r.platformId, (open.get(r.platformId) ?? 0) + 1);
       const chosen =
-        choose === 'oracle'
-          ? oracleTop(inst).map((m) => m.platformId)
+        choose === 'oracle' || choose === 'relevance'
+          ? (choose === 'oracle' ? oracleTop : relevanceTop)(inst).map((m) => m.platformId)
           : productionTop(inst, weights, open, choose === 'learning' ? records : choose === 'ceiling' ? 'truth' : undefined);
       const month = Math.floor(inst.day / MONTH_DAYS);
       const best = oracleTop(inst).reduce((s, m) => s + m.score, 0);
@@ -401,6 +419,7 @@ export function simulate(reg: Registry, seed: number, opts: SimOptions): SeedRes
     newcomers: [...hidden.values()].filter((h) => h.kind === 'newcomer').length,
     ...baseline(`${reg.copies}:${seed}:${opts.months}:${opts.scenariosPerMonth}:${K}`, () => ({
       today: run('today (no outcome history)', 'today'),
+      relevance: run('oracle of fit only (knows relevance)', 'relevance'),
       oracle: run('oracle (knows propensities)', 'oracle'),
     })),
     learning: run('learning (track record)', 'learning'),
@@ -466,6 +485,7 @@ export function goalOf(r: RegistryResult) {
   const gain = r.seeds.map((s) => s.learning.signed / s.today.signed - 1);
   const oracleGain = r.seeds.map((s) => s.oracle.signed / s.today.signed - 1);
   const ceilingGain = r.seeds.flatMap((s) => (s.ceiling ? [s.ceiling.signed / s.today.signed - 1] : []));
+  const relevanceGain = r.seeds.map((s) => s.relevance.signed / s.today.signed - 1);
   const gini = r.seeds.map((s) => s.learning.exposureGini - s.today.exposureGini);
   const newcomer = r.seeds.map((s) => s.learning.newcomerShare - s.today.newcomerShare);
   const trend = r.seeds.map((s) => quarters(s.learning).last - quarters(s.learning).first);
@@ -473,6 +493,7 @@ export function goalOf(r: RegistryResult) {
     gain,
     oracleGain,
     ceilingGain,
+    relevanceGain,
     gini,
     newcomer,
     trend,
@@ -486,7 +507,7 @@ export function printLearningRuns(r: LearningResult): void {
 
 function printLearning(run: RegistryResult, o: Omit<LearningOptions, 'log'>, n: string): void {
   const registry = run.copies === 1 ? 'corpus registry' : `denser registry: each corpus platform × ${run.copies}`;
-  const pols = (['today', 'learning', 'ceiling', 'oracle'] as const)
+  const pols = (['today', 'learning', 'ceiling', 'relevance', 'oracle'] as const)
     .filter((k) => run.seeds.every((s) => s[k]))
     .map((k) => ({ name: run.seeds[0]![k]!.name, xs: run.seeds.map((s) => s[k]!) }));
   const g = goalOf(run);
@@ -507,7 +528,8 @@ function printLearning(run: RegistryResult, o: Omit<LearningOptions, 'log'>, n: 
     [
       `${run.platforms} platforms (about ${run.newcomers} capable newcomers joining in the first half), ${o.months} months × ${o.scenariosPerMonth} scenarios, top ${o.leadsPerScenario} get leads (${run.platforms && o.months * o.scenariosPerMonth * o.leadsPerScenario} leads per policy); held-out seeds ${o.seeds.join(', ')} (settings chosen on ${o.tuningSeeds.join(', ')}).`,
       `track record: weight ${o.trackWeight}, ${JSON.stringify(o.track)}.`,
-      `learning vs today: ${pct(g.gain)} signed deals (ceiling: ${g.ceilingGain.length ? pct(g.ceilingGain) : 'not run'}; oracle: ${pct(g.oracleGain)}); Gini Δ ${fmt(mean(g.gini), 3)}, newcomer share Δ ${fmt(100 * mean(g.newcomer), 1)} pts, regret last − first quarter ${fmt(mean(g.trend), 2)}/month.`,
+      `signed deals vs today: learning ${pct(g.gain)}; ceiling ${g.ceilingGain.length ? pct(g.ceilingGain) : 'not run'}; oracle of fit only ${pct(g.relevanceGain)}; oracle ${pct(g.oracleGain)}.`,
+      `learning vs today: Gini Δ ${fmt(mean(g.gini), 3)}, newcomer share Δ ${fmt(100 * mean(g.newcomer), 1)} pts, regret last − first quarter ${fmt(mean(g.trend), 2)}/month.`,
       `goal (≥ +25 % signed, Gini no higher, newcomer share no lower, regret shrinking): ${g.met ? 'MET' : 'NOT met'}.`,
     ],
   );
