@@ -76,17 +76,13 @@ export function leadsIn(c: TrackCounts): number {
   return c.accepted + c.outOfScope + c.declined;
 }
 
+const FIELDS = Object.keys(EMPTY_COUNTS) as (keyof TrackCounts)[];
+
 /** a + sign·b, field by field. */
 function add(a: TrackCounts, b: TrackCounts, sign = 1): TrackCounts {
-  return {
-    accepted: a.accepted + sign * b.accepted,
-    outOfScope: a.outOfScope + sign * b.outOfScope,
-    declined: a.declined + sign * b.declined,
-    signed: a.signed + sign * b.signed,
-    delivered: a.delivered + sign * b.delivered,
-    ratingCredit: a.ratingCredit + sign * b.ratingCredit,
-    rated: a.rated + sign * b.rated,
-  };
+  const out = { ...EMPTY_COUNTS };
+  for (const f of FIELDS) out[f] = a[f] + sign * b[f];
+  return out;
 }
 
 const total = (record: TrackRecord | undefined): TrackCounts => [...(record?.values() ?? [])].reduce((a, b) => add(a, b), EMPTY_COUNTS);
