@@ -8,7 +8,7 @@
  *   today     the production ranking with no outcome history (track-record value 0 for everyone)
  *   learning  the production ranking with the track-record factor fed by the outcomes so far
  *   ceiling   the production ranking with the factor fed the hidden propensities instead of
- *             estimates: the most this factor, at this weight, could give
+ *             estimates: what this factor, at this weight, gives with perfect knowledge
  *   oracle of fit only  knows which platforms truly fit (the corpus grades), not the propensities:
  *             the part of the oracle's lead that is matching quality, which no track record learns
  *   oracle    knows the hidden propensities and the true fit: sends each lead where a signature is
