@@ -541,7 +541,7 @@ function printLearning(run: RegistryResult, o: Omit<LearningOptions, 'log'>, n: 
       const learning = mean(run.seeds.map((s) => s.learning.regretByMonth[m]!));
       return [m + 1, fmt(today, 2), fmt(learning, 2), fmt(learning / today, 2)];
     }),
-    ['The oracle gains every month as capable newcomers join, so regret can grow for every policy; the last column is how far learning has closed the gap today leaves.'],
+    ['The oracle gains every month as capable newcomers join, so regret can grow for every policy; the last column is learning's regret as a share of today's.'],
   );
 }
 
