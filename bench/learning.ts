@@ -541,7 +541,7 @@ function printLearning(run: RegistryResult, o: Omit<LearningOptions, 'log'>, n: 
       const learning = mean(run.seeds.map((s) => s.learning.regretByMonth[m]!));
       return [m + 1, fmt(today, 2), fmt(learning, 2), fmt(learning / today, 2)];
     }),
-    ['The oracle gains every month as capable newcomers join, so regret can grow for every policy; the last column is learning's regret as a share of today's.'],
+    [`The oracle gains every month as capable newcomers join, so regret can grow for every policy; the last column is learning's regret as a share of today's.`],
   );
 }
 
@@ -555,23 +555,25 @@ async function tune(opts: LearningOptions): Promise<void> {
   const weights = envList('BENCH_TUNE_WEIGHTS', [0.1, 0.2, 0.3], [0.2]);
   const explorations = envList('BENCH_TUNE_EXPLORATION', [0, 0.25, 0.5, 1], [0.5]);
   const strengths = envList('BENCH_TUNE_STRENGTHS', [2, 4, 8], [4]);
+  const ratios = envList('BENCH_TUNE_RATIO', [opts.track.ratioAtFull], [opts.track.ratioAtFull]);
   const rows: (string | number)[][] = [];
   let best: { score: number; label: string } | undefined;
   for (const w of weights)
     for (const exploration of explorations)
-      for (const k of strengths) {
-        const track = { ...opts.track, exploration, platformStrength: k, domainStrength: k };
-        const gs = regs.map((reg) => {
-          const seeds = opts.tuningSeeds.map((seed) => simulate(reg, seed, { ...opts, trackWeight: w, track }));
-          return goalOf({ copies: reg.copies, platforms: reg.platforms.length, newcomers: 0, seeds });
-        });
-        const score = mean(gs.map((g) => mean(g.gain)));
-        const feasible = gs.every((g) => mean(g.gini) <= 0 && mean(g.newcomer) >= 0);
-        const label = `w=${w} c=${exploration} k=${k}`;
-        rows.push([label, ...gs.flatMap((g) => [`${fmt(100 * mean(g.gain), 1)} %`, fmt(mean(g.gini), 3), fmt(100 * mean(g.newcomer), 1), fmt(mean(g.trend), 2)]), feasible ? 'yes' : 'no']);
-        if (feasible && (!best || score > best.score)) best = { score, label };
-        opts.log?.(`${label}: ${rows[rows.length - 1]!.slice(1).join(' ')}`);
-      }
+      for (const k of strengths)
+        for (const ratioAtFull of ratios) {
+          const track = { ...opts.track, exploration, platformStrength: k, domainStrength: k, ratioAtFull };
+          const gs = regs.map((reg) => {
+            const seeds = opts.tuningSeeds.map((seed) => simulate(reg, seed, { ...opts, trackWeight: w, track }));
+            return goalOf({ copies: reg.copies, platforms: reg.platforms.length, newcomers: 0, seeds });
+          });
+          const score = mean(gs.map((g) => mean(g.gain)));
+          const feasible = gs.every((g) => mean(g.gini) <= 0 && mean(g.newcomer) >= 0);
+          const label = `w=${w} c=${exploration} k=${k}${ratios.length > 1 ? ` r=${ratioAtFull}` : ''}`;
+          rows.push([label, ...gs.flatMap((g) => [`${fmt(100 * mean(g.gain), 1)} %`, fmt(mean(g.gini), 3), fmt(100 * mean(g.newcomer), 1), fmt(mean(g.trend), 2)]), feasible ? 'yes' : 'no']);
+          if (feasible && (!best || score > best.score)) best = { score, label };
+          opts.log?.(`${label}: ${rows[rows.length - 1]!.slice(1).join(' ')}`);
+        }
   printTable(
     `learning: tuning grid on seeds ${opts.tuningSeeds.join(', ')} (never the reported seeds)`,
     ['settings', ...regs.flatMap((r) => [`×${r.copies} signed Δ`, 'Gini Δ', 'newc. Δ pts', 'regret trend']), 'feasible'],
