@@ -54,6 +54,7 @@ describe('track record factor', () => {
     expect(r.value).toBeGreaterThan(0.2);
     expect(r.text).toContain('签约 20 条');
     expect(r.text).toContain('平均评分 5.0 星');
+    expect(r.text).toMatch(/估计每 10 条线索签约 \d+\.\d 单（全市平均 \d+\.\d 单）/);
   });
 
   it('sinks a platform that declines a whole domain as out of scope in that domain, not in its others', () => {
@@ -84,6 +85,7 @@ describe('track record factor', () => {
     const responsive = new Map([['maintenance', leads(2, 1)], ['energy', leads(20, 12)]]);
     const silent = new Map([['maintenance', leads(2, 1)], ['energy', counts({ declined: 20 })]]);
     expect(trackValue(responsive, 'maintenance')).toBeGreaterThan(trackValue(silent, 'maintenance') + 0.2);
+    expect(trackRecordFit(responsive, new Map([['maintenance', 1]])).text).toContain('该领域记录尚少，参考其在其他领域的记录（承接 20 条、签约 12 条）');
   });
 
   it('compares with the registry: no outcomes anywhere gives the defaults; the average platform sits near 0', () => {

@@ -31,7 +31,7 @@ export type TrackRecord = ReadonlyMap<string, TrackCounts>;
  *
  * Whether a platform answers leads and closes them is mostly a property of the platform (its sales
  * team, its business model), so a domain's acceptance and signing are shrunk toward the platform's
- * own record over all its domains, which is shrunk toward the registry's. Scope is the exception:
+ * record in its other domains, which is shrunk toward the registry's. Scope is the exception:
  * 不在我方业务范围 is about one domain, so a domain's scope is shrunk toward the registry's scope rate
  * and never toward the platform's other domains (a platform declining one listed domain whole sinks
  * there and nowhere else).
@@ -182,30 +182,37 @@ export function trackRecordFit(record: TrackRecord | undefined, wanted: Readonly
   if (leadsIn(all) === 0) return { value: 0, text: '暂无对接记录，不加减分（新平台同样获得推荐机会）' };
   const domains = [...wanted].filter(([, w]) => w > 0);
   let value: number;
+  let expected: number;
   let counts = all;
-  if (domains.length === 0) value = trackValue(record, undefined, t);
+  if (domains.length === 0) [value, expected] = [trackValue(record, undefined, t), estimate(record, undefined, t).expected];
   else {
-    let sum = 0;
-    let weight = 0;
+    let [sum, exp, weight] = [0, 0, 0];
     counts = EMPTY_COUNTS;
     for (const [d, w] of domains) {
       sum += w * trackValue(record, d, t);
+      exp += w * estimate(record, d, t).expected;
       weight += w;
       counts = add(counts, record?.get(d) ?? EMPTY_COUNTS);
     }
-    value = sum / weight;
+    [value, expected] = [sum / weight, exp / weight];
   }
-  return { value, text: sentence(counts, all, domains.map(([d]) => d), t) };
+  const rate = `；估计每 10 条线索签约 ${(10 * expected).toFixed(1)} 单（全市平均 ${(10 * estimate(undefined, undefined, t).expected).toFixed(1)} 单）`;
+  return { value, text: sentence(counts, all, domains.map(([d]) => d), t) + rate };
 }
 
 function sentence(c: TrackCounts, all: TrackCounts, domains: string[], t: TrackRecordSettings): string {
   const where = domains.length ? `在${domains.map((d) => label('domain', d)).join('、')}领域` : '';
-  const rating = all.rated ? `，平均评分 ${(1 + (4 * all.ratingCredit) / all.rated).toFixed(1)} 星` : '';
+  const rating = all.rated ? `，平台平均评分 ${(1 + (4 * all.ratingCredit) / all.rated).toFixed(1)} 星` : '';
   const scope = c.outOfScope ? `，${c.outOfScope} 条以不在业务范围婉拒` : '';
   const other = c.declined ? `，${c.declined} 条因其他原因婉拒` : '';
   const own = `${where}历史对接：承接 ${c.accepted} 条、签约 ${c.signed} 条、交付 ${c.delivered} 条${scope}${other}${rating}`;
-  // Say when the domain's few leads lean on the platform's record elsewhere: the reader sees why.
-  const pooled = domains.length && leadsIn(c) < t.domainStrength ? `；该领域记录尚少，参考平台整体（共承接 ${all.accepted} 条、签约 ${all.signed} 条）` : '';
-  const few = leadsIn(all) < t.platformStrength ? '（记录尚少，向平均水平收缩）' : '';
-  return `${own}${pooled}${few}`;
+  // Say what a short record leans on, so the reader sees why few leads moved the score little.
+  const rest = add(all, c, -1);
+  const lean =
+    leadsIn(all) < t.platformStrength
+      ? '（记录尚少，向全市平均收缩）'
+      : domains.length && leadsIn(c) < t.domainStrength
+        ? `；该领域记录尚少，参考其在其他领域的记录（承接 ${rest.accepted} 条、签约 ${rest.signed} 条）`
+        : '';
+  return `${own}${lean}`;
 }
