@@ -2,7 +2,7 @@ import { DEFAULT_WEIGHTS, indexPlatforms, rank, type CandidatePlatform, type Mat
 import type { MatchItem, Scenario } from '../core/schemas/scenario';
 import { allPlatforms, allSolutions, getPlatform, listSolutions, registryVersion, type PlatformRecord } from '../db/platforms';
 import { monthOf, openLeadsByPlatform, trackRecords, trackVersion } from '../db/leads';
-import type { TrackCounts } from '../core/matching/track-record';
+import { registryPrior, type TrackCounts, type TrackRecordSettings } from '../core/matching/track-record';
 import { allScenariosByStatus, getMatches, getScenario, putMatchesOnce, replaceMatches, transitionScenario, type StoredMatches } from '../db/scenarios';
 import type { MatchMessage } from '../queue/messages';
 import { markPairingsDue } from '../db/pairings';
@@ -82,7 +82,11 @@ async function registry(deps: Deps): Promise<Registry> {
 // Outcome counters (track record) per Deps, reused while their version item is unchanged: one
 // GetItem per scenario once warm. The version is bumped after each counted move; a bump lost to a
 // crash is covered by the age limit.
-type Records = Map<string, Map<string, TrackCounts>>;
+// The registry's own rates (registryPrior) are computed with them, once per load.
+interface Records {
+  records: Map<string, Map<string, TrackCounts>>;
+  settings: TrackRecordSettings;
+}
 const TRACK_MAX_AGE_MS = 10 * 60_000;
 const trackCache = new WeakMap<Deps, { version: number; loadedAt: number; value: Promise<Records> }>();
 
@@ -92,7 +96,7 @@ async function outcomes(deps: Deps): Promise<Records> {
   const hit = trackCache.get(deps);
   const now = deps.now().getTime();
   if (hit && hit.version === version && now - hit.loadedAt < TRACK_MAX_AGE_MS) return hit.value;
-  const value = trackRecords(s);
+  const value = trackRecords(s).then((records) => ({ records, settings: registryPrior(records.values()) }));
   trackCache.set(deps, { version, loadedAt: now, value });
   value.catch(() => trackCache.delete(deps));
   return value;
@@ -100,9 +104,9 @@ async function outcomes(deps: Deps): Promise<Records> {
 
 /** Ranks every platform for a scenario; pure apart from loading inputs. */
 export async function rankScenario(deps: Deps, sc: Scenario): Promise<MatchItem[]> {
-  const [reg, open, records] = await Promise.all([registry(deps), openLeadsByPlatform(storeOf(deps), monthOf(nowIso(deps))), outcomes(deps)]);
+  const [reg, open, track] = await Promise.all([registry(deps), openLeadsByPlatform(storeOf(deps), monthOf(nowIso(deps))), outcomes(deps)]);
   // Exposure changes with every lead, so it is read fresh for each scenario.
-  const cands = reg.platforms.map((c) => ({ ...c, openLeadsThisMonth: open.get(c.id) ?? 0, trackRecord: records.get(c.id) }));
+  const cands = reg.platforms.map((c) => ({ ...c, openLeadsThisMonth: open.get(c.id) ?? 0, trackRecord: track.records.get(c.id), trackSettings: track.settings }));
   return rank(await scenarioInput(deps, sc), cands, weightsOf(deps), { topK: KEEP, minScore: -Infinity }, reg.index);
 }
 
@@ -156,8 +160,8 @@ async function matchLatePlatform(deps: Deps, platformId: string): Promise<void> 
     [base] = await candidates(deps, [platform], await listSolutions(s, platformId));
     index = indexPlatforms([...reg.platforms, base!]);
   }
-  const [openLeads, records] = await Promise.all([openLeadsByPlatform(s, monthOf(nowIso(deps))), outcomes(deps)]);
-  const cand = { ...base!, openLeadsThisMonth: openLeads.get(platformId) ?? 0, trackRecord: records.get(platformId) };
+  const [openLeads, track] = await Promise.all([openLeadsByPlatform(s, monthOf(nowIso(deps))), outcomes(deps)]);
+  const cand = { ...base!, openLeadsThisMonth: openLeads.get(platformId) ?? 0, trackRecord: track.records.get(platformId), trackSettings: track.settings };
   const weights = weightsOf(deps);
   for (const sc of open) {
     const [m] = rank(await scenarioInput(deps, sc), [cand], weights, { topK: 1, minScore: -Infinity }, index);

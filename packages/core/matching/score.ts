@@ -2,7 +2,7 @@ import { DOMAINS, TECHNOLOGIES, label, type Domain, type Technology } from '../t
 import { conceptProfile, inferNeed, type InferredNeed } from './infer';
 import { DEFAULT_LEXICAL, LexicalIndex, type LexicalOptions, type LexicalScore } from './lexical';
 import { conceptById } from './thesaurus';
-import { trackRecordFit, type TrackRecord } from './track-record';
+import { trackRecordFit, type TrackRecord, type TrackRecordSettings } from './track-record';
 import { cosine } from './vector';
 import type { ReasonFactor } from '../schemas/scenario';
 
@@ -52,6 +52,8 @@ export interface CandidatePlatform {
   openLeadsThisMonth: number;
   /** What its past leads came to, per domain; absent or empty means no history (factor value 0). */
   trackRecord?: TrackRecord;
+  /** How track records are read, with the registry's own rates as prior (registryPrior); defaults if absent. */
+  trackSettings?: TrackRecordSettings;
   profileVector?: Float32Array;
   solutions: readonly CandidateSolution[];
 }
@@ -86,8 +88,9 @@ export interface Weights {
 // Fitted on the tuning part of bench/corpus and the dev set (`npm run bench:match -- --fit`); see
 // bench/README.md. Maturity and exposure are policy, not fitted: a level-3 platform gains 0.03 over
 // an unrated one, and exposure damping at its cap can reorder near-equal fits but not bury a
-// clearly better one. Track record is policy too (bench/learning.ts simulates it): at ±0.06 it
-// reorders platforms of near-equal fit by what their leads came to, never a clear misfit upward.
+// clearly better one. Track record's weight was chosen on the tuning seeds of bench/learning.ts
+// (`--tune`): scaled by fit, at ±0.1 it reorders platforms of near-equal fit by what their leads
+// came to, never a clear misfit upward; heavier weights lost signatures and raised the Gini there.
 export const DEFAULT_WEIGHTS: Weights = Object.freeze({
   semantic: 0.09,
   concept: 0.167,
@@ -97,7 +100,7 @@ export const DEFAULT_WEIGHTS: Weights = Object.freeze({
   technology: 0.051,
   maturity: 0.03,
   exposure: 0.06,
-  track_record: 0.06,
+  track_record: 0.1,
 });
 
 export interface RankOptions {
@@ -357,6 +360,25 @@ function semanticFit(scenario: ScenarioInput, platform: CandidatePlatform, solut
   return { value, text: `与解决方案「${solution.title}」语义相似度 ${sim.toFixed(2)}` };
 }
 
+const FIT_FACTORS: readonly Factor[] = ['semantic', 'concept', 'lexical', 'industry', 'domain', 'technology'];
+
+/** How well a platform fits the need, 0–1: its weighted fit factors over their total weight. */
+export function fitShare(parts: readonly { factor: Factor; value: number }[], weights: Weights): number {
+  const total = FIT_FACTORS.reduce((s, f) => s + weights[f], 0);
+  const fit = total > 0 ? parts.reduce((s, p) => s + (FIT_FACTORS.includes(p.factor) ? weights[p.factor] * p.value : 0), 0) / total : 0;
+  return Math.max(0, Math.min(1, fit));
+}
+
+/**
+ * A track record scales with how well the platform fits this need: expected signatures are fit
+ * times the platform's way with leads, so a good record lifts a fitting platform among its peers
+ * but cannot carry a misfit past a fit.
+ */
+function scaledByFit(track: Part, parts: readonly [Factor, Part][], weights: Weights): Part {
+  if (track.value === 0) return track;
+  return { value: track.value * fitShare(parts.map(([factor, p]) => ({ factor, value: p.value })), weights), text: track.text };
+}
+
 /** Scores one platform through its best-fitting solution; `score` is exactly Σ weight × value. */
 export function scorePlatform(
   scenario: ScenarioInput | PreparedScenario,
@@ -400,8 +422,8 @@ export function scorePlatform(
     ['technology', best.technology],
     ['maturity', maturityFit(platform.level)],
     ['exposure', exposurePenalty(platform.openLeadsThisMonth)],
-    ['track_record', trackRecordFit(platform.trackRecord, domainsWanted.weights)],
   ];
+  parts.push(['track_record', scaledByFit(trackRecordFit(platform.trackRecord, domainsWanted.weights, platform.trackSettings), parts, weights)]);
   const reasons: Reason[] = parts.map(([factor, p]) => ({ factor, weight: weights[factor], value: p.value, text: p.text }));
   const score = reasons.reduce((s, r) => s + r.weight * r.value, 0);
   return {

@@ -7,9 +7,9 @@ import { label } from '../taxonomy';
 export interface TrackCounts {
   /** Leads accepted. */
   accepted: number;
-  /** Leads declined as 不在我方业务范围: full evidence against the domain. */
+  /** Leads declined as 不在我方业务范围: evidence against this domain only. */
   outOfScope: number;
-  /** Leads declined for other reasons (capacity, budget, region): half evidence, they say less about the domain. */
+  /** Leads declined for other reasons (capacity, budget, region): evidence about the platform's responsiveness. */
   declined: number;
   signed: number;
   delivered: number;
@@ -24,68 +24,148 @@ export const EMPTY_COUNTS: TrackCounts = Object.freeze({ accepted: 0, outOfScope
 export type TrackRecord = ReadonlyMap<string, TrackCounts>;
 
 /**
- * The outcome credit of a lead, in [0, 1]: accepting earns part of it, a signature most, delivery
- * and a good rating the rest. A lead declined as out of scope earns 0.
+ * What the factor estimates is expected signatures per lead, as the funnel that produces them:
+ * P(in scope) × P(accept | in scope) × P(sign | accepted) × a small satisfaction multiplier.
+ * Acceptance answers within days, signatures within months, so splitting them lets the fast signal
+ * work while the slow one builds.
+ *
+ * Whether a platform answers leads and closes them is mostly a property of the platform (its sales
+ * team, its business model), so a domain's acceptance and signing are shrunk toward the platform's
+ * record in its other domains, which is shrunk toward the registry's. Scope is the exception:
+ * 不在我方业务范围 is about one domain, so a domain's scope is shrunk toward the registry's scope rate
+ * and never toward the platform's other domains (a platform declining one listed domain whole sinks
+ * there and nowhere else).
  */
-const CREDIT = { accepted: 0.4, signed: 0.4, delivered: 0.1, rating: 0.1 } as const;
-
 export interface TrackRecordSettings {
-  /** Prior mean outcome credit: an accepted lead that went no further. */
-  priorMean: number;
-  /** Pseudo-leads of the prior: a platform with a handful of leads stays close to it. */
-  priorLeads: number;
-  /** Exploration: how much of one standard deviation of the estimate is added as optimism (UCB). */
+  /** Share of leads not declined as out of scope, for a platform with no history. */
+  priorScope: number;
+  /** Share of in-scope leads accepted. */
+  priorAccept: number;
+  /** Share of accepted leads that end in a signature. */
+  priorSign: number;
+  /** Pseudo-leads of the registry's rates in a platform's pooled record (and the prior's own certainty). */
+  platformStrength: number;
+  /** Pseudo-leads of the platform's pooled record (registry's, for scope) in one domain's estimate. */
+  domainStrength: number;
+  /** Optimism: standard deviations of each rate added before comparing (upper confidence bound). */
   exploration: number;
+  /** The expected-signature ratio to a platform with no history that maps to ±1 (log scale). */
+  ratioAtFull: number;
 }
 
-export const DEFAULT_TRACK_RECORD: TrackRecordSettings = Object.freeze({ priorMean: 0.4, priorLeads: 6, exploration: 1 });
+// Default rates are used until the registry has outcomes of its own (registryPrior); strengths and
+// exploration were chosen on the simulation's tuning seeds only (bench/learning.ts --tune).
+export const DEFAULT_TRACK_RECORD: TrackRecordSettings = Object.freeze({
+  priorScope: 0.8,
+  priorAccept: 0.6,
+  priorSign: 0.33,
+  platformStrength: 8,
+  domainStrength: 8,
+  exploration: 0.25,
+  ratioAtFull: 4,
+});
 
-/** A decline for capacity or budget counts half: the platform may well take the next lead in the domain. */
-const OTHER_DECLINE_WEIGHT = 0.5;
+/** Ratings: prior four stars over three pseudo-ratings; five stars multiply by 1.05, one star by 0.85. */
+const RATING = { prior: 0.75, strength: 3, base: 0.85, span: 0.2 } as const;
 
+/** Pseudo-leads of the default rates in the registry's own rates. */
+const REGISTRY_STRENGTH = 20;
+
+/** Leads with a decision in this record. */
 export function leadsIn(c: TrackCounts): number {
-  return c.accepted + c.outOfScope + OTHER_DECLINE_WEIGHT * c.declined;
+  return c.accepted + c.outOfScope + c.declined;
 }
 
-function add(a: TrackCounts, b: TrackCounts): TrackCounts {
+const FIELDS = Object.keys(EMPTY_COUNTS) as (keyof TrackCounts)[];
+
+/** a + sign·b, field by field. */
+function add(a: TrackCounts, b: TrackCounts, sign = 1): TrackCounts {
+  const out = { ...EMPTY_COUNTS };
+  for (const f of FIELDS) out[f] = a[f] + sign * b[f];
+  return out;
+}
+
+const total = (record: TrackRecord | undefined): TrackCounts => [...(record?.values() ?? [])].reduce((a, b) => add(a, b), EMPTY_COUNTS);
+
+/**
+ * The settings with the registry's own rates as the prior: a platform with no history is expected to
+ * do what the average lead in this registry does, so the factor compares platforms with each other
+ * rather than with a guess. Deterministic in the records; with no outcomes, the defaults.
+ */
+export function registryPrior(records: Iterable<TrackRecord>, t: TrackRecordSettings = DEFAULT_TRACK_RECORD): TrackRecordSettings {
+  let all = EMPTY_COUNTS;
+  for (const r of records) all = add(all, total(r));
+  const k = REGISTRY_STRENGTH;
   return {
-    accepted: a.accepted + b.accepted,
-    outOfScope: a.outOfScope + b.outOfScope,
-    declined: a.declined + b.declined,
-    signed: a.signed + b.signed,
-    delivered: a.delivered + b.delivered,
-    ratingCredit: a.ratingCredit + b.ratingCredit,
-    rated: a.rated + b.rated,
+    ...t,
+    priorScope: (k * t.priorScope + all.accepted + all.declined) / (k + leadsIn(all)),
+    priorAccept: (k * t.priorAccept + all.accepted) / (k + all.accepted + all.declined),
+    priorSign: (k * t.priorSign + all.signed) / (k + all.accepted),
+  };
+}
+
+/** A smoothed rate and how many observations (real plus inherited) stand behind it. */
+interface Rate {
+  mean: number;
+  n: number;
+}
+
+/** (k·prior + hits) / (k + trials); the prior lends no more certainty than it has itself. */
+function shrink(hits: number, trials: number, prior: Rate, k: number): Rate {
+  const mean = (k * prior.mean + hits) / (k + trials);
+  return { mean: Math.min(1, Math.max(0, mean)), n: trials + Math.min(k, prior.n) };
+}
+
+const optimistic = (r: Rate, c: number) => Math.min(1, r.mean + c * Math.sqrt((r.mean * (1 - r.mean)) / (r.n + 1)));
+
+export interface TrackEstimate {
+  scope: number;
+  accept: number;
+  sign: number;
+  /** Expected signatures per lead (satisfaction-adjusted), smoothed. */
+  expected: number;
+  /** The same with the exploration bonus: what ranking compares. */
+  bound: number;
+}
+
+/** The estimate for one domain, or with `domain` undefined for the platform as a whole. Deterministic. */
+export function estimate(record: TrackRecord | undefined, domain: string | undefined, t: TrackRecordSettings = DEFAULT_TRACK_RECORD): TrackEstimate {
+  const all = total(record);
+  const own = domain === undefined ? all : (record?.get(domain) ?? EMPTY_COUNTS);
+  // The platform's record in its other domains: the domain's own leads must not count twice.
+  const rest = domain === undefined ? all : add(all, own, -1);
+  const k = t.platformStrength;
+  const prior = (mean: number): Rate => ({ mean, n: k });
+  const pa = shrink(rest.accepted, rest.accepted + rest.declined, prior(t.priorAccept), k);
+  const ps = shrink(rest.signed, rest.accepted, prior(t.priorSign), k);
+  const kd = domain === undefined ? 0 : t.domainStrength;
+  const scope = shrink(own.accepted + own.declined, leadsIn(own), prior(t.priorScope), domain === undefined ? k : kd);
+  const accept = domain === undefined ? pa : shrink(own.accepted, own.accepted + own.declined, pa, kd);
+  const sign = domain === undefined ? ps : shrink(own.signed, own.accepted, ps, kd);
+  const rating = (RATING.strength * RATING.prior + all.ratingCredit) / (RATING.strength + all.rated);
+  const satisfaction = (RATING.base + RATING.span * rating) / (RATING.base + RATING.span * RATING.prior);
+  const c = t.exploration;
+  return {
+    scope: scope.mean,
+    accept: accept.mean,
+    sign: sign.mean,
+    expected: scope.mean * accept.mean * sign.mean * satisfaction,
+    bound: optimistic(scope, c) * optimistic(accept, c) * optimistic(sign, c) * satisfaction,
   };
 }
 
 /**
- * Upper confidence bound of the mean outcome credit, smoothed toward the prior:
- * mean = (k·μ₀ + Σcredit) / (k + n), bound = mean + c·sqrt(mean(1 − mean) / (k + n + 1)).
- * Deterministic, so the same history always gives the same ranking.
+ * The factor's value in [−1, 1]: log of the bound over what a platform with no history gets, scaled
+ * so `ratioAtFull` times as many expected signatures is +1. No history is exactly 0, so a registry
+ * without outcomes ranks as before; a newcomer's wider uncertainty keeps it level with an average
+ * incumbent until its own leads speak.
  */
-export function upperBound(c: TrackCounts, t: TrackRecordSettings = DEFAULT_TRACK_RECORD): { mean: number; bound: number; n: number } {
-  const n = leadsIn(c);
-  const credit = Math.min(
-    n,
-    CREDIT.accepted * c.accepted + CREDIT.signed * c.signed + CREDIT.delivered * c.delivered + CREDIT.rating * c.ratingCredit,
-  );
-  const mean = (t.priorLeads * t.priorMean + credit) / (t.priorLeads + n);
-  const sd = Math.sqrt((mean * (1 - mean)) / (t.priorLeads + n + 1));
-  return { mean, bound: mean + t.exploration * sd, n };
-}
-
-/**
- * The factor's value in [−1, 1]: the bound minus the bound a platform with no history gets, so no
- * history is exactly 0 and a registry without outcomes ranks as before. A record better than the
- * prior lifts a platform; a short one costs little (its bound stays high: exploration), so a
- * newcomer is not buried under incumbents.
- */
-export function trackValue(c: TrackCounts, t: TrackRecordSettings = DEFAULT_TRACK_RECORD): number {
-  const none = upperBound(EMPTY_COUNTS, t).bound;
-  const { bound } = upperBound(c, t);
-  const span = bound >= none ? 1 - none : none;
-  return span > 0 ? Math.max(-1, Math.min(1, (bound - none) / span)) : 0;
+export function trackValue(record: TrackRecord | undefined, domain: string | undefined, t: TrackRecordSettings = DEFAULT_TRACK_RECORD): number {
+  if (leadsIn(total(record)) === 0) return 0;
+  const none = estimate(undefined, undefined, t).bound;
+  const { bound } = estimate(record, domain, t);
+  if (!(bound > 0)) return -1;
+  return Math.max(-1, Math.min(1, Math.log(bound / none) / Math.log(t.ratioAtFull)));
 }
 
 export interface TrackPart {
@@ -95,35 +175,44 @@ export interface TrackPart {
 
 /**
  * The platform's record in the domains the need asks for, each weighted as the need weighs it; a
- * need that names no domain reads the record over all domains.
+ * need that names no domain reads the platform's record as a whole.
  */
 export function trackRecordFit(record: TrackRecord | undefined, wanted: ReadonlyMap<string, number>, t: TrackRecordSettings = DEFAULT_TRACK_RECORD): TrackPart {
+  const all = total(record);
+  if (leadsIn(all) === 0) return { value: 0, text: '暂无对接记录，不加减分（新平台同样获得推荐机会）' };
   const domains = [...wanted].filter(([, w]) => w > 0);
-  let counts = EMPTY_COUNTS;
-  if (record) {
-    if (domains.length === 0) for (const c of record.values()) counts = add(counts, c);
-    else {
-      // Weighted value per domain; counts summed only for the sentence.
-      let total = 0;
-      let value = 0;
-      for (const [d, w] of domains) {
-        const c = record.get(d) ?? EMPTY_COUNTS;
-        value += w * trackValue(c, t);
-        total += w;
-        counts = add(counts, c);
-      }
-      if (leadsIn(counts) > 0) return { value: value / total, text: sentence(counts, domains.map(([d]) => d)) };
+  let value: number;
+  let expected: number;
+  let counts = all;
+  if (domains.length === 0) [value, expected] = [trackValue(record, undefined, t), estimate(record, undefined, t).expected];
+  else {
+    let [sum, exp, weight] = [0, 0, 0];
+    counts = EMPTY_COUNTS;
+    for (const [d, w] of domains) {
+      sum += w * trackValue(record, d, t);
+      exp += w * estimate(record, d, t).expected;
+      weight += w;
+      counts = add(counts, record?.get(d) ?? EMPTY_COUNTS);
     }
+    [value, expected] = [sum / weight, exp / weight];
   }
-  if (leadsIn(counts) === 0) return { value: 0, text: '该领域暂无对接记录，不加减分（新平台同样获得推荐机会）' };
-  return { value: trackValue(counts, t), text: sentence(counts, []) };
+  const rate = `；估计每 10 条线索签约 ${(10 * expected).toFixed(1)} 单（全市平均 ${(10 * estimate(undefined, undefined, t).expected).toFixed(1)} 单）`;
+  return { value, text: sentence(counts, all, domains.map(([d]) => d), t) + rate };
 }
 
-function sentence(c: TrackCounts, domains: string[]): string {
+function sentence(c: TrackCounts, all: TrackCounts, domains: string[], t: TrackRecordSettings): string {
   const where = domains.length ? `在${domains.map((d) => label('domain', d)).join('、')}领域` : '';
-  const rating = c.rated ? `，平均评分 ${(1 + (4 * c.ratingCredit) / c.rated).toFixed(1)} 星` : '';
+  const rating = all.rated ? `，平台平均评分 ${(1 + (4 * all.ratingCredit) / all.rated).toFixed(1)} 星` : '';
   const scope = c.outOfScope ? `，${c.outOfScope} 条以不在业务范围婉拒` : '';
   const other = c.declined ? `，${c.declined} 条因其他原因婉拒` : '';
-  const few = leadsIn(c) < DEFAULT_TRACK_RECORD.priorLeads ? '（记录尚少，向平均水平收缩）' : '';
-  return `${where}历史对接：承接 ${c.accepted} 条、签约 ${c.signed} 条、交付 ${c.delivered} 条${scope}${other}${rating}${few}`;
+  const own = `${where}历史对接：承接 ${c.accepted} 条、签约 ${c.signed} 条、交付 ${c.delivered} 条${scope}${other}${rating}`;
+  // Say what a short record leans on, so the reader sees why few leads moved the score little.
+  const rest = add(all, c, -1);
+  const lean =
+    leadsIn(all) < t.platformStrength
+      ? '（记录尚少，向全市平均收缩）'
+      : domains.length && leadsIn(c) < t.domainStrength
+        ? `；该领域记录尚少，参考其在其他领域的记录（承接 ${rest.accepted} 条、签约 ${rest.signed} 条）`
+        : '';
+  return `${own}${lean}`;
 }
