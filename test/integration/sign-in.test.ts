@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeFor, platformBody, scenarioBody } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 import { mailbox, refresh, signIn, switchTo } from '../support/sign-in';
+import { parseApiKey } from '../../packages/core/accounts/api-key';
 
 /**
  * The real OAuth flow against the issuer the local stack serves at /auth: codes from the dev
@@ -118,7 +119,7 @@ describe('a platform operator with two platforms', () => {
     const listed = await call('GET', '/v1/api-keys', as1.access_token);
     expect(listed.body.items).toHaveLength(1);
     expect(listed.body.items[0].key).toBeUndefined();
-    expect(JSON.stringify(listed.body)).not.toContain(key.split('_').pop());
+    expect(JSON.stringify(listed.body)).not.toContain(parseApiKey(key)!.secret);
     expect(listed.body.items[0].lastUsedAt).not.toBeNull();
     // Platform 2's keys are its own.
     expect((await call('GET', '/v1/api-keys', as2.access_token)).body.items).toHaveLength(0);
