@@ -19,7 +19,20 @@ export const tableArgs = {
   ttl: TABLE.ttlAttribute,
 };
 
-export const table = new sst.aws.Dynamo('Table', tableArgs);
+/** The stages sst.config.ts retains and protects (it cannot import this file: SST evaluates it first). */
+const PRODUCTION_STAGES = ['production', 'prod'];
+
+/**
+ * The table is the truth: point-in-time recovery on every stage (any second of the last 35 days can
+ * be restored after a bad deploy or a wrong bulk edit; at this table's size it costs cents), and in
+ * production DynamoDB itself refuses to delete it.
+ */
+export const tableProtection = (stage: string) => ({
+  pointInTimeRecovery: { enabled: true },
+  deletionProtectionEnabled: PRODUCTION_STAGES.includes(stage),
+});
+
+export const table = new sst.aws.Dynamo('Table', { ...tableArgs, transform: { table: tableProtection($app.stage) } });
 
 /**
  * Evidence files of applications (等保备案证明, 专利/软著清单, 审计报告…). Private: nothing public,

@@ -15,6 +15,8 @@ export const PRICES = {
     perMillionReadUnits: 0.1425,
     perGbMonth: 0.285,
     freeGbMonth: 25,
+    /** Continuous backups (point-in-time recovery, on for the table): per GB of table, no free tier. */
+    pitrPerGbMonth: 0.228,
   },
   sqs: {
     /** Standard queues; each 64 KB chunk of a request is one request. */

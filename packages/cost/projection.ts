@@ -55,7 +55,8 @@ export function price(t: UsageTotals, p: PriceTable, o: PriceOptions, storageGb 
     dynamodb:
       (t.readUnits / 1e6) * p.dynamodb.perMillionReadUnits +
       (t.writeUnits / 1e6) * p.dynamodb.perMillionWriteUnits +
-      over(storageGb, p.dynamodb.freeGbMonth) * p.dynamodb.perGbMonth,
+      over(storageGb, p.dynamodb.freeGbMonth) * p.dynamodb.perGbMonth +
+      storageGb * p.dynamodb.pitrPerGbMonth,
     sqs: (over(t.sqsRequests, p.sqs.freeRequestsPerMonth) / 1e6) * p.sqs.perMillionRequests,
     lambda:
       (over(t.invocations, p.lambda.freeRequestsPerMonth) / 1e6) * p.lambda.perMillionRequests +

@@ -48,8 +48,9 @@ describe('pricing measured usage', () => {
     const free = price(t, PRICES, { ...x86, freeTier: true });
     expect(free.sqs).toBeCloseTo(0.5 * PRICES.sqs.perMillionRequests, 10);
     expect(free.lambda).toBe(0);
-    expect(price(t, PRICES, { ...x86, freeTier: true }, 10).dynamodb).toBe(0);
-    expect(price(t, PRICES, { ...x86, freeTier: true }, 35).dynamodb).toBeCloseTo(10 * PRICES.dynamodb.perGbMonth, 10);
+    // Storage has 25 free GB; point-in-time recovery has no free tier.
+    expect(price(t, PRICES, { ...x86, freeTier: true }, 10).dynamodb).toBeCloseTo(10 * PRICES.dynamodb.pitrPerGbMonth, 10);
+    expect(price(t, PRICES, { ...x86, freeTier: true }, 35).dynamodb).toBeCloseTo(10 * PRICES.dynamodb.perGbMonth + 35 * PRICES.dynamodb.pitrPerGbMonth, 10);
   });
 });
 
@@ -147,11 +148,11 @@ describe('monthly projection', () => {
     expect(billTotal(publishLine.monthly)).toBeCloseTo(250 * 100 * (PRICES.dynamodb.perMillionWriteUnits / 1e6), 12);
     const idle = 5 * ASSUMPTIONS.esmEmptyReceivesPerQueuePerMinute * ASSUMPTIONS.minutesPerMonth;
     expect(p.monthly.sqs).toBeCloseTo((idle / 1e6) * PRICES.sqs.perMillionRequests, 10);
-    expect(p.monthly.dynamodb).toBeCloseTo(250 * 100 * (PRICES.dynamodb.perMillionWriteUnits / 1e6) + 2 * PRICES.dynamodb.perGbMonth, 10);
+    expect(p.monthly.dynamodb).toBeCloseTo(250 * 100 * (PRICES.dynamodb.perMillionWriteUnits / 1e6) + 2 * (PRICES.dynamodb.perGbMonth + PRICES.dynamodb.pitrPerGbMonth), 10);
     expect(p.total).toBeCloseTo(billTotal(p.monthly), 12);
     expect(p.dominant).toBe('sqs');
-    // 3.24 M idle receives less the first million free; 2 GB of 25 free.
-    expect(p.totalWithFreeTier).toBeCloseTo(((idle - 1e6) / 1e6) * PRICES.sqs.perMillionRequests + 250 * 100 * (PRICES.dynamodb.perMillionWriteUnits / 1e6), 10);
+    // 3.24 M idle receives less the first million free; 2 GB of 25 free, their backups not.
+    expect(p.totalWithFreeTier).toBeCloseTo(((idle - 1e6) / 1e6) * PRICES.sqs.perMillionRequests + 250 * 100 * (PRICES.dynamodb.perMillionWriteUnits / 1e6) + 2 * PRICES.dynamodb.pitrPerGbMonth, 10);
   });
 });
 

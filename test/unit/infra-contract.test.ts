@@ -367,6 +367,14 @@ describe('table', () => {
     }
     expect(args.ttl).toBe(TABLE.ttlAttribute);
   });
+
+  it('can be restored to any point of the last 35 days on every stage, and cannot be deleted in production', async () => {
+    expect(byName('sst.aws.Dynamo', 'Table').args.transform.table).toEqual({ pointInTimeRecovery: { enabled: true }, deletionProtectionEnabled: false });
+    const { tableProtection } = await import('../../infra/storage');
+    expect(tableProtection('production').deletionProtectionEnabled).toBe(true);
+    expect(tableProtection('prod').deletionProtectionEnabled).toBe(true);
+    expect(tableProtection('alice').pointInTimeRecovery.enabled).toBe(true);
+  });
 });
 
 describe('evidence bucket', () => {
