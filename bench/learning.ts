@@ -387,7 +387,11 @@ export function simulate(reg: Registry, seed: number, opts: SimOptions): SeedRes
         }
         res.accepted++;
         pending.push({ day: at(DAY.decide), platformId: id, domains, apply: (c) => ({ ...c, accepted: c.accepted + 1 }) });
-        if (us >= t.sign) continue;
+        if (us >= t.sign) {
+          // The platform reports the lead lost once it is clear no contract will come.
+          pending.push({ day: at(DAY.sign), platformId: id, domains, apply: (c) => ({ ...c, lost: c.lost + 1 }) });
+          continue;
+        }
         res.signed++;
         pending.push({ day: at(DAY.sign), platformId: id, domains, apply: (c) => ({ ...c, signed: c.signed + 1 }) });
         if (ud >= DELIVER) continue;
@@ -556,20 +560,22 @@ async function tune(opts: LearningOptions): Promise<void> {
   const explorations = envList('BENCH_TUNE_EXPLORATION', [0, 0.25, 0.5, 1], [0.5]);
   const strengths = envList('BENCH_TUNE_STRENGTHS', [2, 4, 8], [4]);
   const ratios = envList('BENCH_TUNE_RATIO', [opts.track.ratioAtFull], [opts.track.ratioAtFull]);
+  const opens = envList('BENCH_TUNE_OPEN', [opts.track.openWeight], [opts.track.openWeight]);
   const rows: (string | number)[][] = [];
   let best: { score: number; label: string } | undefined;
   for (const w of weights)
     for (const exploration of explorations)
       for (const k of strengths)
-        for (const ratioAtFull of ratios) {
-          const track = { ...opts.track, exploration, platformStrength: k, domainStrength: k, ratioAtFull };
+        for (const ratioAtFull of ratios)
+        for (const openWeight of opens) {
+          const track = { ...opts.track, exploration, platformStrength: k, domainStrength: k, ratioAtFull, openWeight };
           const gs = regs.map((reg) => {
             const seeds = opts.tuningSeeds.map((seed) => simulate(reg, seed, { ...opts, trackWeight: w, track }));
             return goalOf({ copies: reg.copies, platforms: reg.platforms.length, newcomers: 0, seeds });
           });
           const score = mean(gs.map((g) => mean(g.gain)));
           const feasible = gs.every((g) => mean(g.gini) <= 0 && mean(g.newcomer) >= 0);
-          const label = `w=${w} c=${exploration} k=${k}${ratios.length > 1 ? ` r=${ratioAtFull}` : ''}`;
+          const label = `w=${w} c=${exploration} k=${k}${ratios.length > 1 ? ` r=${ratioAtFull}` : ''}${opens.length > 1 ? ` open=${openWeight}` : ''}`;
           rows.push([label, ...gs.flatMap((g) => [`${fmt(100 * mean(g.gain), 1)} %`, fmt(mean(g.gini), 3), fmt(100 * mean(g.newcomer), 1), fmt(mean(g.trend), 2)]), feasible ? 'yes' : 'no']);
           if (feasible && (!best || score > best.score)) best = { score, label };
           opts.log?.(`${label}: ${rows[rows.length - 1]!.slice(1).join(' ')}`);

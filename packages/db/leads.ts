@@ -165,7 +165,7 @@ export async function trackRecords(s: Store): Promise<Map<string, Map<string, Tr
   for (const i of items) {
     const n = (k: keyof TrackCounts) => Math.max(0, Number(i[k] ?? 0) || 0);
     const per = out.get(i.platformId) ?? new Map<string, TrackCounts>();
-    per.set(i.domain, { accepted: n('accepted'), outOfScope: n('outOfScope'), declined: n('declined'), signed: n('signed'), delivered: n('delivered'), ratingCredit: n('ratingCredit'), rated: n('rated') });
+    per.set(i.domain, { accepted: n('accepted'), outOfScope: n('outOfScope'), declined: n('declined'), signed: n('signed'), lost: n('lost'), delivered: n('delivered'), ratingCredit: n('ratingCredit'), rated: n('rated') });
     out.set(i.platformId, per);
   }
   return out;

@@ -219,7 +219,9 @@ export async function progress(deps: Deps, who: Principal, id: string, input: Pr
       values,
       set,
       step: { status: input.status, at, by: 'platform', ...(input.note ? { note: input.note } : {}) },
-      // Signatures and deliveries count for the ranking only once the manufacturer confirms them.
+      // Signatures and deliveries count for the ranking only once the manufacturer confirms them;
+      // a lead lost before any contract is the platform's own word that it did not sign.
+      ...(input.status === 'lost' && !lead.contract ? { track: { lost: 1 } } : {}),
       final: input.status === 'delivered' || input.status === 'lost',
     },
     conflict(lead, statusZh(input.status)),

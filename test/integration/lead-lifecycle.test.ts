@@ -142,8 +142,8 @@ describe('a lead from match to delivered deal', () => {
 
   it('counts each outcome once per platform × domain in DynamoDB', async () => {
     const records = await trackRecords(storeOf(stack.deps));
-    expect(records.get(a.id)?.get('maintenance')).toEqual({ accepted: 1, outOfScope: 0, declined: 0, signed: 1, delivered: 1, ratingCredit: 1, rated: 1 });
-    expect(records.get(b.id)?.get('maintenance')).toEqual({ accepted: 0, outOfScope: 1, declined: 0, signed: 0, delivered: 0, ratingCredit: 0, rated: 0 });
+    expect(records.get(a.id)?.get('maintenance')).toEqual({ accepted: 1, outOfScope: 0, declined: 0, signed: 1, lost: 0, delivered: 1, ratingCredit: 1, rated: 1 });
+    expect(records.get(b.id)?.get('maintenance')).toEqual({ accepted: 0, outOfScope: 1, declined: 0, signed: 0, lost: 0, delivered: 0, ratingCredit: 0, rated: 0 });
   });
 
   it('shows the funnel to the platform itself and to the bureau by category, industry, district and month', async () => {
@@ -183,5 +183,19 @@ describe('a lead from match to delivered deal', () => {
     const secret = (await stack.call('GET', `/v1/platforms/${a.id}/webhook-secret`, { token: a.token })).body.secret;
     expect(verifySignature(secret, reminder!.body, reminder!.signature)).toBe(true);
     expect((await stack.call('GET', `/v1/leads/${second.leadA.id}`, { token: a.token })).body.remindedAt).toBeTruthy();
+  });
+
+  it('a lead the platform reports lost before any contract counts once as a decided no-signature', async () => {
+    const third = await publishAndLeads('空压机组经常突发停机');
+    expect((await post(`/v1/leads/${third.leadA.id}/accept`, a.token)).status).toBe(200);
+    // Reported twice (a retried request): counted once.
+    for (let i = 0; i < 2; i++) expect((await post(`/v1/leads/${third.leadA.id}/progress`, a.token, { status: 'lost', reason: 'price' })).status).toBe(200);
+    const counts = (await trackRecords(storeOf(stack.deps))).get(a.id)?.get('maintenance');
+    expect(counts).toMatchObject({ accepted: 2, signed: 1, lost: 1 });
+    // The next match, published after the loss, says so.
+    const fourth = await publishAndLeads('螺杆机突发停机');
+    const next = (await stack.call('GET', `/v1/scenarios/${fourth.scenarioId}/matches`, { token: mfr })).body;
+    const text = next.items.find((i: any) => i.platformId === a.id).reasons.find((r: any) => r.factor === 'track_record').text;
+    expect(text).toContain('未成交 1 条');
   });
 });

@@ -29,12 +29,26 @@ function platform(id: string, trackRecord?: Map<string, TrackCounts>): Candidate
 }
 
 const counts = (c: Partial<TrackCounts>): TrackCounts => ({ ...EMPTY_COUNTS, ...c });
-/** n leads accepted, of which `signed` signed and delivered with five stars. */
-const leads = (n: number, signed = n) => counts({ accepted: n, signed, delivered: signed, rated: signed, ratingCredit: signed });
+/** n leads accepted and decided: `signed` signed and delivered with five stars, the rest lost. */
+const leads = (n: number, signed = n) => counts({ accepted: n, signed, lost: n - signed, delivered: signed, rated: signed, ratingCredit: signed });
 const factor = (p: CandidatePlatform, s: ScenarioInput = scenario) => scorePlatform(s, p).reasons.find((r) => r.factor === 'track_record')!;
 const order = (s: ScenarioInput, ps: CandidatePlatform[]) => rank(s, ps, DEFAULT_WEIGHTS, { topK: ps.length, minScore: -Infinity }).map((m) => m.platformId);
 
 describe('track record factor', () => {
+  it('does not judge a platform a poor closer for leads accepted this month that cannot have closed yet', () => {
+    // Both accepted ten leads and signed none: one reported all ten lost, the other's are still open.
+    const open = estimate(new Map([['maintenance', counts({ accepted: 10 })]]), 'maintenance');
+    const lost = estimate(new Map([['maintenance', counts({ accepted: 10, lost: 10 })]]), 'maintenance');
+    const none = estimate(undefined, 'maintenance');
+    expect(lost.sign).toBeLessThan(open.sign);
+    expect(open.sign).toBeLessThan(none.sign);
+    // …but a platform that never reports losses is not a perfect closer either.
+    const neverReports = estimate(new Map([['maintenance', counts({ accepted: 10, signed: 2 })]]), 'maintenance');
+    const reports = estimate(new Map([['maintenance', counts({ accepted: 10, signed: 2, lost: 8 })]]), 'maintenance');
+    expect(neverReports.sign).toBeGreaterThan(reports.sign);
+    expect(neverReports.sign).toBeLessThan(estimate(new Map([['maintenance', counts({ accepted: 2, signed: 2 })]]), 'maintenance').sign);
+  });
+
   it('is exactly 0 with no history, so a newcomer ranks as if the factor did not exist', () => {
     const ps = ['a', 'b', 'c'].map((id) => platform(id));
     const withFactor = rank(scenario, ps, DEFAULT_WEIGHTS, { topK: 3, minScore: -Infinity });

@@ -12,13 +12,15 @@ export interface TrackCounts {
   /** Leads declined for other reasons (capacity, budget, region): evidence about the platform's responsiveness. */
   declined: number;
   signed: number;
+  /** Accepted leads the platform reported lost without a contract: a decided "no signature". */
+  lost: number;
   delivered: number;
   /** Sum of (stars − 1) / 4 over the manufacturer's ratings: 0 for one star, 1 for five. */
   ratingCredit: number;
   rated: number;
 }
 
-export const EMPTY_COUNTS: TrackCounts = Object.freeze({ accepted: 0, outOfScope: 0, declined: 0, signed: 0, delivered: 0, ratingCredit: 0, rated: 0 });
+export const EMPTY_COUNTS: TrackCounts = Object.freeze({ accepted: 0, outOfScope: 0, declined: 0, signed: 0, lost: 0, delivered: 0, ratingCredit: 0, rated: 0 });
 
 /** Track records of one platform, per domain code. */
 export type TrackRecord = ReadonlyMap<string, TrackCounts>;
@@ -51,6 +53,12 @@ export interface TrackRecordSettings {
   exploration: number;
   /** The expected-signature ratio to a platform with no history that maps to ±1 (log scale). */
   ratioAtFull: number;
+  /**
+   * How much of a failed signature an accepted lead still open counts as. Signatures come weeks
+   * after acceptance: counting every open lead as unsigned would judge a platform that just accepted
+   * many leads (a newcomer, typically) a poor closer before any of them could close.
+   */
+  openWeight: number;
 }
 
 // Default rates are used until the registry has outcomes of its own (registryPrior); strengths and
@@ -63,6 +71,7 @@ export const DEFAULT_TRACK_RECORD: TrackRecordSettings = Object.freeze({
   domainStrength: 8,
   exploration: 0.25,
   ratioAtFull: 4,
+  openWeight: 0.5,
 });
 
 /** Ratings: prior four stars over three pseudo-ratings; five stars multiply by 1.05, one star by 0.85. */
@@ -74,6 +83,12 @@ const REGISTRY_STRENGTH = 20;
 /** Leads with a decision in this record. */
 export function leadsIn(c: TrackCounts): number {
   return c.accepted + c.outOfScope + c.declined;
+}
+
+/** Accepted leads weighed as trials of signing: decided ones fully, open ones by `openWeight`. */
+function signTrials(c: TrackCounts, t: TrackRecordSettings): number {
+  const open = Math.max(0, c.accepted - c.signed - c.lost);
+  return c.signed + c.lost + t.openWeight * open;
 }
 
 const FIELDS = Object.keys(EMPTY_COUNTS) as (keyof TrackCounts)[];
@@ -100,7 +115,7 @@ export function registryPrior(records: Iterable<TrackRecord>, t: TrackRecordSett
     ...t,
     priorScope: (k * t.priorScope + all.accepted + all.declined) / (k + leadsIn(all)),
     priorAccept: (k * t.priorAccept + all.accepted) / (k + all.accepted + all.declined),
-    priorSign: (k * t.priorSign + all.signed) / (k + all.accepted),
+    priorSign: (k * t.priorSign + all.signed) / (k + signTrials(all, t)),
   };
 }
 
@@ -137,11 +152,11 @@ export function estimate(record: TrackRecord | undefined, domain: string | undef
   const k = t.platformStrength;
   const prior = (mean: number): Rate => ({ mean, n: k });
   const pa = shrink(rest.accepted, rest.accepted + rest.declined, prior(t.priorAccept), k);
-  const ps = shrink(rest.signed, rest.accepted, prior(t.priorSign), k);
+  const ps = shrink(rest.signed, signTrials(rest, t), prior(t.priorSign), k);
   const kd = domain === undefined ? 0 : t.domainStrength;
   const scope = shrink(own.accepted + own.declined, leadsIn(own), prior(t.priorScope), domain === undefined ? k : kd);
   const accept = domain === undefined ? pa : shrink(own.accepted, own.accepted + own.declined, pa, kd);
-  const sign = domain === undefined ? ps : shrink(own.signed, own.accepted, ps, kd);
+  const sign = domain === undefined ? ps : shrink(own.signed, signTrials(own, t), ps, kd);
   const rating = (RATING.strength * RATING.prior + all.ratingCredit) / (RATING.strength + all.rated);
   const satisfaction = (RATING.base + RATING.span * rating) / (RATING.base + RATING.span * RATING.prior);
   const c = t.exploration;
@@ -205,7 +220,8 @@ function sentence(c: TrackCounts, all: TrackCounts, domains: string[], t: TrackR
   const rating = all.rated ? `，平台平均评分 ${(1 + (4 * all.ratingCredit) / all.rated).toFixed(1)} 星` : '';
   const scope = c.outOfScope ? `，${c.outOfScope} 条以不在业务范围婉拒` : '';
   const other = c.declined ? `，${c.declined} 条因其他原因婉拒` : '';
-  const own = `${where}历史对接：承接 ${c.accepted} 条、签约 ${c.signed} 条、交付 ${c.delivered} 条${scope}${other}${rating}`;
+  const lost = c.lost ? `、未成交 ${c.lost} 条` : '';
+  const own = `${where}历史对接：承接 ${c.accepted} 条、签约 ${c.signed} 条${lost}、交付 ${c.delivered} 条${scope}${other}${rating}`;
   // Say what a short record leans on, so the reader sees why few leads moved the score little.
   const rest = add(all, c, -1);
   const lean =
