@@ -21,6 +21,7 @@ import { loadSettings } from '../packages/settings/settings';
 import { drawSplit, loadCorpus, loadCorpusDataset, SPLIT_PATH } from './match-corpus';
 import { DEFAULT_DEV_PATH, loadDataset, type MatchingDataset } from './dataset';
 import { baselines, evaluateFeatures, featurize, fitWeights, folds, pairedBootstrap, ours, prepare, withTuning, type Features, type Prepared, type Run } from './match-eval';
+import { agreement } from './match-agreement';
 import { evaluateThroughStack } from './match-stack';
 
 const args = process.argv.slice(2);
@@ -68,6 +69,17 @@ function perStyle(data: MatchingDataset, p: Prepared, part = 'frozen test part')
     const signed = (x: number) => `${x >= 0 ? '+' : ''}${f3(x)}`;
     console.log(`  ${style.padEnd(20)} ${String(o.n).padStart(4)}   ${pair(o).padStart(14)}   ${pair(b)}   ${pair(st)}   ${signed(delta).padStart(6)}  [${signed(lo)}, ${signed(hi)}]`);
   }
+  agreementTable(data, mine, structured, part);
+}
+
+/** nDCG@10 under both graders' labels, next to what each grader's own grades score under the other's. */
+function agreementTable(data: MatchingDataset, mine: Run[], structured: Run[], part: string) {
+  const rows = agreement(data, mine, structured);
+  if (!rows.length) return;
+  console.log(`\nlabel agreement, ${part}: nDCG@10 under the first grader's labels (all tables) and under a second, blind grader's`);
+  console.log(`${''.padEnd(22)} ${'n'.padStart(4)}   ${'1st labels: ours / BM25+st / 2nd grader'.padStart(40)}   ${'2nd labels: ours / BM25+st / 1st grader'.padStart(40)}`);
+  for (const r of rows)
+    console.log(`  ${r.style.padEnd(20)} ${String(r.n).padStart(4)}   ${[r.first.ours, r.first.structured, r.first.secondGrader].map(f3).join(' / ').padStart(40)}   ${[r.second.ours, r.second.structured, r.second.firstGrader].map(f3).join(' / ').padStart(40)}`);
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
