@@ -13,7 +13,8 @@ import { Role } from '../../packages/core/principal';
 import { DevMailbox, devMailboxAllowed } from '../../packages/notify/dev-mailbox';
 import type { Deps } from '../../packages/runtime/deps';
 import type { Settings } from '../../packages/settings/settings';
-import { completeSignIn, expertProperties, issueCode, propertiesFor, wrongCode } from '../../packages/services/sign-in';
+import { codeRequestAllowedFrom, completeSignIn, expertProperties, issueCode, propertiesFor, wrongCode } from '../../packages/services/sign-in';
+import { clientAddress } from '../api/client-address';
 import { personOf, userTokenVerifier } from '../api/middleware/user-token';
 import { originOfRequest } from '../api/origin';
 import { codePage, contactPage, mailboxPage, refusedPage, switchPage } from './pages';
@@ -154,6 +155,15 @@ export function createAuthApp(deps: Deps): Hono {
     const keys = (await signingKeys(storage)).map((k) => ({ ...k.jwk, alg: k.alg, ...(k.expired ? { exp: Math.floor(k.expired.getTime() / 1000) } : {}) }));
     c.header('cache-control', 'public, max-age=60');
     return c.json({ keys });
+  });
+  // Before OpenAuth sees a code request: one address's hourly budget over all contacts (the
+  // per-contact limits live in sendCode). The form is parsed once; OpenAuth reads the cached body.
+  outer.post(`${AUTH_PREFIX}/code/authorize`, async (c, next) => {
+    const form = await c.req.formData();
+    const action = form.get('action')?.toString();
+    if ((action === 'request' || action === 'resend') && !(await codeRequestAllowedFrom(deps, clientAddress(c))))
+      return contactPage(REFUSAL_TEXT.too_many_here, form.get('contact')?.toString() ?? '', 429);
+    await next();
   });
   if (devMailboxAllowed(deps.settings.STAGE) && deps.messenger instanceof DevMailbox) {
     const mailbox = deps.messenger;

@@ -44,6 +44,9 @@ export const SettingsSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Public objections (公示异议) one requester address may file per hour, counted across instances. */
   OBJECTIONS_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  // Sign-in codes requested from one address an hour, whatever the contacts: an office or a roadshow
+  // hall shares one address, a script cycling through phone numbers to run up SMS bills does too.
+  SIGNIN_CODES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   LOG_REQUESTS: bool.default(true),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
   /** Sign-in: where one-time codes and invitations go. `dev` = the local mailbox; `aws` = SES (e-mail) and SNS (SMS). */

@@ -3,7 +3,7 @@ import { SignJWT, exportSPKI, generateKeyPair, importJWK, type JWK } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeFor, platformBody, scenarioBody } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
-import { Browser, exchange, lastCode, mailbox, requestCode, signIn, submitCode, switchTo } from '../support/sign-in';
+import { Browser, CLIENT_ID, REDIRECT_URI, exchange, lastCode, mailbox, requestCode, signIn, submitCode, switchTo } from '../support/sign-in';
 import { parseApiKey } from '../../packages/core/accounts/api-key';
 
 let stack: TestStack;
@@ -99,6 +99,32 @@ describe('one-time codes', () => {
       expect(sent()).toBe(21);
     } finally {
       skewMs = 0;
+    }
+  });
+});
+
+describe('codes requested from one address', () => {
+  it('are limited per hour over all contacts; another address is not affected, and nothing is sent when refused', async () => {
+    const small = await startTestStack({ pollers: false, env: { SIGNIN_CODES_PER_ADDRESS_PER_HOUR: '3' } });
+    try {
+      // Behind the router the last X-Forwarded-For hop is the caller's address.
+      const ask = async (contact: string, address: string) => {
+        const b = new Browser(small);
+        const q = new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, response_type: 'code', provider: 'code', state: 's' });
+        await b.request((await b.request(`/auth/authorize?${q}`)).headers.get('location')!);
+        return b.request('/auth/code/authorize', { form: { action: 'request', contact }, headers: { 'x-forwarded-for': `198.51.100.1, ${address}` } });
+      };
+      for (let i = 1; i <= 3; i++) expect((await ask(`pump${i}@example.cn`, '203.0.113.7')).status).toBe(200);
+      const refused = await ask('pump4@example.cn', '203.0.113.7');
+      expect(refused.status).toBe(429);
+      expect(await refused.text()).toContain('此网络获取验证码过于频繁');
+      expect(mailbox(small).list('pump4@example.cn')).toHaveLength(0);
+      // A spoofed first hop does not help; a different caller is served.
+      expect((await ask('pump5@example.cn', '203.0.113.7')).status).toBe(429);
+      expect((await ask('pump5@example.cn', '203.0.113.8')).status).toBe(200);
+      expect(mailbox(small).list('pump5@example.cn')).toHaveLength(1);
+    } finally {
+      await small.stop();
     }
   });
 });

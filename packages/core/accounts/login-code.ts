@@ -51,11 +51,12 @@ export function codeSendAllowed(sentAt: readonly string[], now: Date): { ok: boo
   return { ok, recent: ok ? [...recent, now.toISOString()] : recent };
 }
 
-export const REFUSAL_TEXT: Record<CodeRefusal | 'invalid' | 'too_many', string> = {
+export const REFUSAL_TEXT: Record<CodeRefusal | 'invalid' | 'too_many' | 'too_many_here', string> = {
   unknown: '验证码无效，请重新获取 / This code is not valid; request a new one',
   expired: '验证码已过期（10 分钟），请重新获取 / The code expired (10 minutes); request a new one',
   used: '验证码已使用，请重新获取 / The code was already used; request a new one',
   locked: '错误次数过多，此验证码已锁定，请重新获取 / Too many wrong tries; this code is locked, request a new one',
   invalid: '验证码错误 / Wrong code',
   too_many: '获取验证码过于频繁（每 10 分钟最多 5 次、每天最多 20 次），请稍后再试 / Too many codes requested (at most 5 per 10 minutes and 20 per day); please try again later',
+  too_many_here: '此网络获取验证码过于频繁，请一小时后再试 / Too many codes were requested from this network; please try again in an hour',
 };
