@@ -1,5 +1,6 @@
 import { FUNCTION_DEFAULTS, functionEnvironment } from './defaults';
-import { allLinks } from './queues';
+import { allLinks, dlqs } from './queues';
+import { QUEUE_NAMES } from '../packages/queue/queues';
 
 /** Re-drives work DynamoDB says is unfinished past its deadline (lost messages, DLQ'd steps). */
 export const reconciler = new sst.aws.Cron('Reconciler', {
@@ -8,7 +9,8 @@ export const reconciler = new sst.aws.Cron('Reconciler', {
     ...FUNCTION_DEFAULTS,
     handler: 'functions/reconcile/handler.handler',
     timeout: '60 seconds',
-    link: allLinks,
+    // The dead-letter queues too: it counts what waits there on every pass.
+    link: [...allLinks, ...QUEUE_NAMES.map((name) => dlqs[name])],
     environment: functionEnvironment(),
   },
 });

@@ -138,7 +138,7 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
   openauthLocalCredentials(settings);
   // The API verifies people's tokens against the issuer it serves itself at /auth (same process).
   const jwks = async () => (await app.request('/auth/.well-known/jwks.json')).json() as Promise<{ keys: Record<string, unknown>[] }>;
-  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls, bucketName: settings.BUCKET_NAME }, {
+  const deps = createDeps(settings, { tableName: settings.TABLE_NAME, queueUrls: urls, bucketName: settings.BUCKET_NAME, deadLetterUrls: queueUrls.dlq }, {
     ddb,
     sqs,
     meter,

@@ -22,6 +22,8 @@ export interface Resources {
   queueUrls: Record<QueueName, string>;
   /** Private bucket for application evidence (S3). */
   bucketName: string;
+  /** Dead-letter queues, where the process can see them (the reconciler counts what waits there). */
+  deadLetterUrls?: Partial<Record<QueueName, string>>;
 }
 
 /**

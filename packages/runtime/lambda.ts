@@ -1,6 +1,6 @@
 import { Resource } from 'sst';
 import { loadSettings, type Settings } from '../settings/settings';
-import { QUEUES, QUEUE_NAMES, type QueueName } from '../queue/queues';
+import { QUEUES, QUEUE_NAMES, dlqResourceName, type QueueName } from '../queue/queues';
 import { createDeps, type Deps, type Resources } from './deps';
 
 /** On AWS the names come from SST links, never from hard-coded strings. */
@@ -9,7 +9,9 @@ function resourcesFromSst(): Resources {
   const queueUrls = Object.fromEntries(
     QUEUE_NAMES.map((q) => [q, linked[QUEUES[q].resource]!.url!]),
   ) as Record<QueueName, string>;
-  return { tableName: linked.Table!.name!, queueUrls, bucketName: linked.Evidence!.name! };
+  // Only the reconciler links the dead-letter queues; SST's Resource throws on unlinked names.
+  const deadLetterUrls = Object.fromEntries(QUEUE_NAMES.flatMap((q) => (dlqResourceName(q) in linked ? [[q, linked[dlqResourceName(q)]!.url!]] : [])));
+  return { tableName: linked.Table!.name!, queueUrls, bucketName: linked.Evidence!.name!, deadLetterUrls };
 }
 
 let deps: Deps | undefined;

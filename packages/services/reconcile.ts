@@ -8,6 +8,7 @@ import { batchGet } from '../db/store';
 import { leadId, remindStaleLeads } from './leads';
 import { allRounds, applicationsDue } from '../db/rounds';
 import { finishPublishing } from './yearly-directory';
+import { deadLetterCounts } from '../queue/dead-letters';
 
 export interface ReconcileReport {
   published: number;
@@ -19,6 +20,8 @@ export interface ReconcileReport {
   publishing: number;
   /** Leads with no move for 30 days whose platform was reminded in this pass. */
   reminders: number;
+  /** Messages waiting in dead-letter queues (all queues together); per queue in the log. */
+  deadLetters: number;
 }
 
 /** Re-sends owed pairings whose lead does not exist yet; clears a marker once all its leads do. */
@@ -70,7 +73,12 @@ export async function reconcile(deps: Deps, opts: { olderThanSec: number }): Pro
     applications: appsDue.length,
     publishing: publishing.length,
     reminders: await remindStaleLeads(deps),
+    deadLetters: 0,
   };
+  const waiting = await deadLetterCounts(deps.sqs, deps.resources.deadLetterUrls ?? {});
+  report.deadLetters = Object.values(waiting).reduce((a, b) => a + (b ?? 0), 0);
+  // An error line every pass while anything waits: what a log-based alarm watches (README, Deploying).
+  if (report.deadLetters > 0) deps.log.error('dead letters waiting', { deadLetters: waiting });
   if (Object.values(report).some((n) => n > 0)) deps.log.info('reconciled', { ...report });
   return report;
 }

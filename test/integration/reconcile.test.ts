@@ -1,5 +1,5 @@
-import { PurgeQueueCommand } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PurgeQueueCommand, ReceiveMessageCommand, DeleteMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runEmbed } from '../../packages/services/embedding';
 import { runMatch } from '../../packages/services/matching';
 import { reconcile } from '../../packages/services/reconcile';
@@ -46,5 +46,22 @@ describe('the reconciler re-drives work whose messages were lost', () => {
     // Every owed lead exists now: the next pass clears the markers and re-sends nothing.
     expect((await reconcile(stack.deps, { olderThanSec: 0 })).pairings).toBe(0);
     expect((await reconcile(stack.deps, { olderThanSec: 0 })).pairings).toBe(0);
+  });
+
+  it('counts what waits in the dead-letter queues on every pass, and says so in an error line', async () => {
+    expect((await reconcile(stack.deps, { olderThanSec: 3600 })).deadLetters).toBe(0);
+    const dlq = stack.queueUrls.dlq.match!;
+    await stack.deps.sqs.send(new SendMessageCommand({ QueueUrl: dlq, MessageBody: JSON.stringify({ type: 'MatchScenario', scenarioId: 'sc_poison' }) }));
+    const error = vi.spyOn(stack.deps.log, 'error');
+    try {
+      expect((await reconcile(stack.deps, { olderThanSec: 3600 })).deadLetters).toBe(1);
+      expect(error.mock.calls).toEqual([['dead letters waiting', { deadLetters: expect.objectContaining({ match: 1 }) }]]);
+    } finally {
+      error.mockRestore();
+    }
+    // Once someone has looked and removed it, the passes are quiet again.
+    const got = await stack.deps.sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq, MaxNumberOfMessages: 1 }));
+    await stack.deps.sqs.send(new DeleteMessageCommand({ QueueUrl: dlq, ReceiptHandle: got.Messages![0]!.ReceiptHandle! }));
+    expect((await reconcile(stack.deps, { olderThanSec: 3600 })).deadLetters).toBe(0);
   });
 });

@@ -353,6 +353,14 @@ describe('links and function settings', () => {
     const cron = byName('sst.aws.Cron', 'Reconciler').args;
     expect(cron.schedule).toMatch(/^(rate|cron)\(.+\)$/);
   });
+
+  it('the reconciler alone links the dead-letter queues, under the names lambdaDeps looks for', () => {
+    const dlqs = QUEUE_NAMES.map((q) => byName('sst.aws.Queue', dlqResourceName(q)).instance);
+    const reconcilerLinks: unknown[] = fnArgs(byName('sst.aws.Cron', 'Reconciler').args.function).link;
+    for (const d of dlqs) expect(reconcilerLinks.includes(d), `reconciler links ${d.name}`).toBe(true);
+    for (const f of allFunctions().filter((f) => !f.where.startsWith('cron')))
+      expect((f.args.link ?? []).some((l: unknown) => dlqs.includes(l as never)), `${f.where} links no DLQ`).toBe(false);
+  });
 });
 
 describe('table', () => {
