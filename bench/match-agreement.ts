@@ -7,8 +7,8 @@ import { CORPUS_DIR } from './match-corpus';
 import type { Run } from './match-eval';
 
 /**
- * Label agreement: a second grader, blind to the first labels and to the matcher, graded the
- * abbreviation and colloquial scenarios (bench/corpus/second-grader.json). How well one grader's own
+ * Label agreement: a second grader, blind to the first labels and to the matcher, graded every
+ * corpus scenario (bench/corpus/second-grader.json). How well one grader's own
  * grades, read as a ranking, score against the other's labels is how far these labels can tell two
  * rankings apart; margins smaller than the gap to that are not measurable with them.
  */
@@ -33,8 +33,9 @@ export interface AgreementRow {
 
 export function agreement(data: MatchingDataset, ours: Run[], structured: Run[], second = loadSecondGrader()): AgreementRow[] {
   const rows: AgreementRow[] = [];
-  for (const style of [...new Set(data.scenarios.filter((s) => second.has(s.key)).map((s) => s.style ?? 'plain'))].sort()) {
-    const idx = data.scenarios.flatMap((s, i) => (second.has(s.key) && (s.style ?? 'plain') === style ? [i] : []));
+  const styles = [...new Set(data.scenarios.filter((s) => second.has(s.key)).map((s) => s.style ?? 'plain'))].sort();
+  for (const style of [...styles, 'all']) {
+    const idx = data.scenarios.flatMap((s, i) => (second.has(s.key) && (style === 'all' || (s.style ?? 'plain') === style) ? [i] : []));
     const mean = (f: (i: number) => number) => idx.reduce((a, i) => a + f(i), 0) / idx.length;
     const first = (i: number) => data.scenarios[i]!.relevance;
     const other = (i: number) => second.get(data.scenarios[i]!.key)!;

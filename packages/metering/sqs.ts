@@ -19,8 +19,12 @@ const attrBytes = (attrs: Record<string, Attr> | undefined) =>
 const messageBytes = (m: { MessageBody?: string; Body?: string; MessageAttributes?: Record<string, Attr> }) =>
   Buffer.byteLength(m.MessageBody ?? m.Body ?? '') + attrBytes(m.MessageAttributes);
 
-/** The calls that move messages; everything else (GetQueueAttributes, CreateQueue, …) is administration. */
+/**
+ * The calls an operation makes: moving messages, and reading a queue's depth (the reconciler counts
+ * the dead-letter queues every pass). Everything else (CreateQueue, …) is administration.
+ */
 const DATA = new Set([
+  'GetQueueAttributesCommand',
   'SendMessageCommand',
   'SendMessageBatchCommand',
   'ReceiveMessageCommand',

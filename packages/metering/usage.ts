@@ -17,7 +17,7 @@ export interface Usage {
   sqsRequests: Record<string, number>;
   /** ReceiveMessage calls that returned nothing: how a poller idles, modelled apart from work. */
   sqsEmptyReceives: number;
-  /** Queue administration (GetQueueAttributes, CreateQueue, …): not part of any operation. */
+  /** Queue administration (CreateQueue, …): not part of any operation. */
   sqsControlRequests: number;
   /** S3 requests in the PUT/COPY/POST/LIST class, including presigned PUTs issued to browsers. */
   s3WriteRequests: number;
