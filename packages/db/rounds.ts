@@ -1,6 +1,7 @@
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Application, ApplicationStatus, DirectoryEntry, Objection, Round, RoundStatus } from '../core/schemas/round';
+import { budgetUpdate, type Budget } from './throttle';
 import { batchGet, getItem, isConditionFailure, putIf, putItem, queryAll, strip, transactIf, type Item, type Store, type TransactItems } from './store';
 
 // Keys of the yearly round. A round is `ROUND#<id>`; its applications, objections and the year's
@@ -184,7 +185,7 @@ function openObjectionsBy(s: Store, roundId: string, delta: 1 | -1, runningAt?: 
  * Files an objection, counts it on the round and on the requester's hourly budget in one
  * transaction: refused for any reason, nothing is written (not even the throttle counter).
  */
-export async function fileObjection(s: Store, o: Objection, at: string, throttle: { key: string; limit: number; expiresAt: number }): Promise<ObjectionRefusal | null> {
+export async function fileObjection(s: Store, o: Objection, at: string, throttle: Budget): Promise<ObjectionRefusal | null> {
   const items: TransactItem[] = [
     { Put: { TableName: s.table, Item: objectionItem(o), ConditionExpression: 'attribute_not_exists(pk)' } },
     openObjectionsBy(s, o.roundId, 1, at),
@@ -197,15 +198,7 @@ export async function fileObjection(s: Store, o: Objection, at: string, throttle
         ExpressionAttributeValues: { ':assessed': 'assessed', ':r': o.roundId },
       },
     },
-    {
-      Update: {
-        TableName: s.table,
-        Key: { pk: `THROTTLE#${throttle.key}`, sk: 'COUNT' },
-        UpdateExpression: 'ADD n :one SET expiresAt = :exp',
-        ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
-        ExpressionAttributeValues: { ':one': 1, ':exp': throttle.expiresAt, ':limit': throttle.limit },
-      },
-    },
+    { Update: { TableName: s.table, ...budgetUpdate(throttle) } },
   ];
   try {
     await s.db.send(new TransactWriteCommand({ TransactItems: items }));

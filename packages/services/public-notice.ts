@@ -3,12 +3,11 @@ import { newId } from '../core/ids';
 import type { Principal } from '../core/principal';
 import type { Application, NoticeEntry, Objection, ObjectionInput, ResolveInput, Round } from '../core/schemas/round';
 import * as repo from '../db/rounds';
+import { hourlyBudget } from '../db/throttle';
 import type { Deps } from '../runtime/deps';
 import { mustGetRound, roundNotFound } from './rounds';
 import { applicationRejected } from './notifications';
 import { nowIso, storeOf } from './store';
-
-const HOUR_MS = 3_600_000;
 
 const listed = (a: Application) => a.status === 'assessed' && (a.level ?? 0) >= 1;
 
@@ -57,12 +56,7 @@ export async function object(deps: Deps, roundId: string, input: ObjectionInput,
     status: 'open',
     createdAt: at,
   };
-  const hour = Math.floor(deps.now().getTime() / HOUR_MS);
-  const refused = await repo.fileObjection(s, o, at, {
-    key: `objection#${requesterAddress}#${hour}`,
-    limit: deps.settings.OBJECTIONS_PER_HOUR,
-    expiresAt: Math.ceil(((hour + 2) * HOUR_MS) / 1000),
-  });
+  const refused = await repo.fileObjection(s, o, at, hourlyBudget(`objection#${requesterAddress}`, deps.settings.OBJECTIONS_PER_HOUR, deps.now()));
   if (refused === 'throttled') throw new AppError('RATE_LIMITED', '异议提交过于频繁，请一小时后再试 / Too many objections from this address; try again in an hour');
   if (refused === 'notice') throw conflict('不在公示期内，不受理异议 / Objections are accepted only while the notice runs');
   if (refused === 'application')

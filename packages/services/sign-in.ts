@@ -6,7 +6,7 @@ import type { Role } from '../core/principal';
 import { BUREAU_ORG_ID, type Member, type User } from '../core/schemas/account';
 import { consumeLoginCode, countWrongTry, getLoginCode, putLoginCode, reserveCodeSend } from '../db/login-codes';
 import { ensureOrganisation, getMember, putMember } from '../db/organisations';
-import { takeFromBudget } from '../db/throttle';
+import { hourlyBudget, takeFromBudget } from '../db/throttle';
 import { createUser, getUser, userIdByContact } from '../db/users';
 import type { Deps } from '../runtime/deps';
 import { actingOptions, expertForPerson } from './accounts';
@@ -46,15 +46,12 @@ export async function issueCode(deps: Deps, contact: Contact, code: string): Pro
   return nonce;
 }
 
-const HOUR_MS = 3_600_000;
-
 /**
  * Whether one more code may be requested from this address in the current hour (all contacts
  * together). A refusal is audited once per request; nothing is sent.
  */
 export async function codeRequestAllowedFrom(deps: Deps, address: string): Promise<boolean> {
-  const hour = Math.floor(deps.now().getTime() / HOUR_MS);
-  const ok = await takeFromBudget(storeOf(deps), `signin-code#${address}#${hour}`, deps.settings.SIGNIN_CODES_PER_ADDRESS_PER_HOUR, Math.ceil(((hour + 2) * HOUR_MS) / 1000));
+  const ok = await takeFromBudget(storeOf(deps), hourlyBudget(`signin-code#${address}`, deps.settings.SIGNIN_CODES_PER_ADDRESS_PER_HOUR, deps.now()));
   if (!ok) await audit(deps, { action: 'signin.code_throttled', actor: { via: 'issuer' }, target: address, details: { per: 'address' } });
   return ok;
 }
