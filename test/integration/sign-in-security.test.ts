@@ -3,7 +3,7 @@ import { SignJWT, exportSPKI, generateKeyPair, importJWK, type JWK } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeFor, platformBody, scenarioBody } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
-import { Browser, CLIENT_ID, REDIRECT_URI, exchange, lastCode, mailbox, requestCode, signIn, submitCode, switchTo } from '../support/sign-in';
+import { Browser, askForCode, exchange, lastCode, mailbox, requestCode, signIn, submitCode, switchTo } from '../support/sign-in';
 import { parseApiKey } from '../../packages/core/accounts/api-key';
 
 let stack: TestStack;
@@ -108,12 +108,8 @@ describe('codes requested from one address', () => {
     const small = await startTestStack({ pollers: false, env: { SIGNIN_CODES_PER_ADDRESS_PER_HOUR: '3' } });
     try {
       // Behind the router the last X-Forwarded-For hop is the caller's address.
-      const ask = async (contact: string, address: string) => {
-        const b = new Browser(small);
-        const q = new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, response_type: 'code', provider: 'code', state: 's' });
-        await b.request((await b.request(`/auth/authorize?${q}`)).headers.get('location')!);
-        return b.request('/auth/code/authorize', { form: { action: 'request', contact }, headers: { 'x-forwarded-for': `198.51.100.1, ${address}` } });
-      };
+      const ask = async (contact: string, address: string) =>
+        (await askForCode(small, contact, { headers: { 'x-forwarded-for': `198.51.100.1, ${address}` } })).res;
       for (let i = 1; i <= 3; i++) expect((await ask(`pump${i}@example.cn`, '203.0.113.7')).status).toBe(200);
       const refused = await ask('pump4@example.cn', '203.0.113.7');
       expect(refused.status).toBe(429);

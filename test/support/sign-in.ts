@@ -42,15 +42,25 @@ export function lastCode(stack: Pick<Stack, 'deps'>, contact: string): string {
   return code;
 }
 
-/** Starts an authorization (code flow) and asks for a code; returns the browser at the code page. */
-export async function requestCode(stack: Pick<Stack, 'app' | 'deps'>, contact: string, browser = new Browser(stack)): Promise<Browser> {
+/** Starts an authorization (code flow) and asks for a code; the issuer's answer, whatever it is. */
+export async function askForCode(
+  stack: Pick<Stack, 'app' | 'deps'>,
+  contact: string,
+  o: { browser?: Browser; headers?: Record<string, string> } = {},
+): Promise<{ browser: Browser; res: Response }> {
+  const browser = o.browser ?? new Browser(stack);
   const q = new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, response_type: 'code', provider: 'code', state: 's1' });
   const start = await browser.request(`/auth/authorize?${q}`);
   if (start.status !== 302) throw new Error(`authorize answered ${start.status}`);
   const page = await browser.request(start.headers.get('location')!);
   if (page.status !== 200) throw new Error(`code page ${start.headers.get('location')} answered ${page.status}`);
-  const sent = await browser.request('/auth/code/authorize', { form: { action: 'request', contact } });
-  if (sent.status !== 200) throw new Error(`request code answered ${sent.status}: ${await sent.text()}`);
+  return { browser, res: await browser.request('/auth/code/authorize', { form: { action: 'request', contact }, headers: o.headers }) };
+}
+
+/** Asks for a code and expects it sent; returns the browser at the code page. */
+export async function requestCode(stack: Pick<Stack, 'app' | 'deps'>, contact: string, browser = new Browser(stack)): Promise<Browser> {
+  const { res } = await askForCode(stack, contact, { browser });
+  if (res.status !== 200) throw new Error(`request code answered ${res.status}: ${await res.text()}`);
   return browser;
 }
 
