@@ -46,11 +46,10 @@ export async function retireExpert(s: Store, e: Expert, at: string, reason: stri
       ExpressionAttributeValues: { ':at': at, ':reason': reason },
     },
   };
-  if (!e.contact) return transactIf(s, [update]);
-  return transactIf(s, [
-    update,
-    { Delete: { TableName: s.table, Key: { pk: expertContactPk(e.contact), sk: 'EXPERT' }, ConditionExpression: 'expertId = :id', ExpressionAttributeValues: { ':id': e.id } } },
-  ]);
+  const freeContact = e.contact
+    ? [{ Delete: { TableName: s.table, Key: { pk: expertContactPk(e.contact), sk: 'EXPERT' }, ConditionExpression: 'expertId = :id', ExpressionAttributeValues: { ':id': e.id } } }]
+    : [];
+  return transactIf(s, [update, ...freeContact]);
 }
 
 export async function addConflict(s: Store, id: string, conflict: Expert['conflicts'][number]): Promise<boolean> {
