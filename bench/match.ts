@@ -24,6 +24,7 @@ import { baselines, evaluateFeatures, featurize, fitWeights, folds, pairedBootst
 import { agreement } from './match-agreement';
 import { evaluateThroughStack } from './match-stack';
 
+const NEW_STYLE_TEST_SHARE = 0.5;
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
 const flagValue = (name: string) => flag(name)?.split('=').slice(1).join('=');
@@ -160,9 +161,11 @@ async function main() {
     const previous: { test: string[]; tune: string[] } = existsSync(SPLIT_PATH) ? JSON.parse(readFileSync(SPLIT_PATH, 'utf8')) : { test: [], tune: [] };
     const known = new Set([...previous.test, ...previous.tune]);
     const fresh = loadCorpusDataset().scenarios.filter((s) => !known.has(s.key));
-    const test = [...previous.test, ...drawSplit(fresh)].sort();
+    // The six styles added in December (scenarios-d/-e) are held out at half, not 30 %: each style's
+    // frozen part must be large enough to tell a margin per style, and they are what is being judged.
+    const test = [...previous.test, ...drawSplit(fresh, NEW_STYLE_TEST_SHARE)].sort();
     const tune = [...previous.tune, ...fresh.map((s) => s.key).filter((k) => !test.includes(k))].sort();
-    writeFileSync(SPLIT_PATH, `${JSON.stringify({ rule: 'fmix32(fnv1a("split-v1:" + key)) / 2^32 < 0.3 → test', test, tune })}\n`);
+    writeFileSync(SPLIT_PATH, `${JSON.stringify({ rule: 'fmix32(fnv1a("split-v1:" + key)) / 2^32 < share → test; share 0.3 for scenarios-a/b/c, 0.5 for scenarios-d/e (new styles)', test, tune })}\n`);
     console.log(`wrote ${SPLIT_PATH}: ${test.length} test, ${tune.length} tuning scenarios (${fresh.length} new)`);
     return;
   }
