@@ -111,6 +111,12 @@ function sweep(tuneP: Prepared, devP: Prepared) {
   const d = DEFAULT_TUNING;
   const variants: [string, TextTuning][] = [['defaults', d]];
   for (const v of [0.3, 0.6]) variants.push([`background ${v}`, { ...d, background: v }]);
+  for (const v of [0.1, 0.5, 1]) variants.push([`otherItems ${v}`, { ...d, otherItems: v }]);
+  for (const v of [0, 0.5, 2]) variants.push([`consequence ${v}`, { ...d, consequence: v }]);
+  for (const v of [0, 0.25, 1]) variants.push([`gloss ${v}`, { ...d, gloss: v }]);
+  for (const v of [0, 0.5]) variants.push([`conceptGloss ${v}`, { ...d, conceptGloss: v }]);
+  for (const v of [0, 1]) variants.push([`translated ${v}`, { ...d, translated: v }]);
+  for (const v of [0.1, 1]) variants.push([`broadTick ${v}`, { ...d, broadTick: v }]);
   for (const v of [0, 0.2, 0.5]) variants.push([`unsupportedTick ${v}`, { ...d, unsupportedTick: v }]);
   for (const v of [0.25, 0.6]) variants.push([`inferredMin ${v}`, { ...d, inferredMin: v }]);
   for (const v of [1, 2.5]) variants.push([`titleWeight ${v}`, { ...d, titleWeight: v }]);

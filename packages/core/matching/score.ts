@@ -125,6 +125,18 @@ export interface TextTuning {
   titleWeight: number;
   /** Weight of sentences that tell background rather than ask for something (1 = all equal). */
   background: number;
+  /** In a list of problems with one marked most urgent, what each other item counts. */
+  otherItems: number;
+  /** What a broad technology tick (ai, big_data, digital_twin…) counts when the text does not ask for it. */
+  broadTick: number;
+  /** What a need read from a consequence ("电费一个月四十万") counts, as mentions of its concepts. */
+  consequence: number;
+  /** Weight of the Chinese gloss of English terms and consequences in the lexical ranking. */
+  gloss: number;
+  /** Within the gloss, the names of concepts found through English terms or consequences. */
+  conceptGloss: number;
+  /** Concepts named by the Chinese rendering of the English words count this much per mention. */
+  translated: number;
 }
 
 export const DEFAULT_TUNING: TextTuning = Object.freeze({
@@ -133,6 +145,12 @@ export const DEFAULT_TUNING: TextTuning = Object.freeze({
   inferredMin: 0.4,
   titleWeight: 1.5,
   background: 0.6,
+  otherItems: 0.3,
+  broadTick: 0.35,
+  consequence: 1,
+  gloss: 0.5,
+  conceptGloss: 1,
+  translated: 0.5,
 });
 
 // Divisions close enough that experience transfers in part (same GB/T section neighbourhood).
@@ -196,14 +214,21 @@ function industryFit(scenario: ScenarioInput, need: InferredNeed, inferredMin: n
  * What the need asks for in one taxonomy dimension, weighted: what the text says wins; a tick the
  * text supports counts fully, a tick alone counts fully only when the text says nothing there.
  */
-function wanted<K extends string>(ticked: readonly string[], inferred: Map<K, number>, t: TextTuning): { weights: Map<string, number>; inferred: string[] } {
+function wanted<K extends string>(ticked: readonly string[], inferred: Map<K, number>, t: TextTuning, textSpeaks = false): { weights: Map<string, number>; inferred: string[] } {
   const weights = new Map<string, number>();
   const fromText: string[] = [];
   for (const [k, s] of inferred) if (s >= t.inferredMin) weights.set(k, s);
-  for (const k of ticked) weights.set(k, inferred.size === 0 || inferred.has(k as K) ? 1 : t.unsupportedTick);
+  // A heavyweight technology ticked on a simple need ("ai, big_data, digital_twin" for a paper form)
+  // is a wish list, not a requirement: unless the text asks for it, it pulls like a contradicted tick.
+  // Without a readable need there is nothing to weigh a tick against, and it counts fully.
+  const tickWeight = (k: string) => (inferred.has(k as K) ? 1 : textSpeaks && BROAD_TECHNOLOGIES.has(k) ? t.broadTick : inferred.size === 0 ? 1 : t.unsupportedTick);
+  for (const k of ticked) weights.set(k, tickWeight(k));
   for (const k of weights.keys()) if (!ticked.includes(k)) fromText.push(k);
   return { weights, inferred: fromText };
 }
+
+/** Technologies people tick because they sound modern; the text has to ask for them to count fully. */
+export const BROAD_TECHNOLOGIES: ReadonlySet<string> = new Set(['ai', 'big_data', 'digital_twin', 'blockchain', '5g', 'xr', 'simulation']);
 
 // Solution coverage counts most because the named solution is what the manufacturer will see;
 // platform coverage still matters because a platform can combine its solutions.
@@ -244,6 +269,20 @@ function taxonomyFit(
   return { value: c.value, text: `${zh.hit}：${names(c.hit)}${c.miss.length ? `；${zh.miss}：${names(c.miss)}` : ''}${inferred}` };
 }
 
+const clip = (text: string, n: number) => (text.length > n ? `${text.slice(0, n)}…` : text);
+
+/** "主要需求：第2条「…」（“最急”）；" when the post lists several problems and marks one. */
+function mainAskText(need: InferredNeed): string {
+  const m = need.mainAsk;
+  return m ? `主要需求：第${m.items.join('、')}条（共${m.of}条，标注“${m.marker}”）「${clip(m.text.replace(/\s+/g, ' '), 24)}」；` : '';
+}
+
+/** "由「电费一个月四十万」推断：能耗监测与计量；" for needs told only through their consequences. */
+function consequenceText(need: InferredNeed): string {
+  const parts = need.consequences.slice(0, 2).map((c) => `由「${clip(c.phrase, 16)}」推断：${c.concepts.map((id) => conceptById(id)!.zh).join('、')}`);
+  return parts.length ? `${parts.join('；')}；` : '';
+}
+
 /** Share of the need's concepts (by strength) that the solution, or at half credit its platform, names. */
 function conceptFit(need: InferredNeed, profile: ReadonlyMap<string, number> | undefined, solution: ReadonlyMap<string, number> | undefined): Part {
   const excluded = need.excluded.length ? `；已排除：${need.excluded.map((w) => (/^[a-z0-9 ]+$/.test(w) ? w.toUpperCase() : w)).join('、')}` : '';
@@ -260,7 +299,7 @@ function conceptFit(need: InferredNeed, profile: ReadonlyMap<string, number> | u
   const names = hit.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id]) => conceptById(id)!.zh);
   return {
     value: got / total,
-    text: names.length ? `需求要点对应：${names.join('、')}${excluded}` : `未对应需求要点${excluded}`,
+    text: `${mainAskText(need)}${consequenceText(need)}${names.length ? `需求要点对应：${names.join('、')}${excluded}` : `未对应需求要点${excluded}`}`,
   };
 }
 
@@ -310,7 +349,7 @@ export function indexPlatforms(platforms: readonly Omit<CandidatePlatform, 'open
  * lead are credited to these (a scenario may tick none).
  */
 export function needDomains(scenario: Pick<ScenarioInput, 'title' | 'description' | 'domains'>, tuning: TextTuning = DEFAULT_TUNING): string[] {
-  const need = inferNeed(scenario.title ?? '', scenario.description ?? '', tuning.background);
+  const need = inferNeed(scenario.title ?? '', scenario.description ?? '', tuning);
   const { weights } = wanted(scenario.domains, need.domains, tuning);
   // A tick the text contradicts (weighted down to unsupportedTick) is not what the lead was about.
   return ordered([...weights].filter(([, v]) => v > tuning.unsupportedTick).map(([d]) => d), domainOrder);
@@ -324,10 +363,10 @@ export interface PreparedScenario {
 }
 
 export function prepareScenario(scenario: ScenarioInput, index: MatchIndex): PreparedScenario {
-  const need = inferNeed(scenario.title ?? '', scenario.description ?? '', index.tuning.background);
+  const need = inferNeed(scenario.title ?? '', scenario.description ?? '', index.tuning);
   const [title, ...rest] = need.sentences;
   const lexical = need.text.trim()
-    ? index.lexical.score([...rest, ...(title ? [{ text: title.text, weight: index.tuning.titleWeight }] : [])])
+    ? index.lexical.score([...rest, ...(title ? [{ text: title.text, weight: index.tuning.titleWeight }] : []), ...need.gloss])
     : new Map<string, LexicalScore>();
   return { input: scenario, need, lexical };
 }
@@ -389,7 +428,7 @@ export function scorePlatform(
   const prepared = 'need' in scenario ? scenario : prepareScenario(scenario, index);
   const { input, need } = prepared;
   const domainsWanted = wanted(input.domains, need.domains, index.tuning);
-  const techWanted = wanted(input.technologies, need.technologies, index.tuning);
+  const techWanted = wanted(input.technologies, need.technologies, index.tuning, need.concepts.size > 0);
   const profileConcepts = index.concepts.get(profileKey(platform.id));
   const fitOf = (solution?: CandidateSolution) => {
     const semantic = semanticFit(input, platform, solution);

@@ -1,6 +1,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { ABBREVIATIONS } from './abbreviations';
+import { ENGLISH_TERMS } from './english-terms';
 import { THESAURUS } from './thesaurus';
 
 // Function words plus the boilerplate both sides pad their texts with ("我们希望…", "平台提供…");
@@ -82,6 +83,19 @@ interface Matcher {
   /** Product words and abbreviations name a solution; pain words name a problem. */
   readonly kind: 'pain' | 'product';
   readonly re?: RegExp;
+  /** English words and phrases: a hit inside a longer English hit is the longer phrase's, not its own. */
+  readonly english?: boolean;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * An English word or phrase as written in a mixed post: any case (the text is lower-cased), words
+ * joined by spaces, hyphens or nothing ("set-up", "set up", "setup"), and a plural on the last word.
+ */
+export function englishPattern(term: string): RegExp {
+  const words = normalize(term).split(/[\s-]+/).filter(Boolean).map(escape);
+  return new RegExp(`(?<![a-z0-9])${words.join('[\\s_-]*')}(?:s|es)?(?![a-z])`, 'g');
 }
 
 let matchers: Matcher[] | undefined;
@@ -108,6 +122,13 @@ function conceptMatchers(): Matcher[] {
         if (i === undefined) throw new Error(`abbreviation ${a.abbr} names unknown concept ${id}`);
         add(a.abbr, i, 'product');
       }
+    for (const [id, terms] of Object.entries(ENGLISH_TERMS)) {
+      const i = CONCEPT_INDEX.get(id);
+      if (i === undefined) throw new Error(`English terms name unknown concept ${id}`);
+      const product = new Set(terms.product ?? []);
+      const kinds: [string, Matcher['kind']][] = [...(terms.pain ?? []).filter((w) => !product.has(w)).map((w): [string, Matcher['kind']] => [w, 'pain']), ...[...product].map((w): [string, Matcher['kind']] => [w, 'product'])];
+      for (const [w, kind] of kinds) list.push({ term: normalize(w), concept: i, kind, re: englishPattern(w), english: true });
+    }
     matchers = list;
   }
   return matchers;
@@ -119,15 +140,24 @@ export interface ConceptHit {
   start: number;
   end: number;
   kind: 'pain' | 'product';
+  /** Found through the English term table. */
+  english?: true;
 }
 
 /** Every occurrence of a thesaurus or abbreviation term in the (normalised) text. */
 export function conceptHits(text: string): ConceptHit[] {
   const t = normalize(text);
   const hits: ConceptHit[] = [];
+  const english: ConceptHit[] = [];
+  // Latin text is rare in a post; skip the English patterns when there is none.
+  const latin = /[a-z]{2}/.test(t);
   for (const m of conceptMatchers()) {
     const concept = THESAURUS[m.concept]!.id;
-    if (m.re) {
+    if (m.english) {
+      if (!latin) continue;
+      m.re!.lastIndex = 0;
+      for (let r = m.re!.exec(t); r; r = m.re!.exec(t)) english.push({ concept, start: r.index, end: r.index + r[0].length, kind: m.kind, english: true });
+    } else if (m.re) {
       m.re.lastIndex = 0;
       for (let r = m.re.exec(t); r; r = m.re.exec(t)) hits.push({ concept, start: r.index, end: r.index + r[0].length, kind: m.kind });
     } else {
@@ -135,6 +165,11 @@ export function conceptHits(text: string): ConceptHit[] {
         hits.push({ concept, start: at, end: at + m.term.length, kind: m.kind });
     }
   }
+  // "predictive maintenance" is one need, not also a mention of maintenance records.
+  // Spellings of one term ("set-up time", "setup time") find the same span once.
+  const spans = new Map(english.map((h) => [`${h.concept}:${h.start}:${h.end}`, h]));
+  for (const h of spans.values())
+    if (!english.some((o) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start)) hits.push(h);
   return hits;
 }
 

@@ -1,0 +1,202 @@
+import { charBigrams, conceptCounts } from './text';
+
+/**
+ * Posts that list several problems ("1. 排产靠人 2. 质量追溯难 3. 能耗高，其中第2条最急") ask for one
+ * thing first. Read as one bag of words, the ranking follows whichever item has the most vocabulary;
+ * the writer's own priority marker says which item is the need. This module finds the items and the
+ * marked one; infer.ts weighs the sentences accordingly.
+ */
+export interface ListedNeed {
+  /** Text before the first item (company, context). */
+  before: string;
+  items: string[];
+  /** Text after the last item's sentence (often "其中…最急"). */
+  after: string;
+  /** Items are lettered (A, B, C), so "先做B" names one. */
+  lettered?: boolean;
+}
+
+export interface MainAsk {
+  /** 0-based indexes of the marked items (usually one: "优先是一和二" marks two). */
+  indices: number[];
+  /** The words that marked it ("最急", "优先", "urgent"). */
+  marker: string;
+}
+
+const CN = ['一', '二', '三', '四', '五', '六', '七', '八'];
+const CIRCLED = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧'];
+const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+
+// Each family writes the k-th item marker its own way; k is 1-based. Arabic markers must not be a
+// decimal ("1.5天") or part of a larger number ("11."), and "第1" is a reference, not a marker.
+const FAMILIES: readonly ((k: number) => RegExp)[] = [
+  (k) => new RegExp(`(?<![\\d.第])[(（]?${k}\\s*[.、．)）:：](?!\\d)`, 'g'),
+  (k) => new RegExp(CIRCLED[k - 1]!, 'g'),
+  (k) => new RegExp(`(?<![第统唯万之])${CN[k - 1]}(?:是|、|来[，,])`, 'g'),
+  (k) => new RegExp(`第${CN[k - 1]}(?:[，,、：:]|是|个问题|个是|点|条[，,、：:])`, 'g'),
+  (k) => new RegExp(`其${CN[k - 1]}[，,、：:是]`, 'g'),
+  (k) => new RegExp(`(?<![a-z])${LETTERS[k - 1]}\\s*[.、．)）:：\\s](?![a-z])`, 'gi'),
+];
+/** Index of the lettered family ("A … B … C …"), whose references are letters too. */
+const LETTERED = FAMILIES.length - 1;
+
+/** NFKC turns "①" into "1"; written as "(1)" the item numbers survive normalisation. */
+export const circledAsNumbers = (text: string) => text.replace(/[①-⑧]/g, (c) => `(${c.charCodeAt(0) - 0x2460 + 1})`);
+
+const BULLET = /^\s*[-•·*●▪]\s*/;
+
+/** Positions of markers 1, 2, 3… in order; stops at the first number that does not follow. */
+function sequence(text: string, family: (k: number) => RegExp): { at: number; end: number }[] {
+  const found: { at: number; end: number }[] = [];
+  let from = 0;
+  for (let k = 1; k <= 8; k++) {
+    const re = family(k);
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m) break;
+    found.push({ at: m.index, end: m.index + m[0].length });
+    from = m.index + m[0].length;
+  }
+  return found;
+}
+
+// The last item runs to the end of its line, or of its sentence when the list is written inline.
+function lastItemEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  if (nl >= 0) return nl;
+  const m = /[。！？!?]/.exec(text.slice(from));
+  return m ? from + m.index + 1 : text.length;
+}
+
+/** The items of a listed post, or undefined when the post is not a list of two or more items. */
+export function splitItems(body: string): ListedNeed | undefined {
+  let best: { at: number; end: number }[] = [];
+  let family = -1;
+  FAMILIES.forEach((f, i) => {
+    const s = sequence(body, f);
+    if (s.length > best.length) [best, family] = [s, i];
+  });
+  if (best.length >= 2) {
+    const items = best.map((m, i) => body.slice(m.end, i + 1 < best.length ? best[i + 1]!.at : lastItemEnd(body, m.end)).trim());
+    const end = lastItemEnd(body, best.at(-1)!.end);
+    return { before: body.slice(0, best[0]!.at).trim(), items, after: body.slice(end).trim(), ...(family === LETTERED ? { lettered: true } : {}) };
+  }
+  // "三个问题：窑尾排放超标；原料车排长队；空压机电耗大。" — a list written as one sentence.
+  const inline = /[:：]([^。！？!?\n]*[;；][^。！？!?\n]*)[。！？!?\n]?/.exec(body);
+  if (inline) {
+    const items = inline[1]!.split(/[;；]/).map((x) => x.trim()).filter(Boolean);
+    if (items.length >= 2)
+      return { before: body.slice(0, inline.index + 1).trim(), items, after: body.slice(inline.index + inline[0].length).trim() };
+  }
+  const lines = body.split('\n');
+  const bullets = lines.map((l, i) => (BULLET.test(l) ? i : -1)).filter((i) => i >= 0);
+  if (bullets.length >= 2) {
+    const first = bullets[0]!;
+    const last = bullets.at(-1)!;
+    return {
+      before: lines.slice(0, first).join('\n').trim(),
+      items: bullets.map((i) => lines[i]!.replace(BULLET, '').trim()),
+      after: lines.slice(last + 1).join('\n').trim(),
+    };
+  }
+  return undefined;
+}
+
+// Strength 3: the writer says this one is the most urgent; 2: do this first; 1: it is pressing.
+const MARKERS: readonly [RegExp, number][] = [
+  [/最(?:急|紧急|着急|要紧|要命|头疼|头痛|迫切|棘手|关键|重要|想解决|需要解决|先要解决|大的(?:问题|痛点|麻烦|难题))|当务之急|燃眉之急|重中之重|头等大事|头号|排(?:在)?第一|第一位|第一要务|首要|迫在眉睫|火烧眉毛|most urgent|top priority|highest priority|first priority|number one priority|\burgent\b|\basap\b/i, 3],
+  [/优先|先(?:要)?(?:解决|把|搞|弄|处理|做|办|上|抓|改|管)|首先(?:要|得|想)|必须先|要先|想先|该先|最先|头一(?:件|个|桩|条)|第一步|\bpriority\b|\bfirst of all\b/i, 2],
+  [/急需|急着|很急|比较急|眼下|马上要|亟需|亟待|卡脖子|\bpressing\b/i, 1],
+];
+
+function markerIn(text: string): { marker: string; strength: number; at: number } | undefined {
+  for (const [re, strength] of MARKERS) {
+    const m = re.exec(text);
+    if (m) return { marker: m[0], strength, at: m.index };
+  }
+  return undefined;
+}
+
+const NUMBER: Record<string, number> = Object.fromEntries([
+  ...CN.map((c, i) => [c, i]),
+  ...CIRCLED.map((c, i) => [c, i]),
+  ...Array.from({ length: 8 }, (_, i) => [String(i + 1), i]),
+]);
+
+// "第2条", "第二个", "②" or "(2)", "问题3", "item 2", "#2", "2号"
+const REFERENCE = new RegExp(
+  [
+    '第\\s*([1-8一二三四五六七八])\\s*(?:条|个|项|点|件|类|号)?',
+    '([①-⑧])',
+    '(?:问题|痛点|需求|item|no\\.?|#)\\s*([1-8])',
+    '([1-8])\\s*号',
+    '[(（]?([1-8])[)）]',
+    // "排第一的是2", "优先是一和二", "先做3"
+    '(?:是|做|办|解决|搞|上)\\s*([1-8一二三四五六七八])(?![\\d.万千百十个%天年月])',
+    '(?:和|、|跟|及)\\s*([1-8一二三四五六七八])(?![\\d.万千百十个%天年月])',
+  ].join('|'),
+  'gi',
+);
+
+/** The items a priority sentence names by number ("第2条", "②", "是一和二"), in order. */
+function referencedItems(sentence: string, count: number, lettered: boolean): number[] {
+  const out: number[] = [];
+  const push = (n: number | undefined) => {
+    if (n !== undefined && n < count && !out.includes(n)) out.push(n);
+  };
+  REFERENCE.lastIndex = 0;
+  for (let m = REFERENCE.exec(sentence); m; m = REFERENCE.exec(sentence)) push(NUMBER[m.slice(1).find((g) => g !== undefined)!]);
+  if (lettered) for (const m of sentence.matchAll(/(?<![a-z])([a-h])(?![a-z])/gi)) push(LETTERS.indexOf(m[1]!.toLowerCase()));
+  return out;
+}
+
+const sentencesOf = (text: string) => text.split(/(?<=[。！？!?；;\n])/).map((s) => s.trim()).filter(Boolean);
+
+/** Which item a priority sentence that names no number is about: the one it shares concepts, else words, with. */
+function mostLike(sentence: string, items: readonly string[]): number | undefined {
+  const concepts = conceptCounts(sentence);
+  const grams = new Set(charBigrams(sentence));
+  let best: number | undefined;
+  let bestScore = 0;
+  items.forEach((item, i) => {
+    const c = conceptCounts(item);
+    const shared = [...concepts.keys()].filter((k) => c.has(k)).length;
+    const g = charBigrams(item).filter((b) => grams.has(b)).length;
+    const score = shared * 10 + g;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  });
+  return best;
+}
+
+/** The item the writer marks as most urgent, if any. */
+export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
+  const n = listed.items.length;
+  const lettered = listed.lettered ?? false;
+  let best: (MainAsk & { strength: number }) | undefined;
+  const consider = (indices: number[], m: { marker: string; strength: number }) => {
+    if (indices.length && (!best || m.strength > best.strength)) best = { indices, marker: m.marker, strength: m.strength };
+  };
+  // The marker words themselves may contain a number ("排第一", "第一位"): references are read around them.
+  const withoutMarker = (s: string, m: { at: number; marker: string }) => `${s.slice(0, m.at)} ${s.slice(m.at + m.marker.length)}`;
+  // Outside the list first: "其中第2条最急" or "最急的是排产" speaks about the items.
+  const before = sentencesOf(listed.before);
+  for (const [s, isBefore] of [...before.map((s) => [s, true] as const), ...sentencesOf(listed.after).map((s) => [s, false] as const)]) {
+    const m = markerIn(s);
+    if (!m) continue;
+    const named = referencedItems(withoutMarker(s, m), n, lettered);
+    const like = named.length ? undefined : mostLike(s.slice(m.at + m.marker.length) || s, listed.items);
+    // "最急的有这么几件：" right before the list, naming none: the first item is meant.
+    const first = isBefore && s === before.at(-1) ? [0] : [];
+    consider(named.length ? named : like !== undefined ? [like] : first, m);
+  }
+  listed.items.forEach((item, i) => {
+    const m = markerIn(item);
+    if (!m) return;
+    const named = referencedItems(withoutMarker(item, m), n, lettered);
+    consider(named.length ? named : [i], m);
+  });
+  return best ? { indices: best.indices, marker: best.marker } : undefined;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { readConsequences } from '../../packages/core/matching/consequences';
+import { englishGloss } from '../../packages/core/matching/english-glossary';
+import { ENGLISH_TERMS } from '../../packages/core/matching/english-terms';
+import { inferNeed } from '../../packages/core/matching/infer';
+import { circledAsNumbers, findMainAsk, splitItems } from '../../packages/core/matching/main-ask';
+import { DEFAULT_TUNING, DEFAULT_WEIGHTS, indexPlatforms, rank, type CandidatePlatform, type ScenarioInput } from '../../packages/core/matching/score';
+import { conceptHits, concepts, normalize } from '../../packages/core/matching/text';
+import { conceptById } from '../../packages/core/matching/thesaurus';
+
+describe('main ask: a list of problems with one marked most urgent', () => {
+  it.each([
+    ['1. 排产靠Excel，插单就乱\n2. 质检记录全是纸\n3. 空压机电费高\n其中第2条最急，客户下月来审核', [1], '最急'],
+    ['①模具保养靠记忆；②主机厂要货计划天天变；③新计划员排不过来。先解决②，上月送错货被罚', [1], '先解决'],
+    ['一是计件单手写；二是外协发出去回来对不上数；三是客户要出货检验记录。先解决外协这块', [1], '先解决'],
+    ['三个问题：窑尾排放偶尔超标；原料车排长队；空压机电耗大。第一位的是排放，再超就停产', [0], '第一位'],
+    ['A 分段计划靠表格\nB 焊工资质过期还在焊\nC 找管件找半天\n领导定了先做B', [1], '先做'],
+    ['事情一堆：一是发酵罐温度要人半夜看；二是配方在师傅本子里；三是想搞个小程序卖酒。优先是一和二', [0, 1], '优先'],
+    ['1）稼动率心里没数；2）刀具换得勤；3）报价太慢，一张图纸要算半天（这个最要命）', [2], '最要命'],
+  ])('%s', (text, indices, marker) => {
+    const listed = splitItems(normalize(circledAsNumbers(text)));
+    expect(listed?.items.length).toBeGreaterThanOrEqual(2);
+    expect(findMainAsk(listed!)).toEqual({ indices, marker });
+  });
+
+  it('reads "排第一" and "第一位" as markers, not as references to item 1', () => {
+    const listed = splitItems(normalize('1）化验数据手抄；2）特殊作业还是纸质票；3）蒸汽单耗高。排第一的是2），上周刚被通报'))!;
+    expect(findMainAsk(listed)?.indices).toEqual([1]);
+  });
+
+  it('finds no list in a story, and no main ask in a list without a marker', () => {
+    expect(splitItems('我们做汽车内饰件，注塑机经常突然停机，等三天备件。')).toBeUndefined();
+    expect(splitItems('两条线1.5小时换一次模，3.5万一套的模具')).toBeUndefined();
+    expect(findMainAsk(splitItems('1. 排产难\n2. 质检记录是纸\n3. 电费高')!)).toBeUndefined();
+  });
+
+  it('weighs the marked item fully and the others little, and says so in the reasons', () => {
+    const need = inferNeed('三件事', '1. 排产靠Excel，插单就乱，交期老拖\n2. 电费太高\n3. 客户审核要质检记录\n最急的是第2条', DEFAULT_TUNING);
+    expect(need.mainAsk).toMatchObject({ items: [2], of: 3, marker: '最急' });
+    expect([...need.domains].sort((a, b) => b[1] - a[1])[0]![0]).toBe('energy');
+  });
+});
+
+describe('English terms: phrases, plurals and case', () => {
+  it.each([
+    ['Changeovers 太慢', 'small_batch_flexible'],
+    ['set-up time 两个小时', 'small_batch_flexible'],
+    ['SETUP TIME too long', 'small_batch_flexible'],
+    ['客户 audit 要 Audit Trail', 'pharma_gmp'],
+    ['unplanned downtime 太多', 'equipment_failure'],
+    ['breakdowns every week', 'equipment_failure'],
+    ['First Article 靠手填', 'quality_records'],
+    ['batch records 还是纸的', 'pharma_gmp'],
+    ['lead times 太长', 'scheduling'],
+    ['Scrap Rate 5%', 'rework_scrap'],
+    ['process window 太窄', 'process_parameters'],
+  ])('%s → %s', (text, concept) => {
+    expect(concepts(text)).toContain(concept);
+  });
+
+  it('matches whole words only', () => {
+    expect(concepts('a wearable tag')).not.toContain('wear_lifetime');
+    expect(concepts('underscrape')).not.toContain('rework_scrap');
+    expect(concepts('纯中文的描述没有英文')).toEqual(concepts('纯中文的描述没有英文'));
+  });
+
+  it('reads a phrase once, as the phrase', () => {
+    const hits = conceptHits('we want predictive maintenance');
+    expect(hits.map((h) => h.concept)).toEqual(['equipment_failure']);
+  });
+
+  it('has several hundred terms, every one naming a known concept', () => {
+    const n = Object.values(ENGLISH_TERMS).reduce((s, t) => s + (t.pain?.length ?? 0) + (t.product?.length ?? 0), 0);
+    expect(n).toBeGreaterThanOrEqual(300);
+    for (const id of Object.keys(ENGLISH_TERMS)) expect(conceptById(id), id).toBeDefined();
+  });
+
+  it('renders English in Chinese for the lexical ranking, phrases before words', () => {
+    expect(englishGloss('end-of-line 的 noise test 靠 operator')).toBe('下线检测 噪音 检测 操作工');
+    expect(englishGloss('没有英文')).toBe('');
+  });
+});
+
+describe('consequences: the need told through what it costs', () => {
+  it.each([
+    ['每个月光电费就四十多万', ['energy_monitoring', 'energy_saving']],
+    ['返修率百分之六，客户天天催', ['rework_scrap', 'quality_analysis']],
+    ['等化验结果要大半天，釜只能干等', ['lab_testing']],
+    ['上个月被客户索赔两次', ['rework_scrap', 'quality_analysis']],
+    ['审核开了七个不符合项', ['quality_records']],
+    ['换一次模要三个小时', ['small_batch_flexible']],
+    ['运费一年多花了八十万', ['transport']],
+  ])('%s', (text, expected) => {
+    const found = readConsequences(normalize(text));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]!.concepts).toEqual(expected);
+  });
+
+  it('does not read a plain number as a consequence', () => {
+    expect(readConsequences(normalize('我们有四十台注塑机，两百多人'))).toEqual([]);
+  });
+
+  it('shows the inference in the match reasons', () => {
+    const unit = (x: number) => new Float32Array([x, Math.sqrt(1 - x * x)]);
+    const p = (id: string, title: string, description: string, domains: string[]): CandidatePlatform => ({
+      id, name: id, description, category: 'specialized', level: 0, industries: [], domains, technologies: [], openLeadsThisMonth: 0,
+      solutions: [{ id: `${id}-1`, title, description, industries: [], domains, technologies: [], vector: unit(0.5) }],
+    });
+    const platforms = [p('energy', '能耗在线监测', '分项计量电、水、气，找出高耗能设备', ['energy']), p('lab', '实验室管理', '样品流转与检测报告', ['quality'])];
+    const scenario: ScenarioInput = { title: '钱花哪了', description: '上个月电费四十二万，没人说得清', industry: 'C29', domains: [], technologies: [], vector: unit(0.5) };
+    const [first] = rank(scenario, platforms, DEFAULT_WEIGHTS, { topK: 2, minScore: -Infinity }, indexPlatforms(platforms));
+    expect(first!.platformId).toBe('energy');
+    expect(first!.reasons.find((r) => r.factor === 'concept')!.text).toContain('推断：能耗监测与计量');
+  });
+});
