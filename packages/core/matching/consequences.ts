@@ -13,6 +13,8 @@ export interface Consequence {
 
 // What a cost, rate or wait is about → the concepts it implies. First rule whose subject matches wins.
 const SUBJECTS: readonly [RegExp, readonly string[]][] = [
+  // Material that is not where the line needs it: a logistics need, not a maintenance one.
+  [/等料|缺料|断料|齐套|找料|待料|料没到|料不到/, ['intralogistics', 'warehousing']],
   [/电|能耗|蒸汽|燃气|天然气|煤|水费|空压|用气|用水|能源|energy|electric|power|steam/, ['energy_monitoring', 'energy_saving']],
   [/返工|返修|报废|废品|废料|不良|次品|良品|良率|合格|直通|一次通过|瑕疵|退货|索赔|客诉|投诉|scrap|rework|reject|yield|defect|complaint|claim|return/, ['rework_scrap', 'quality_analysis']],
   [/化验|检测|检验|送检|实验室|测试|出报告|报告|结果|样品|取样|lab|test|sample|assay/, ['lab_testing']],
@@ -56,7 +58,8 @@ export function readConsequences(text: string): Consequence[] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const subject = m.slice(1).filter(Boolean).join(' ') || m[0];
-      const rule = SUBJECTS.find(([s]) => s.test(subject)) ?? SUBJECTS.find(([s]) => s.test(m![0]));
+      // "停线等料四次": waiting for material anywhere in the phrase says what the stop is about.
+      const rule = (SUBJECTS[0]![0].test(m[0]) ? SUBJECTS[0] : undefined) ?? SUBJECTS.find(([s]) => s.test(subject)) ?? SUBJECTS.find(([s]) => s.test(m![0]));
       if (!rule) continue;
       const phrase = m[0].trim();
       if (seen.has(phrase)) continue;

@@ -92,12 +92,12 @@ export interface Weights {
 // (`--tune`): scaled by fit, at ±0.1 it reorders platforms of near-equal fit by what their leads
 // came to, never a clear misfit upward; heavier weights lost signatures and raised the Gini there.
 export const DEFAULT_WEIGHTS: Weights = Object.freeze({
-  semantic: 0.09,
-  concept: 0.167,
-  lexical: 0.349,
-  industry: 0.187,
-  domain: 0.156,
-  technology: 0.051,
+  semantic: 0.052,
+  concept: 0.16,
+  lexical: 0.335,
+  industry: 0.215,
+  domain: 0.15,
+  technology: 0.088,
   maturity: 0.03,
   exposure: 0.06,
   track_record: 0.1,
