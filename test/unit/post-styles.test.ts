@@ -17,6 +17,9 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     ['A 分段计划靠表格\nB 焊工资质过期还在焊\nC 找管件找半天\n领导定了先做B', [1], '先做'],
     ['事情一堆：一是发酵罐温度要人半夜看；二是配方在师傅本子里；三是想搞个小程序卖酒。优先是一和二', [0, 1], '优先'],
     ['1）稼动率心里没数；2）刀具换得勤；3）报价太慢，一张图纸要算半天（这个最要命）', [2], '最要命'],
+    ['首先是仓库账实不符，其次是叉车经常撞货架，最后是月底对账慢。最头疼的是最后一条，财务天天加班', [2], '最头疼'],
+    ['一个是设备老停，另一个是质检记录手填，还有一个是能耗高。别的都好说，拖不得的是质检记录，客户下月审核', [1], '拖不得'],
+    ['第一件事，注塑机参数靠老师傅调；第二件事，模具保养没记录。重点是第二件事', [1], '重点是'],
   ])('%s', (text, indices, marker) => {
     const listed = splitItems(normalize(circledAsNumbers(text)));
     expect(listed?.items.length).toBeGreaterThanOrEqual(2);
@@ -26,6 +29,11 @@ describe('main ask: a list of problems with one marked most urgent', () => {
   it('reads "排第一" and "第一位" as markers, not as references to item 1', () => {
     const listed = splitItems(normalize('1）化验数据手抄；2）特殊作业还是纸质票；3）蒸汽单耗高。排第一的是2），上周刚被通报'))!;
     expect(findMainAsk(listed)?.indices).toEqual([1]);
+  });
+
+  it('does not let a cue word inside an item outrank the writer\'s own marker', () => {
+    const listed = splitItems(normalize('1. 每次开机要先把模具预热半小时\n2. 电费太高\n3. 报工靠纸\n最急的是第3条'))!;
+    expect(findMainAsk(listed)?.indices).toEqual([2]);
   });
 
   it('finds no list in a story, and no main ask in a list without a marker', () => {

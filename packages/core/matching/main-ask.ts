@@ -33,7 +33,11 @@ const FAMILIES: readonly ((k: number) => RegExp)[] = [
   (k) => new RegExp(`(?<![\\d.第])[(（]?${k}\\s*[.、．)）:：](?!\\d)`, 'g'),
   (k) => new RegExp(CIRCLED[k - 1]!, 'g'),
   (k) => new RegExp(`(?<![第统唯万之])${CN[k - 1]}(?:是|、|来[，,])`, 'g'),
-  (k) => new RegExp(`第${CN[k - 1]}(?:[，,、：:]|是|个问题|个是|点|条[，,、：:])`, 'g'),
+  (k) => new RegExp(`第${CN[k - 1]}(?:[，,、：:]|是|个问题|个是|点|条[，,、：:]|件事|件|桩|块)`, 'g'),
+  (k) => new RegExp(`[(（]${CN[k - 1]}[)）]`, 'g'),
+  // Spoken lists: "首先…其次…最后…", "一个是…另一个是…还有一个是…"
+  (k) => new RegExp(['首先', '其次', '(?:再次|然后|再者|另外|最后)', '最后'][k - 1] ?? '(?!)', 'g'),
+  (k) => new RegExp(['一个是', '(?:另一个是|另外一个是|再一个是|第二个是|二一个是|还有一个是)', '(?:还有一个是|再一个是|另外还有|还有就是|第三个是)', '(?:还有|另外|最后)'][k - 1] ?? '(?!)', 'g'),
   (k) => new RegExp(`其${CN[k - 1]}[，,、：:是]`, 'g'),
   (k) => new RegExp(`(?<![a-z])${LETTERS[k - 1]}\\s*[.、．)）:：\\s](?![a-z])`, 'gi'),
 ];
@@ -104,9 +108,9 @@ export function splitItems(body: string): ListedNeed | undefined {
 
 // Strength 3: the writer says this one is the most urgent; 2: do this first; 1: it is pressing.
 const MARKERS: readonly [RegExp, number][] = [
-  [/最(?:急|紧急|着急|要紧|要命|头疼|头痛|迫切|棘手|关键|重要|想解决|需要解决|先要解决|大的(?:问题|痛点|麻烦|难题))|当务之急|燃眉之急|重中之重|头等大事|头号|排(?:在)?第一|第一位|第一要务|首要|迫在眉睫|火烧眉毛|most urgent|top priority|highest priority|first priority|number one priority|\burgent\b|\basap\b/i, 3],
+  [/最(?:急|紧急|着急|要紧|要命|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|大的(?:问题|痛点|麻烦|难题|心病))|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|优先级最高|最高优先|most urgent|top priority|highest priority|first priority|number one priority|\burgent\b|\basap\b|\bp0\b/i, 3],
   [/优先|先(?:要)?(?:解决|把|搞|弄|处理|做|办|上|抓|改|管)|首先(?:要|得|想)|必须先|要先|想先|该先|最先|头一(?:件|个|桩|条)|第一步|\bpriority\b|\bfirst of all\b/i, 2],
-  [/急需|急着|很急|比较急|眼下|马上要|亟需|亟待|卡脖子|\bpressing\b/i, 1],
+  [/急需|急着|很急|比较急|急的是|着急的是|眼下|马上要|亟需|亟待|卡脖子|重点是|关键是|核心是|主要是想|尽快|\bpressing\b/i, 1],
 ];
 
 function markerIn(text: string): { marker: string; strength: number; at: number } | undefined {
@@ -147,6 +151,9 @@ function referencedItems(sentence: string, count: number, lettered: boolean): nu
   REFERENCE.lastIndex = 0;
   for (let m = REFERENCE.exec(sentence); m; m = REFERENCE.exec(sentence)) push(NUMBER[m.slice(1).find((g) => g !== undefined)!]);
   if (lettered) for (const m of sentence.matchAll(/(?<![a-z])([a-h])(?![a-z])/gi)) push(LETTERS.indexOf(m[1]!.toLowerCase()));
+  if (/最后(?:一|那)(?:条|个|件|项|点)|最后说的|最后这(?:条|个|件)/.test(sentence)) push(count - 1);
+  const firstTwo = /前(两|三)(?:条|个|件|项|点)/.exec(sentence);
+  if (firstTwo) for (let i = 0; i < (firstTwo[1] === '两' ? 2 : 3); i++) push(i);
   return out;
 }
 
@@ -192,11 +199,13 @@ export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
     const first = isBefore && s === before.at(-1) ? [0] : [];
     consider(named.length ? named : like !== undefined ? [like] : first, m);
   }
+  // Inside an item a cue word may be part of the problem's own story ("要先把模具预热"), so it
+  // counts only when nothing outside the list marked an item as strongly.
   listed.items.forEach((item, i) => {
     const m = markerIn(item);
     if (!m) return;
     const named = referencedItems(withoutMarker(item, m), n, lettered);
-    consider(named.length ? named : [i], m);
+    consider(named.length ? named : [i], { marker: m.marker, strength: m.strength - 0.5 });
   });
   return best ? { indices: best.indices, marker: best.marker } : undefined;
 }
