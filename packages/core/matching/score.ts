@@ -214,14 +214,16 @@ function industryFit(scenario: ScenarioInput, need: InferredNeed, inferredMin: n
  * What the need asks for in one taxonomy dimension, weighted: what the text says wins; a tick the
  * text supports counts fully, a tick alone counts fully only when the text says nothing there.
  */
-function wanted<K extends string>(ticked: readonly string[], inferred: Map<K, number>, t: TextTuning, textSpeaks = false): { weights: Map<string, number>; inferred: string[] } {
+function wanted<K extends string>(ticked: readonly string[], inferred: Map<K, number>, t: TextTuning, textSpeaks = false, mainAsk = false): { weights: Map<string, number>; inferred: string[] } {
   const weights = new Map<string, number>();
   const fromText: string[] = [];
   for (const [k, s] of inferred) if (s >= t.inferredMin) weights.set(k, s);
   // A heavyweight technology ticked on a simple need ("ai, big_data, digital_twin" for a paper form)
   // is a wish list, not a requirement: unless the text asks for it, it pulls like a contradicted tick.
   // Without a readable need there is nothing to weigh a tick against, and it counts fully.
-  const tickWeight = (k: string) => (inferred.has(k as K) ? 1 : textSpeaks && BROAD_TECHNOLOGIES.has(k) ? t.broadTick : inferred.size === 0 ? 1 : t.unsupportedTick);
+  // In a post with a marked main ask, a tick only a side item supports is about the side item.
+  const supported = (k: string) => inferred.has(k as K) && (!mainAsk || inferred.get(k as K)! >= t.inferredMin);
+  const tickWeight = (k: string) => (supported(k) ? 1 : textSpeaks && BROAD_TECHNOLOGIES.has(k) ? t.broadTick : inferred.size === 0 ? 1 : t.unsupportedTick);
   for (const k of ticked) weights.set(k, tickWeight(k));
   for (const k of weights.keys()) if (!ticked.includes(k)) fromText.push(k);
   return { weights, inferred: fromText };
@@ -427,8 +429,8 @@ export function scorePlatform(
 ): Match {
   const prepared = 'need' in scenario ? scenario : prepareScenario(scenario, index);
   const { input, need } = prepared;
-  const domainsWanted = wanted(input.domains, need.domains, index.tuning);
-  const techWanted = wanted(input.technologies, need.technologies, index.tuning, need.concepts.size > 0);
+  const domainsWanted = wanted(input.domains, need.domains, index.tuning, need.concepts.size > 0, !!need.mainAsk);
+  const techWanted = wanted(input.technologies, need.technologies, index.tuning, need.concepts.size > 0, !!need.mainAsk);
   const profileConcepts = index.concepts.get(profileKey(platform.id));
   const fitOf = (solution?: CandidateSolution) => {
     const semantic = semanticFit(input, platform, solution);
