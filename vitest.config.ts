@@ -10,7 +10,8 @@ export default defineConfig({
     onConsoleLog: (log) => !/^\s*(<--|-->) /.test(log),
     hookTimeout: 60_000,
     // The local DynamoDB is one JVM shared by all files; two workers keep the 2-core machine responsive.
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // (Vitest 4 folded `poolOptions.forks.maxForks` into `maxWorkers` and dropped `minForks`.)
     pool: 'forks',
+    maxWorkers: 2,
   },
 });

@@ -13,6 +13,9 @@ import { buildConsoleAssets } from '../functions/console/build-assets';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The esbuild target SST 4 builds each Lambda runtime's bundles for (its pkg/runtime/node/build.go). */
+const ESBUILD_TARGET: Record<typeof FUNCTION_DEFAULTS.runtime, string> = { 'nodejs24.x': 'es2024' };
+
 /** Native modules: a .node binary (and jieba's dictionaries) cannot go into a JS bundle. */
 // What deploys beside the bundle instead of inside it is infra's choice (nodejs.install); the
 // benchmark bundles exactly as infra does. The two ANN libraries are bench-only natives.
@@ -251,7 +254,7 @@ export async function benchColdStart(opts: { runs?: number; log?: (s: string) =>
         outfile,
         bundle: true,
         platform: 'node',
-        target: 'node20',
+        target: ESBUILD_TARGET[FUNCTION_DEFAULTS.runtime],
         format: 'esm',
         minify: true,
         treeShaking: true,

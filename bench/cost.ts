@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { FUNCTION_DEFAULTS } from '../infra/defaults';
+import { routerWafRules } from '../infra/waf';
 import { QD_2025_1 } from '../packages/core/maturity/qd-2025.1';
 import type { Category } from '../packages/core/taxonomy';
 import { createLead } from '../packages/db/leads';
@@ -353,8 +354,8 @@ export function analyse(measured: SizeRun[]) {
   const workloads = [CITY, scaleWorkload(CITY, 10, 'province'), scaleWorkload(CITY, 100, 'nation')];
   const projections = workloads.map((w) => {
     const storageGb = (w.platforms * bytesPerPlatform) / 1024 ** 3;
-    const x86 = projectMonth(w, usageAt, PRICES, { ...opts, queues: QUEUE_NAMES.length, storageGb });
-    const arm = projectMonth(w, usageAt, PRICES, { ...opts, architecture: 'arm64', queues: QUEUE_NAMES.length, storageGb });
+    const x86 = projectMonth(w, usageAt, PRICES, { ...opts, queues: QUEUE_NAMES.length, storageGb, wafRules: routerWafRules().length });
+    const arm = projectMonth(w, usageAt, PRICES, { ...opts, architecture: 'arm64', queues: QUEUE_NAMES.length, storageGb, wafRules: routerWafRules().length });
     return { ...x86, storageGb, totalArm64: arm.total };
   });
   return {
@@ -444,6 +445,7 @@ export function printCost(r: CostResult) {
       `idlePolling: ${ASSUMPTIONS.esmEmptyReceivesPerQueuePerMinute} empty receives a minute on each of ${QUEUE_NAMES.length} queues (Lambda's pollers); cronRun: reconciler every 5 minutes.`,
       `containerStart includes ${ASSUMPTIONS.initMsPerContainerStart} ms of billed INIT (cold-start budget × the 4 functions of a publish).`,
       `evidenceFile: ${CITY.applicationsPerYear} applications × ${CITY.evidenceFilesPerApplication} files of ${fmt(EVIDENCE_BYTES / MB, 0)} MB a year at city scale, each downloaded once; evidence kept ${ASSUMPTIONS.evidenceYearsKept} years: ${r.projections.map((p) => `${p.workload.name} ${fmt(p.s3Gb, 1)} GB`).join(', ')} in S3 Standard (storage line).`,
+      `webAcl: AWS WAF on the router, US$${PRICES.waf.perWebAclMonth} a month plus US$${PRICES.waf.perRuleMonth} per rule (${routerWafRules().length}: infra/waf.ts); its US$${PRICES.waf.perMillionRequests} per million requests is in each operation's line.`,
       `storage: ${fmt(r.bytesPerPlatform / 1024, 1)} KiB per platform measured (profile, solutions, vectors, reports, assessments); logs: ${ASSUMPTIONS.logBytesPerInvocation} B per invocation assumed.`,
     ],
   );

@@ -4,6 +4,7 @@ import { VENDOR_FILES } from '../functions/console/vendor-files';
 import { auth } from './auth';
 import { DELIVERY_PERMISSIONS, FUNCTION_DEFAULTS, deliveryEnvironment, functionEnvironment } from './defaults';
 import { allLinks } from './queues';
+import { routerWaf } from './waf';
 
 /**
  * The JSON API (Hono) under /v1. It links the sign-in server to find its JWKS (people's tokens)
@@ -45,9 +46,9 @@ export const consoleFn = new sst.aws.Function('Console', {
 
 /**
  * One origin for all three, so pages call the API and the sign-in server with relative URLs and
- * no CORS, and the issuer's cookies are first-party.
+ * no CORS, and the issuer's cookies are first-party. AWS WAF in front of all three (infra/waf.ts).
  */
-export const router = new sst.aws.Router('Web');
+export const router = new sst.aws.Router('Web', routerWaf);
 router.route('/v1', api.url);
 router.route('/auth', auth.url);
 router.route('/', consoleFn.url);

@@ -4,7 +4,9 @@
  */
 
 export const FUNCTION_DEFAULTS = {
-  runtime: 'nodejs20.x',
+  // The Node major that runs `npm start` and `npm test` too (package.json optionalDependencies
+  // node-linux-*); Lambda supports nodejs24.x until 2028.
+  runtime: 'nodejs24.x',
   memory: '1024 MB',
   nodejs: {
     // Native addon (platform-specific binary + dictionaries loaded from disk): installed into the

@@ -69,12 +69,14 @@ export const evidenceBucket = new sst.aws.Bucket('Evidence', {
   },
 });
 
-export const evidenceEncryption = new aws.s3.BucketServerSideEncryptionConfigurationV2('EvidenceEncryption', {
+export const evidenceEncryption = new aws.s3.BucketServerSideEncryptionConfiguration('EvidenceEncryption', {
   bucket: evidenceBucket.name,
   rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' }, bucketKeyEnabled: true }],
 });
 
-export const evidenceLifecycle = new aws.s3.BucketLifecycleConfigurationV2('EvidenceLifecycle', {
+// Our own lifecycle resource, not the Bucket's `lifecycle` argument: SST's takes expirations only,
+// and a bucket holds one lifecycle configuration, so the two must never both be set.
+export const evidenceLifecycle = new aws.s3.BucketLifecycleConfiguration('EvidenceLifecycle', {
   bucket: evidenceBucket.name,
   rules: EVIDENCE_LIFECYCLE,
 });

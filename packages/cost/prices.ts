@@ -50,6 +50,13 @@ export const PRICES = {
     freeFunctionInvocationsPerMonth: 2_000_000,
     freeGbOutPerMonth: 1024,
   },
+  /**
+   * AWS WAF on the router (infra/waf.ts): a web ACL a month, each rule in it a month (a managed rule
+   * group counts as one rule; the AWS common rule set has no subscription fee), and every request
+   * the ACL inspects, which is every request CloudFront receives. No free tier. Same price in every
+   * region (CloudFront's web ACLs live in us-east-1). https://aws.amazon.com/waf/pricing/ (2026-12).
+   */
+  waf: { perWebAclMonth: 5, perRuleMonth: 1, perMillionRequests: 0.6 },
   /** Function URLs behind the router cost nothing beyond the Lambda invocation. */
   functionUrl: { perMillionRequests: 0 },
   cloudwatchLogs: { perGbIngested: 0.76 },

@@ -3,7 +3,7 @@ import { ASSUMPTIONS, type Architecture, type PriceTable } from './prices';
 
 /** Pure arithmetic of the cost model: measured usage × prices × workload. No I/O. */
 
-export const RESOURCES = ['dynamodb', 'sqs', 'lambda', 'cloudfront', 's3', 'logs'] as const;
+export const RESOURCES = ['dynamodb', 'sqs', 'lambda', 'cloudfront', 'waf', 's3', 'logs'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type Bill = Record<Resource, number>;
 
@@ -66,6 +66,7 @@ export function price(t: UsageTotals, p: PriceTable, o: PriceOptions, storageGb 
       (over(t.httpRequests, p.cloudfront.freeFunctionInvocationsPerMonth) / 1e6) * p.cloudfront.perMillionFunctionInvocations +
       (t.httpRequests / 1e6) * p.cloudfront.perMillionKeyValueStoreReads +
       over(t.httpBytesOut / GB, p.cloudfront.freeGbOutPerMonth) * p.cloudfront.perGbOut,
+    waf: (t.httpRequests / 1e6) * p.waf.perMillionRequests,
     s3:
       (t.s3WriteRequests / 1000) * p.s3.perThousandWriteRequests +
       (t.s3ReadRequests / 1000) * p.s3.perThousandReadRequests +
@@ -74,6 +75,9 @@ export function price(t: UsageTotals, p: PriceTable, o: PriceOptions, storageGb 
     logs: ((t.invocations * ASSUMPTIONS.logBytesPerInvocation) / GB) * p.cloudwatchLogs.perGbIngested,
   };
 }
+
+/** The web ACL and its rules for a month, whatever the traffic (the requests are priced per operation). */
+export const webAclMonthly = (p: PriceTable, rules: number) => p.waf.perWebAclMonth + rules * p.waf.perRuleMonth;
 
 export const billTotal = (b: Bill) => RESOURCES.reduce((s, r) => s + b[r], 0);
 
@@ -245,7 +249,7 @@ export function idlePollingTotals(queues: number): UsageTotals {
 }
 
 export interface ProjectionLine {
-  operation: Operation | 'idlePolling' | 'storage';
+  operation: Operation | 'idlePolling' | 'storage' | 'webAcl';
   perMonth: number;
   /** One operation at this workload's registry size, list price. */
   perOperation: Bill;
@@ -266,13 +270,14 @@ export interface Projection {
 
 /**
  * A month of `w`: each operation's usage at the workload's registry size (from `usageAt`, i.e.
- * the measured growth curve), times its monthly count, plus idle polling and storage.
+ * the measured growth curve), times its monthly count, plus idle polling, storage and the web ACL
+ * with `wafRules` rules (infra/waf.ts).
  */
 export function projectMonth(
   w: Workload,
   usageAt: (op: Operation, platforms: number) => UsageTotals,
   p: PriceTable,
-  o: PriceOptions & { queues: number; storageGb: number },
+  o: PriceOptions & { queues: number; storageGb: number; wafRules: number },
 ): Projection {
   const list = { ...o, freeTier: false };
   const counts = operationsPerMonth(w);
@@ -289,13 +294,15 @@ export function projectMonth(
   const s3Gb = evidenceStorageGb(w, usageAt('evidenceFile', w.platforms).s3BytesIn);
   const storageBill = price(ZERO_TOTALS, p, list, o.storageGb, s3Gb);
   lines.push({ operation: 'storage', perMonth: 1, perOperation: storageBill, monthly: storageBill });
+  const webAcl = { ...price(ZERO_TOTALS, p, list), waf: webAclMonthly(p, o.wafRules) };
+  lines.push({ operation: 'webAcl', perMonth: 1, perOperation: webAcl, monthly: webAcl });
   const monthly = lines.reduce((b, l) => addBills(b, l.monthly), price(ZERO_TOTALS, p, list));
   return {
     workload: w,
     lines,
     monthly,
     total: billTotal(monthly),
-    totalWithFreeTier: billTotal(price(month, p, { ...o, freeTier: true }, o.storageGb, s3Gb)),
+    totalWithFreeTier: billTotal(price(month, p, { ...o, freeTier: true }, o.storageGb, s3Gb)) + webAcl.waf,
     s3Gb,
     dominant: dominant(monthly),
   };

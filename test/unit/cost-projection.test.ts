@@ -37,6 +37,18 @@ describe('pricing measured usage', () => {
     expect(dominant(bill)).toBe('lambda');
   });
 
+  it('prices AWS WAF per request the router receives, and the web ACL and its rules per month whatever the traffic', () => {
+    const bill = price({ ...ZERO_TOTALS, httpRequests: 2e6 }, PRICES, { ...x86, freeTier: true });
+    expect(bill.waf).toBeCloseTo(2 * PRICES.waf.perMillionRequests, 12);
+    const idle = projectMonth(CITY, () => ZERO_TOTALS, PRICES, { ...x86, queues: 0, storageGb: 0, wafRules: 2 });
+    // US$5 the web ACL + US$1 for each of the two rules (infra/waf.ts), on list price and with the free tier alike.
+    expect(idle.lines.find((l) => l.operation === 'webAcl')!.monthly.waf).toBeCloseTo(7, 12);
+    expect(idle.total).toBeCloseTo(7, 12);
+    expect(idle.totalWithFreeTier).toBeCloseTo(7, 12);
+    const busy = projectMonth(CITY, (op) => (op === 'directoryRead' ? { ...ZERO_TOTALS, httpRequests: 1 } : ZERO_TOTALS), PRICES, { ...x86, queues: 0, storageGb: 0, wafRules: 2 });
+    expect(busy.monthly.waf).toBeCloseTo(7 + (CITY.directoryReadsPerMonth / 1e6) * PRICES.waf.perMillionRequests, 12);
+  });
+
   it('memory and architecture scale the duration charge; arm64 is cheaper per GB-s', () => {
     const t = { ...ZERO_TOTALS, billedMs: 2000 };
     expect(price(t, PRICES, { ...x86, memoryMb: 2048 }).lambda).toBeCloseTo(2 * price(t, PRICES, x86).lambda, 12);
@@ -78,7 +90,7 @@ describe('pricing S3 evidence files', () => {
     // 500 applications × 5 files × 2 MB × the years kept.
     expect(evidenceStorageGb(CITY, 2 * MB)).toBeCloseTo((500 * 5 * 2 * ASSUMPTIONS.evidenceYearsKept) / 1024, 12);
     const perFile = { ...ZERO_TOTALS, s3WriteRequests: 2, s3ReadRequests: 3, s3BytesIn: 2 * MB, s3BytesOut: 2 * MB };
-    const p = projectMonth(CITY, (op) => (op === 'evidenceFile' ? perFile : ZERO_TOTALS), PRICES, { ...x86, queues: 0, storageGb: 0 });
+    const p = projectMonth(CITY, (op) => (op === 'evidenceFile' ? perFile : ZERO_TOTALS), PRICES, { ...x86, queues: 0, storageGb: 0, wafRules: 2 });
     const files = (500 * 5) / 12;
     const line = p.lines.find((l) => l.operation === 'evidenceFile')!;
     expect(line.perMonth).toBeCloseTo(files, 12);
@@ -143,16 +155,22 @@ describe('monthly projection', () => {
 
   it('sums operation × count × price, adds idle polling and storage, and names the dominant resource', () => {
     const perOp: Record<Operation, number> = { publish: 100, registryReload: 0, containerStart: 0, report: 0, directoryRead: 0, roadshow: 0, ruleSetChange: 0, cronRun: 0, evidenceFile: 0 };
-    const p = projectMonth(CITY, (op) => ({ ...ZERO_TOTALS, writeUnits: perOp[op] }), PRICES, { ...x86, queues: 5, storageGb: 2 });
+    const p = projectMonth(CITY, (op) => ({ ...ZERO_TOTALS, writeUnits: perOp[op] }), PRICES, { ...x86, queues: 5, storageGb: 2, wafRules: 2 });
     const publishLine = p.lines.find((l) => l.operation === 'publish')!;
     expect(billTotal(publishLine.monthly)).toBeCloseTo(250 * 100 * (PRICES.dynamodb.perMillionWriteUnits / 1e6), 12);
     const idle = 5 * ASSUMPTIONS.esmEmptyReceivesPerQueuePerMinute * ASSUMPTIONS.minutesPerMonth;
     expect(p.monthly.sqs).toBeCloseTo((idle / 1e6) * PRICES.sqs.perMillionRequests, 10);
     expect(p.monthly.dynamodb).toBeCloseTo(250 * 100 * (PRICES.dynamodb.perMillionWriteUnits / 1e6) + 2 * (PRICES.dynamodb.perGbMonth + PRICES.dynamodb.pitrPerGbMonth), 10);
+    const webAcl = PRICES.waf.perWebAclMonth + 2 * PRICES.waf.perRuleMonth;
+    expect(p.monthly.waf).toBeCloseTo(webAcl, 12);
     expect(p.total).toBeCloseTo(billTotal(p.monthly), 12);
-    expect(p.dominant).toBe('sqs');
-    // 3.24 M idle receives less the first million free; 2 GB of 25 free, their backups not.
-    expect(p.totalWithFreeTier).toBeCloseTo(((idle - 1e6) / 1e6) * PRICES.sqs.perMillionRequests + 250 * 100 * (PRICES.dynamodb.perMillionWriteUnits / 1e6) + 2 * PRICES.dynamodb.pitrPerGbMonth, 10);
+    // A small month is mostly the web ACL's fixed fee, then the idle pollers.
+    expect(p.dominant).toBe('waf');
+    // 3.24 M idle receives less the first million free; 2 GB of 25 free, their backups not; WAF has no free tier.
+    expect(p.totalWithFreeTier).toBeCloseTo(
+      ((idle - 1e6) / 1e6) * PRICES.sqs.perMillionRequests + 250 * 100 * (PRICES.dynamodb.perMillionWriteUnits / 1e6) + 2 * PRICES.dynamodb.pitrPerGbMonth + webAcl,
+      10,
+    );
   });
 });
 

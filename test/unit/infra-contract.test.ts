@@ -18,6 +18,10 @@ import { BUNDLED_ASSET_DIR, MANIFEST, type AssetManifest } from '../../functions
 import { PAGE_SCRIPTS } from '../../functions/console/shared/scripts';
 import { EVIDENCE_CORS } from '../../packages/files/cors';
 import { readFileSync } from 'node:fs';
+import { createApp } from '../../functions/api/app';
+import type { Deps } from '../../packages/runtime/deps';
+import { PUBLIC_WRITES_PER_ADDRESS, PUBLIC_WRITE_PATH_REGEX, RATE_WINDOW_SEC } from '../../infra/waf';
+import { FUNCTION_DEFAULTS } from '../../infra/defaults';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -398,13 +402,13 @@ describe('evidence bucket', () => {
   });
 
   it('is encrypted at rest with KMS by default', () => {
-    const enc = byName('aws.s3.BucketServerSideEncryptionConfigurationV2', 'EvidenceEncryption').args;
+    const enc = byName('aws.s3.BucketServerSideEncryptionConfiguration', 'EvidenceEncryption').args;
     expect(enc.bucket).toBe(byName('sst.aws.Bucket', 'Evidence').instance.name);
     expect(enc.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm).toBe('aws:kms');
   });
 
   it('lifecycle rules match the keys the code writes: unverified uploads expire, evidence is archived, never expired', () => {
-    const lc = byName('aws.s3.BucketLifecycleConfigurationV2', 'EvidenceLifecycle').args;
+    const lc = byName('aws.s3.BucketLifecycleConfiguration', 'EvidenceLifecycle').args;
     expect(lc.bucket).toBe(byName('sst.aws.Bucket', 'Evidence').instance.name);
     const rules = lc.rules as any[];
     expect(rules.every((r) => r.status === 'Enabled')).toBe(true);
@@ -509,5 +513,106 @@ describe('the local runtime creates what infra deploys', () => {
     expect(localGsis).toEqual(infraGsis);
 
     expect(ttl?.TimeToLiveSpecification).toEqual({ AttributeName: infra.ttl, Enabled: true });
+  });
+});
+
+describe('SST 4 on the AWS provider v7', () => {
+  it('every function runs on nodejs24.x, the Node major npm test itself runs on', () => {
+    const fns = allFunctions();
+    expect(fns).toHaveLength(QUEUE_NAMES.length + 4);
+    for (const f of fns) expect(f.args.runtime, f.where).toBe('nodejs24.x');
+    expect(FUNCTION_DEFAULTS.runtime).toBe(`nodejs${process.versions.node.split('.')[0]}.x`);
+  });
+
+  it('S3 resources use the provider v7 names: nothing declared under a V2 name', () => {
+    const kinds = [...new Set(recorded.map((r) => r.kind))];
+    expect(kinds.filter((k) => /V2$/.test(k))).toEqual([]);
+    expect(kinds).toEqual(expect.arrayContaining(['aws.s3.BucketServerSideEncryptionConfiguration', 'aws.s3.BucketLifecycleConfiguration']));
+  });
+
+  it("the evidence bucket's lifecycle is our resource alone, not also the Bucket's own (a bucket holds one)", () => {
+    expect(byName('sst.aws.Bucket', 'Evidence').args.lifecycle).toBeUndefined();
+    expect(of('aws.s3.BucketLifecycleConfiguration')).toHaveLength(1);
+  });
+});
+
+describe('AWS WAF on the router', () => {
+  /** What SST 4 builds the web ACL from after our transform ran over its defaults. */
+  const webAclRules = () => {
+    const router = byName('sst.aws.Router', 'Web').args;
+    const args: { rules?: unknown } = { rules: [{ name: 'RateLimitPerIP' }, { name: 'AWSManagedRulesSQLiRuleSet' }] };
+    router.transform.waf(args, {}, 'WebWaf');
+    return args.rules as any[];
+  };
+  const rule = (name: string) => {
+    const hit = webAclRules().find((r) => r.name === name);
+    expect(hit, `rule ${name}`).toBeDefined();
+    return hit;
+  };
+  const rateLimited = (path: string) => new RegExp(PUBLIC_WRITE_PATH_REGEX).test(path);
+
+  it('the router has WAF on, with exactly the per-address write limit and the common rule set, in that order', () => {
+    expect(byName('sst.aws.Router', 'Web').args.waf).toBe(true);
+    const rules = webAclRules();
+    expect(rules.map((r) => r.name)).toEqual(['PublicWritesPerAddress', 'AWSManagedRulesCommonRuleSet']);
+    expect(rules.map((r) => r.priority)).toEqual([0, 1]);
+    for (const r of rules) expect(r.visibilityConfig).toEqual({ cloudwatchMetricsEnabled: true, metricName: r.name, sampledRequestsEnabled: true });
+  });
+
+  it('counts requests per client address over five minutes on the public write routes, answering 429 past the limit', () => {
+    const r = rule('PublicWritesPerAddress');
+    expect(r.action).toEqual({ block: { customResponse: { responseCode: 429 } } });
+    const rate = r.statement.rateBasedStatement;
+    expect(rate).toMatchObject({ aggregateKeyType: 'IP', limit: PUBLIC_WRITES_PER_ADDRESS, evaluationWindowSec: RATE_WINDOW_SEC });
+    expect(RATE_WINDOW_SEC).toBe(300);
+    // WAF's floor for a rate-based rule is 10 requests per window.
+    expect(rate.limit).toBeGreaterThanOrEqual(10);
+    const match = rate.scopeDownStatement.regexMatchStatement;
+    expect(match.fieldToMatch).toEqual({ uriPath: {} });
+    expect(match.regexString).toBe(PUBLIC_WRITE_PATH_REGEX);
+    // WAF regexes: at most 512 characters, no capturing groups.
+    expect(match.regexString.length).toBeLessThanOrEqual(512);
+    expect(match.regexString).not.toContain('(');
+    expect(match.textTransformations.map((t: { type: string }) => t.type)).toEqual(['URL_DECODE', 'NORMALIZE_PATH']);
+  });
+
+  it.each([
+    '/v1/public/notices/rnd_2026/objections',
+    '/v1/public/roadshows/rs_01/registrations',
+    '/v1/scenarios/sc_01/proposals',
+    '/v1/public/directory/search',
+    '/auth/code/authorize',
+    '/auth/code/callback',
+  ])('limits %s', (path) => expect(rateLimited(path)).toBe(true));
+
+  it.each([
+    '/',
+    '/v1/public/notices/rnd_2026',
+    '/v1/scenarios',
+    '/v1/scenarios/sc_01',
+    '/v1/openapi.json',
+    '/auth/authorize',
+    '/auth/token',
+    '/auth/.well-known/jwks.json',
+    '/v1/public/notices//objections',
+  ])('leaves %s to the service (reading, tokens, pages)', (path) => expect(rateLimited(path)).toBe(false));
+
+  it('every public POST route the API declares falls under the limit', () => {
+    const doc = createApp({} as Deps).getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'contract', version: '1' } });
+    const publicPosts = Object.entries(doc.paths ?? {})
+      .filter(([path, ops]) => path.startsWith('/v1/public/') && ops?.post && !ops.post.security?.length)
+      .map(([path]) => path.replace(/\{[^}]+\}/g, 'id_1'));
+    expect(publicPosts.length).toBeGreaterThan(0);
+    for (const path of publicPosts) expect(rateLimited(path), path).toBe(true);
+  });
+
+  it('runs the AWS managed common rule set, overriding only its body-size rule to count', () => {
+    const r = rule('AWSManagedRulesCommonRuleSet');
+    expect(r.overrideAction).toEqual({ none: {} });
+    expect(r.statement.managedRuleGroupStatement).toEqual({
+      vendorName: 'AWS',
+      name: 'AWSManagedRulesCommonRuleSet',
+      ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }],
+    });
   });
 });
