@@ -100,7 +100,7 @@ export function readProfile(env: Env = process.env): Profile {
   };
 }
 
-/** An ARN in the profile's partition; infra builds none by hand otherwise (no `arn:aws:` literals). */
+/** An ARN in the profile's partition; infra writes no ARN of a fixed partition by hand. */
 export const arnOf = (p: Profile, service: string, resource: string, o: { region?: string; account?: string } = {}) =>
   `arn:${p.partition.name}:${service}:${o.region ?? p.region}:${o.account ?? '*'}:${resource}`;
 
