@@ -15,8 +15,9 @@ export const FUNCTION_DEFAULTS = {
     // on demand, so it costs nothing at cold start.
     // openai likewise: only stages with EMBEDDER=openai load it, on first embed.
     // The SES and SNS clients likewise: only the sign-in server and the API send, and only on first use;
-    // the S3 client and presigner only for evidence routes (packages/files/bucket.ts).
-    install: ['@node-rs/jieba', 'exceljs', 'openai', '@aws-sdk/client-sesv2', '@aws-sdk/client-sns', '@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'],
+    // the S3 client and presigner only for evidence routes (packages/files/bucket.ts); nodemailer
+    // only where the China profile sends e-mail codes over SMTP.
+    install: ['@node-rs/jieba', 'exceljs', 'openai', '@aws-sdk/client-sesv2', '@aws-sdk/client-sns', '@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner', 'nodemailer'],
     // esbuild plugins (a file SST imports): zod's message locales reduced to English, ~250 KiB less per bundle.
     plugins: 'infra/bundle-plugins.mjs',
   },
