@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QUEUES, QUEUE_NAMES, dlqResourceName } from '../../packages/queue/queues';
 import { CHINA_AVAILABILITY, usableInChina, type Feature } from '../../infra/china-availability';
 import { CHINA_REQUIRED, LOG_RETENTION, ProfileError } from '../../infra/profile';
+import { alarmMetrics } from '../../packages/cost/projection';
 import { installSstRecorder, type Recorded, type Recording } from '../support/sst-recorder';
 
 const ROOT = resolve(__dirname, '../..');
@@ -169,6 +170,12 @@ describe.each(profiles)('the $name profile', (p) => {
     for (const a of alarmsOf(rec())) expect(a.args.alarmActions, a.name).toEqual([topics[0]!.instance.arn]);
     const sub = rec().of('aws.sns.TopicSubscription');
     expect(sub.map((s) => s.args)).toEqual([{ topic: topics[0]!.instance.arn, protocol: 'email', endpoint: p.env.GONGFU_ALARM_EMAIL }]);
+  });
+
+  it('the cost model prices exactly the alarm metrics declared', () => {
+    // A metric-math alarm is billed per metric it reads; a plain alarm reads one.
+    const metrics = alarmsOf(rec()).reduce((n, a) => n + (a.args.metricQueries ? a.args.metricQueries.filter((q: { metric?: unknown }) => q.metric).length : 1), 0);
+    expect(metrics).toBe(alarmMetrics(QUEUE_NAMES.length, p.name as 'global' | 'china'));
   });
 
   it('one dashboard shows every alarm', () => {
