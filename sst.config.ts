@@ -3,8 +3,9 @@
 // fails with TS6053 when .sst/ is absent (CI, fresh clones). infra/globals.d.ts covers that case.
 //
 // Region: ap-northeast-1 unless GONGFU_AWS_REGION is set (e.g. `GONGFU_AWS_REGION=ap-east-1 npx sst
-// deploy --stage production`). The China regions (cn-north-1, cn-northwest-1) need a separate AWS
-// China account and partition that SST's defaults do not target. Changing the region of an already
+// deploy --stage production`). A China region (cn-north-1, cn-northwest-1) selects the China profile
+// (infra/profile.ts): partition aws-cn, a China account's credentials, and the settings README
+// "Deploying" lists, checked before anything is created. Changing the region of an already
 // deployed stage creates a new copy of every resource there; the old ones stay where they are.
 export default $config({
   app(input: { stage: string }) {
@@ -19,17 +20,22 @@ export default $config({
     };
   },
   async run() {
-    // Order matters: later files link what earlier ones declare.
+    // A China deploy missing a setting stops here, naming it, before any resource exists.
+    const profile = (await import('./infra/profile')).readProfile();
+    // Order matters: later files link what earlier ones declare; log retention applies to what follows it.
+    await import('./infra/logs');
     const { table } = await import('./infra/storage');
     await import('./infra/secrets');
     const { queues } = await import('./infra/queues');
     const { auth } = await import('./infra/auth');
     const { api, router } = await import('./infra/api');
     await import('./infra/cron');
+    const { alarmTopic, dashboard } = await import('./infra/alarms');
     return {
       url: router.url,
-      api: api.url,
-      auth: auth.url,
+      ...(profile.kind === 'global' ? { api: api.url, auth: auth.url } : { gateway: (router as { gateway: { url: unknown } }).gateway.url }),
+      alarmTopic: alarmTopic.arn,
+      dashboard: dashboard.dashboardName,
       table: table.name,
       ...Object.fromEntries(Object.entries(queues).map(([name, q]) => [`${name}Queue`, q.url])),
     };

@@ -14,6 +14,7 @@ import { ASSUMPTIONS, PRICES, type Architecture } from '../packages/cost/prices'
 import {
   CITY,
   FLAT_SLOPE,
+  alarmMetrics,
   OPERATIONS,
   ZERO_TOTALS,
   billTotal,
@@ -447,6 +448,7 @@ export function printCost(r: CostResult) {
       `evidenceFile: ${CITY.applicationsPerYear} applications × ${CITY.evidenceFilesPerApplication} files of ${fmt(EVIDENCE_BYTES / MB, 0)} MB a year at city scale, each downloaded once; evidence kept ${ASSUMPTIONS.evidenceYearsKept} years: ${r.projections.map((p) => `${p.workload.name} ${fmt(p.s3Gb, 1)} GB`).join(', ')} in S3 Standard (storage line).`,
       `webAcl: AWS WAF on the router, US$${PRICES.waf.perWebAclMonth} a month plus US$${PRICES.waf.perRuleMonth} per rule (${routerWafRules().length}: infra/waf.ts); its US$${PRICES.waf.perMillionRequests} per million requests is in each operation's line.`,
       `storage: ${fmt(r.bytesPerPlatform / 1024, 1)} KiB per platform measured (profile, solutions, vectors, reports, assessments); logs: ${ASSUMPTIONS.logBytesPerInvocation} B per invocation assumed.`,
+      `operations: ${alarmMetrics(QUEUE_NAMES.length)} alarm metrics (infra/alarms.ts), 1 dashboard (3 are free), every log line kept ${ASSUMPTIONS.logRetentionMonths} months (infra/logs.ts); SNS alarm e-mails within the free 1,000.`,
     ],
   );
 }

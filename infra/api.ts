@@ -3,8 +3,15 @@ import { buildConsoleAssets } from '../functions/console/build-assets';
 import { VENDOR_FILES } from '../functions/console/vendor-files';
 import { auth } from './auth';
 import { DELIVERY_PERMISSIONS, FUNCTION_DEFAULTS, deliveryEnvironment, functionEnvironment } from './defaults';
+import { chinaEdge } from './china';
+import { chinaSecrets } from './delivery';
+import { readProfile } from './profile';
 import { allLinks } from './queues';
 import { routerWaf } from './waf';
+
+const profile = readProfile();
+/** Function URLs exist only outside China; there API Gateway invokes the functions (infra/china.ts). */
+const url = profile.kind === 'global';
 
 /**
  * The JSON API (Hono) under /v1. It links the sign-in server to find its JWKS (people's tokens)
@@ -13,10 +20,11 @@ import { routerWaf } from './waf';
 export const api = new sst.aws.Function('Api', {
   ...FUNCTION_DEFAULTS,
   handler: 'functions/api/handler.handler',
-  url: true,
+  url,
   timeout: '30 seconds',
-  link: [...allLinks, auth],
-  environment: deliveryEnvironment(),
+  link: [...allLinks, ...(url ? [auth] : []), ...chinaSecrets],
+  // China: no Auth component to link; the API fetches the issuer's JWKS through the public domain.
+  environment: { ...deliveryEnvironment(), ...(profile.china ? { AUTH_ISSUER_URL: `https://${profile.china.domain}` } : {}) },
   permissions: DELIVERY_PERMISSIONS,
 });
 
@@ -31,7 +39,7 @@ await buildConsoleAssets({ outdir: CONSOLE_ASSETS_BUILD_DIR, clean: true });
 export const consoleFn = new sst.aws.Function('Console', {
   ...FUNCTION_DEFAULTS,
   handler: 'functions/console/handler.handler',
-  url: true,
+  url,
   timeout: '30 seconds',
   link: allLinks,
   // functions/console/vendor.ts serves these from `vendor/<pkg>/<file>` once node_modules is bundled away.
@@ -48,7 +56,12 @@ export const consoleFn = new sst.aws.Function('Console', {
  * One origin for all three, so pages call the API and the sign-in server with relative URLs and
  * no CORS, and the issuer's cookies are first-party. AWS WAF in front of all three (infra/waf.ts).
  */
-export const router = new sst.aws.Router('Web', routerWaf);
-router.route('/v1', api.url);
-router.route('/auth', auth.url);
-router.route('/', consoleFn.url);
+export const router = profile.kind === 'global' ? globalRouter() : chinaEdge(profile, { api, console: consoleFn, auth });
+
+function globalRouter() {
+  const r = new sst.aws.Router('Web', routerWaf);
+  r.route('/v1', api.url);
+  r.route('/auth', auth.url);
+  r.route('/', consoleFn.url);
+  return r;
+}

@@ -1,3 +1,5 @@
+import { deliveryEnvironmentFor, deliveryPermissions } from './delivery';
+
 /**
  * Settings every Lambda in the app shares. Pure data; imported only from inside `run()`, where
  * `$app` exists.
@@ -15,8 +17,9 @@ export const FUNCTION_DEFAULTS = {
     // on demand, so it costs nothing at cold start.
     // openai likewise: only stages with EMBEDDER=openai load it, on first embed.
     // The SES and SNS clients likewise: only the sign-in server and the API send, and only on first use;
-    // the S3 client and presigner only for evidence routes (packages/files/bucket.ts).
-    install: ['@node-rs/jieba', 'exceljs', 'openai', '@aws-sdk/client-sesv2', '@aws-sdk/client-sns', '@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'],
+    // the S3 client and presigner only for evidence routes (packages/files/bucket.ts); nodemailer
+    // only where the China profile sends e-mail codes over SMTP.
+    install: ['@node-rs/jieba', 'exceljs', 'openai', '@aws-sdk/client-sesv2', '@aws-sdk/client-sns', '@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner', 'nodemailer'],
     // esbuild plugins (a file SST imports): zod's message locales reduced to English, ~250 KiB less per bundle.
     plugins: 'infra/bundle-plugins.mjs',
   },
@@ -33,24 +36,14 @@ export function functionEnvironment(): Record<string, string> {
 }
 
 /**
- * What functions that send codes or invitations add (the sign-in server and the API): SES/SNS
- * delivery, the verified SES sender and the first bureau admin, both given at deploy time:
+ * What functions that send codes or invitations add (the sign-in server and the API): the delivery
+ * settings of the profile (infra/delivery.ts) and the first bureau admin, given at deploy time:
  * `GONGFU_SES_FROM=noreply@example.gov.cn GONGFU_BUREAU_ADMIN=chief@example.gov.cn npx sst deploy`.
  */
-export function deliveryEnvironment(): Record<string, string> {
-  return {
-    ...functionEnvironment(),
-    CODE_DELIVERY: 'aws',
-    ...(process.env.GONGFU_SES_FROM ? { SES_FROM: process.env.GONGFU_SES_FROM } : {}),
-    ...(process.env.GONGFU_BUREAU_ADMIN ? { BUREAU_ADMIN: process.env.GONGFU_BUREAU_ADMIN } : {}),
-  };
-}
+export const deliveryEnvironment = (): Record<string, string> => deliveryEnvironmentFor(functionEnvironment());
 
-/** SES e-mail and SNS SMS to phone numbers (SNS direct publish to a number has no resource ARN). */
-export const DELIVERY_PERMISSIONS = [
-  { actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: ['*'] },
-  { actions: ['sns:Publish'], resources: ['*'] },
-];
+/** Global profile: SES and SNS; China profile: none (SMTP and Tencent Cloud SMS are outside AWS). */
+export const DELIVERY_PERMISSIONS = deliveryPermissions;
 
 /**
  * A consumer's timeout: half the queue's visibility timeout, so a message is never redelivered

@@ -14,4 +14,5 @@ declare const $dev: boolean;
 declare function $config<T>(config: T): T;
 declare function $interpolate(literals: TemplateStringsArray, ...placeholders: unknown[]): any;
 declare function $resolve(value: unknown): any;
+declare function $jsonStringify(value: unknown): any;
 declare function $transform(component: unknown, cb: (args: any, opts: any, name: string) => void): void;

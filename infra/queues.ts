@@ -12,6 +12,8 @@ export const DLQ_RETENTION_SEC = 14 * 24 * 3600;
  */
 export const dlqs = {} as Record<QueueName, any>;
 export const queues = {} as Record<QueueName, any>;
+/** Each queue's subscription (infra/alarms.ts reads its function's name from it). */
+export const consumers = {} as Record<QueueName, any>;
 
 for (const name of QUEUE_NAMES) {
   const def = QUEUES[name];
@@ -33,7 +35,7 @@ export const allLinks = [table, evidenceBucket, ...QUEUE_NAMES.map((name) => que
 
 for (const name of QUEUE_NAMES) {
   const def = QUEUES[name];
-  queues[name].subscribe(
+  consumers[name] = queues[name].subscribe(
     {
       ...FUNCTION_DEFAULTS,
       handler: def.handler,

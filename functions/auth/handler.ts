@@ -1,5 +1,5 @@
 import { handle } from 'hono/aws-lambda';
-import { awsMessenger } from '../../packages/notify/aws';
+import { deployedMessenger } from '../../packages/notify/deployed';
 import { lambdaDeps } from '../../packages/runtime/lambda';
 import { createAuthApp } from './issuer';
 
@@ -7,4 +7,4 @@ let fetchHandler: ReturnType<typeof handle> | undefined;
 
 /** The sign-in server's Lambda (sst.aws.Auth), behind the router at /auth. */
 export const handler: ReturnType<typeof handle> = (event, context) =>
-  (fetchHandler ??= handle(createAuthApp(lambdaDeps((settings) => ({ messenger: awsMessenger(settings) })))))(event, context);
+  (fetchHandler ??= handle(createAuthApp(lambdaDeps((settings) => ({ messenger: deployedMessenger(settings) })))))(event, context);

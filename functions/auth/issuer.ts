@@ -13,7 +13,7 @@ import { Role } from '../../packages/core/principal';
 import { DevMailbox, devMailboxAllowed } from '../../packages/notify/dev-mailbox';
 import type { Deps } from '../../packages/runtime/deps';
 import type { Settings } from '../../packages/settings/settings';
-import { codeRequestAllowedFrom, completeSignIn, expertProperties, issueCode, propertiesFor, wrongCode } from '../../packages/services/sign-in';
+import { CodeNotSent, codeRequestAllowedFrom, completeSignIn, expertProperties, issueCode, propertiesFor, wrongCode } from '../../packages/services/sign-in';
 import { clientAddress } from '../api/client-address';
 import { personOf, userTokenVerifier } from '../api/middleware/user-token';
 import { originOfRequest } from '../api/origin';
@@ -95,7 +95,13 @@ export function createAuthApp(deps: Deps): Hono {
         sendCode: async (claims, code) => {
           const contact = parseContact(claims.contact ?? '');
           if (!contact) return { type: 'invalid_claim', key: 'contact', value: claims.contact ?? '' };
-          const nonce = await issueCode(deps, contact, code);
+          let nonce: string | null;
+          try {
+            nonce = await issueCode(deps, contact, code);
+          } catch (err) {
+            if (err instanceof CodeNotSent) return { type: 'invalid_claim', key: NOT_SENT, value: claims.contact ?? '' };
+            throw err;
+          }
           if (!nonce) return { type: 'invalid_claim', key: TOO_MANY, value: claims.contact ?? '' };
           claims.contact = contact.value;
           claims.nonce = nonce;
@@ -103,7 +109,10 @@ export function createAuthApp(deps: Deps): Hono {
         request: async (req, state, _form, error) => {
           if (state.type === 'start') {
             if (error?.type !== 'invalid_claim') return contactPage(undefined, '');
-            return error.key === TOO_MANY ? contactPage(REFUSAL_TEXT.too_many, error.value, 429) : contactPage(REFUSAL_TEXT_CONTACT, error.value);
+            if (error.key === TOO_MANY) return contactPage(REFUSAL_TEXT.too_many, error.value, 429);
+            // The provider refused or timed out: say so, and let the person try again (nothing was counted).
+            if (error.key === NOT_SENT) return contactPage(NOT_SENT_TEXT, error.value, 503);
+            return contactPage(REFUSAL_TEXT_CONTACT, error.value);
           }
           const contact = state.claims.contact ?? '';
           if (error?.type === 'invalid_code') {
@@ -176,4 +185,6 @@ export function createAuthApp(deps: Deps): Hono {
 
 /** The claim "key" of a refused send: OpenAuth passes only key and value back to the page. */
 const TOO_MANY = 'too_many';
+const NOT_SENT = 'not_sent';
+const NOT_SENT_TEXT = '验证码未能发送，请稍后重试 / The code could not be sent; please try again in a moment';
 const REFUSAL_TEXT_CONTACT = '请填写有效的邮箱或手机号 / Enter a valid e-mail address or mainland mobile number';

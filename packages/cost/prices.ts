@@ -59,7 +59,14 @@ export const PRICES = {
   waf: { perWebAclMonth: 5, perRuleMonth: 1, perMillionRequests: 0.6 },
   /** Function URLs behind the router cost nothing beyond the Lambda invocation. */
   functionUrl: { perMillionRequests: 0 },
-  cloudwatchLogs: { perGbIngested: 0.76 },
+  /** Log storage is billed on what is kept: infra/logs.ts keeps every group six months. */
+  cloudwatchLogs: { perGbIngested: 0.76, perGbMonthStored: 0.033, freeGbPerMonth: 5 },
+  /**
+   * infra/alarms.ts: standard-resolution alarms are billed per metric they read (a metric-math alarm
+   * per metric in it); dashboards per month, the first three free. Alarm e-mails through SNS: the
+   * first 1,000 a month are free, which a service with a handful of alarms never passes.
+   */
+  cloudwatch: { perAlarmMetricMonth: 0.1, freeAlarmMetrics: 10, perDashboardMonth: 3, freeDashboards: 3 },
   /** EventBridge scheduled rules (sst.aws.Cron) are free; listed so the table says so. */
   eventbridgeSchedule: { perMillionInvocations: 0 },
 } as const;
@@ -90,6 +97,8 @@ export const ASSUMPTIONS = {
    * for each of the functions a publish passes through (api, embed, match, pairing).
    */
   initMsPerContainerStart: 4 * 150,
+  /** infra/logs.ts: every log group keeps six months, so a steady month stores six months of lines. */
+  logRetentionMonths: 6,
   /** Evidence files are kept this long (a round's files stay for appeals and later audits). */
   evidenceYearsKept: 3,
 } as const;

@@ -3,7 +3,7 @@ import { ASSUMPTIONS, type Architecture, type PriceTable } from './prices';
 
 /** Pure arithmetic of the cost model: measured usage × prices × workload. No I/O. */
 
-export const RESOURCES = ['dynamodb', 'sqs', 'lambda', 'cloudfront', 'waf', 's3', 'logs'] as const;
+export const RESOURCES = ['dynamodb', 'sqs', 'lambda', 'cloudfront', 'waf', 's3', 'logs', 'monitoring'] as const;
 export type Resource = (typeof RESOURCES)[number];
 export type Bill = Record<Resource, number>;
 
@@ -73,6 +73,33 @@ export function price(t: UsageTotals, p: PriceTable, o: PriceOptions, storageGb 
       over(t.s3BytesOut / GB, p.s3.freeGbOutPerMonth) * p.s3.perGbOut +
       s3Gb * p.s3.perGbMonth,
     logs: ((t.invocations * ASSUMPTIONS.logBytesPerInvocation) / GB) * p.cloudwatchLogs.perGbIngested,
+    monitoring: 0,
+  };
+}
+
+/**
+ * Alarm metrics infra/alarms.ts declares (the infra contract test checks this count against the
+ * synthesized alarms): per queue its DLQ depth and its oldest message; per function errors and
+ * throttles (a consumer per queue plus the API, the console, the sign-in server and the
+ * reconciler); the reconciler failing and not running; the table's read and write throttles; and
+ * the 5xx rate over the three functions' URL counters (global) or API Gateway's two (China).
+ */
+export function alarmMetrics(queues: number, profile: 'global' | 'china' = 'global'): number {
+  const functions = queues + 4;
+  return 2 * queues + 2 * functions + 2 + 2 + (profile === 'global' ? 3 * 2 : 2);
+}
+
+/**
+ * A month of operations as code: the alarms, the dashboard and the log lines kept for the
+ * retention period (`logGbPerMonth` ingested each month, stored for ASSUMPTIONS.logRetentionMonths).
+ */
+export function operationsBill(p: PriceTable, o: { alarmMetrics: number; dashboards: number; logGbPerMonth: number; freeTier?: boolean }): Bill {
+  const over = (x: number, free: number) => (o.freeTier ? Math.max(0, x - free) : x);
+  const stored = o.logGbPerMonth * ASSUMPTIONS.logRetentionMonths;
+  return {
+    ...price(ZERO_TOTALS, p, { architecture: 'x86_64', memoryMb: 1024 }),
+    monitoring: over(o.alarmMetrics, p.cloudwatch.freeAlarmMetrics) * p.cloudwatch.perAlarmMetricMonth + over(o.dashboards, p.cloudwatch.freeDashboards) * p.cloudwatch.perDashboardMonth,
+    logs: over(stored, p.cloudwatchLogs.freeGbPerMonth) * p.cloudwatchLogs.perGbMonthStored,
   };
 }
 
@@ -249,7 +276,7 @@ export function idlePollingTotals(queues: number): UsageTotals {
 }
 
 export interface ProjectionLine {
-  operation: Operation | 'idlePolling' | 'storage' | 'webAcl';
+  operation: Operation | 'idlePolling' | 'storage' | 'webAcl' | 'operations';
   perMonth: number;
   /** One operation at this workload's registry size, list price. */
   perOperation: Bill;
@@ -277,7 +304,7 @@ export function projectMonth(
   w: Workload,
   usageAt: (op: Operation, platforms: number) => UsageTotals,
   p: PriceTable,
-  o: PriceOptions & { queues: number; storageGb: number; wafRules: number },
+  o: PriceOptions & { queues: number; storageGb: number; wafRules: number; alarmMetrics?: number; dashboards?: number },
 ): Projection {
   const list = { ...o, freeTier: false };
   const counts = operationsPerMonth(w);
@@ -296,13 +323,16 @@ export function projectMonth(
   lines.push({ operation: 'storage', perMonth: 1, perOperation: storageBill, monthly: storageBill });
   const webAcl = { ...price(ZERO_TOTALS, p, list), waf: webAclMonthly(p, o.wafRules) };
   lines.push({ operation: 'webAcl', perMonth: 1, perOperation: webAcl, monthly: webAcl });
+  const ops = { alarmMetrics: o.alarmMetrics ?? alarmMetrics(o.queues), dashboards: o.dashboards ?? 1, logGbPerMonth: (month.invocations * ASSUMPTIONS.logBytesPerInvocation) / GB };
+  const opsBill = operationsBill(p, ops);
+  lines.push({ operation: 'operations', perMonth: 1, perOperation: opsBill, monthly: opsBill });
   const monthly = lines.reduce((b, l) => addBills(b, l.monthly), price(ZERO_TOTALS, p, list));
   return {
     workload: w,
     lines,
     monthly,
     total: billTotal(monthly),
-    totalWithFreeTier: billTotal(price(month, p, { ...o, freeTier: true }, o.storageGb, s3Gb)) + webAcl.waf,
+    totalWithFreeTier: billTotal(price(month, p, { ...o, freeTier: true }, o.storageGb, s3Gb)) + webAcl.waf + billTotal(operationsBill(p, { ...ops, freeTier: true })),
     s3Gb,
     dominant: dominant(monthly),
   };

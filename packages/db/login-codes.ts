@@ -58,3 +58,23 @@ export async function reserveCodeSend(s: Store, contact: string, now: Date): Pro
   }
   return false;
 }
+
+/**
+ * Takes back a send recorded by reserveCodeSend whose message never left (the provider refused or
+ * timed out): it must not count against the contact's limits.
+ */
+export async function releaseCodeSend(s: Store, contact: string, sentAt: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const item = await getItem(s, pk(contact), 'SENDS');
+    const sent = (item?.sentAt as string[] | undefined) ?? [];
+    if (!item || !sent.includes(sentAt)) return;
+    const version = item.version as number;
+    const res = await updateIf(s, {
+      Key: { pk: pk(contact), sk: 'SENDS' },
+      UpdateExpression: 'SET sentAt = :rest, version = :next',
+      ConditionExpression: 'version = :version',
+      ExpressionAttributeValues: { ':rest': sent.filter((x) => x !== sentAt), ':next': version + 1, ':version': version },
+    });
+    if (res !== false) return;
+  }
+}

@@ -22,7 +22,18 @@ export function lambdaDeps(extra: (settings: Settings) => Partial<Deps> = () => 
     const linked = Resource as unknown as Record<string, { value?: string; url?: string }>;
     // The API finds the sign-in server's JWKS through its link (infra/api.ts); other functions have
     // none, and SST's Resource throws on reading a resource that is not linked.
-    const settings = loadSettings({ ...process.env, AUTH_SECRET: linked.AuthSecret?.value, OPENAI_API_KEY: linked.OpenAIApiKey?.value, AUTH_ISSUER_URL: 'Auth' in linked ? linked.Auth?.url : undefined });
+    // The China profile's senders link their providers' keys (infra/delivery.ts); nobody else does.
+    const secret = (name: string) => (name in linked ? linked[name]?.value : undefined);
+    const settings = loadSettings({
+      ...process.env,
+      AUTH_SECRET: linked.AuthSecret?.value,
+      OPENAI_API_KEY: linked.OpenAIApiKey?.value,
+      // China profile: no Auth component to link; the issuer's URL comes in the environment.
+      AUTH_ISSUER_URL: 'Auth' in linked ? linked.Auth?.url : process.env.AUTH_ISSUER_URL,
+      SMS_SECRET_ID: secret('SmsSecretId'),
+      SMS_SECRET_KEY: secret('SmsSecretKey'),
+      SMTP_PASSWORD: secret('SmtpPassword') === 'unset' ? undefined : secret('SmtpPassword'),
+    });
     deps = createDeps(settings, resourcesFromSst(), extra(settings));
   }
   return deps;

@@ -161,6 +161,7 @@ export async function invite(deps: Deps, caller: Caller, orgId: string, input: I
   await deps.messenger.send(parseContact(inv.contact)!, {
     subject: `邀请加入「${org.name}」 / Invitation to join ${org.name}`,
     text: `您被邀请加入「${org.name}」（工赋青岛）。请用此${inv.contact.includes('@') ? '邮箱' : '手机号'}登录后接受邀请。 / You were invited to join ${org.name} on 工赋青岛; sign in with this contact to accept.`,
+    sms: { template: 'invitation', params: [] },
   });
   await audit(deps, { action: 'invitation.created', actor: actorFor(caller), orgId, target: inv.id, details: { contact: inv.contact, role: inv.role } }, origin);
   return inv;

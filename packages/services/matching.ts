@@ -132,7 +132,8 @@ export async function runMatch(deps: Deps, msg: MatchMessage): Promise<void> {
   let stored = await getMatches(s, sc.id);
   if (!stored || stored.run !== run) {
     const items = await rankScenario(deps, sc);
-    stored = await putMatchesOnce(s, { scenarioId: sc.id, run, items, selected: selectLeads(deps, items), computedAt: nowIso(deps) });
+    // A smoke test is ranked like any scenario (its matches are what it checks) but selects no one: no platform gets a lead.
+    stored = await putMatchesOnce(s, { scenarioId: sc.id, run, items, selected: sc.smokeTest ? [] : selectLeads(deps, items), computedAt: nowIso(deps) });
   }
   const pairings = stored.selected.map((platformId) => ({ type: 'Pairing' as const, scenarioId: sc.id, platformId }));
   await markPairingsDue(s, `scenario:${sc.id}:${run}`, pairings, nowIso(deps));

@@ -4,7 +4,8 @@ import { CODE_MAX_ATTEMPTS, CODE_TTL_SEC, codeRefusal, type CodeRefusal } from '
 import { newId } from '../core/ids';
 import type { Role } from '../core/principal';
 import { BUREAU_ORG_ID, type Member, type User } from '../core/schemas/account';
-import { consumeLoginCode, countWrongTry, getLoginCode, putLoginCode, reserveCodeSend } from '../db/login-codes';
+import { consumeLoginCode, countWrongTry, getLoginCode, putLoginCode, releaseCodeSend, reserveCodeSend } from '../db/login-codes';
+import { DeliveryError } from '../notify/messenger';
 import { ensureOrganisation, getMember, putMember } from '../db/organisations';
 import { hourlyBudget, takeFromBudget } from '../db/throttle';
 import { createUser, getUser, userIdByContact } from '../db/users';
@@ -21,15 +22,35 @@ export interface TokenProperties {
   user?: string;
 }
 
+/** The SMS provider or the mail server refused the code or did not answer in time. */
+export class CodeNotSent extends Error {
+  override name = 'CodeNotSent';
+}
+
 /**
- * Records the code the issuer just generated and sends it; returns the nonce the issuer keeps with
+ * Sends the code the issuer just generated and records it; returns the nonce the issuer keeps with
  * it, or null when the contact has had its share of codes (nothing is sent, the last code stays).
+ * A send that fails throws CodeNotSent and counts for nothing: the send is taken back from the
+ * contact's limits and the previous code (if any) stays the one that works.
  */
 export async function issueCode(deps: Deps, contact: Contact, code: string): Promise<string | null> {
   const now = deps.now();
   if (!(await reserveCodeSend(storeOf(deps), contact.value, now))) {
     await audit(deps, { action: 'signin.code_throttled', actor: { via: 'issuer' }, target: maskContact(contact.value) });
     return null;
+  }
+  try {
+    await deps.messenger.send(contact, {
+      subject: `工赋青岛登录验证码 ${code} / Sign-in code`,
+      text: `您的登录验证码是 ${code}，${CODE_TTL_SEC / 60} 分钟内有效，请勿告诉他人。 / Your sign-in code is ${code}. It expires in ${CODE_TTL_SEC / 60} minutes; do not share it.`,
+      sms: { template: 'signin', params: [code, String(CODE_TTL_SEC / 60)] },
+    });
+  } catch (err) {
+    await releaseCodeSend(storeOf(deps), contact.value, now.toISOString());
+    const reason = err instanceof DeliveryError ? err.reason : String((err as Error).message ?? err);
+    deps.log.error('sign-in code not sent', { contact: maskContact(contact.value), reason });
+    await audit(deps, { action: 'signin.code_not_sent', actor: { via: 'issuer' }, target: maskContact(contact.value), details: { channel: contact.kind, reason: reason.slice(0, 200) } });
+    throw new CodeNotSent(reason);
   }
   const nonce = randomBytes(16).toString('base64url');
   await putLoginCode(storeOf(deps), {
@@ -38,10 +59,6 @@ export async function issueCode(deps: Deps, contact: Contact, code: string): Pro
     issuedAt: now.toISOString(),
     expiresAtIso: new Date(now.getTime() + CODE_TTL_SEC * 1000).toISOString(),
     attempts: 0,
-  });
-  await deps.messenger.send(contact, {
-    subject: `工赋青岛登录验证码 ${code} / Sign-in code`,
-    text: `您的登录验证码是 ${code}，10 分钟内有效，请勿告诉他人。 / Your sign-in code is ${code}. It expires in 10 minutes; do not share it.`,
   });
   return nonce;
 }

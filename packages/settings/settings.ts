@@ -49,8 +49,32 @@ export const SettingsSchema = z.object({
   SIGNIN_CODES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   LOG_REQUESTS: bool.default(true),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
-  /** Sign-in: where one-time codes and invitations go. `dev` = the local mailbox; `aws` = SES (e-mail) and SNS (SMS). */
-  CODE_DELIVERY: z.enum(['dev', 'aws']).default('dev'),
+  /**
+   * Sign-in: where one-time codes and invitations go. `dev` = the local mailbox; `aws` = SES (e-mail)
+   * and SNS (SMS); `china` = SMTP (e-mail) and Tencent Cloud SMS (the China profile, README "Deploying").
+   */
+  CODE_DELIVERY: z.enum(['dev', 'aws', 'china']).default('dev'),
+  /** `china` delivery: Tencent Cloud SMS (SendSms 2021-01-11). The endpoint is settable for the local fake. */
+  SMS_ENDPOINT: z.url().default('https://sms.tencentcloudapi.com'),
+  SMS_REGION: z.string().min(1).default('ap-beijing'),
+  SMS_SDK_APP_ID: z.string().optional(),
+  /** The approved signature (短信签名) and template IDs (模板 ID): sign-in `{1}` = code, `{2}` = minutes valid; invitation without variables. */
+  SMS_SIGN_NAME: z.string().optional(),
+  SMS_TEMPLATE_SIGNIN: z.string().optional(),
+  SMS_TEMPLATE_INVITATION: z.string().optional(),
+  /** On AWS from the linked secrets SmsSecretId / SmsSecretKey. */
+  SMS_SECRET_ID: z.string().optional(),
+  SMS_SECRET_KEY: z.string().optional(),
+  /** `china` delivery: e-mail over SMTP (465 = TLS, otherwise STARTTLS when offered). */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(465),
+  SMTP_SECURE: bool.optional(),
+  SMTP_USER: z.string().optional(),
+  /** On AWS from the linked secret SmtpPassword. */
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
+  /** How long a code may take to hand to the SMS provider or the mail server before the page says it was not sent. */
+  DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** Verified SES identity codes are sent from, e.g. `noreply@gongfu.qingdao.gov.cn`. */
   SES_FROM: z.string().optional(),
   /** E-mail or mobile number that becomes the first bureau admin when it signs in (never from sign-up). */

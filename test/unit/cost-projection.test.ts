@@ -3,7 +3,9 @@ import { ASSUMPTIONS, PRICES } from '../../packages/cost/prices';
 import {
   CITY,
   ZERO_TOTALS,
+  alarmMetrics,
   atSize,
+  operationsBill,
   billTotal,
   dominant,
   evidenceStorageGb,
@@ -40,12 +42,13 @@ describe('pricing measured usage', () => {
   it('prices AWS WAF per request the router receives, and the web ACL and its rules per month whatever the traffic', () => {
     const bill = price({ ...ZERO_TOTALS, httpRequests: 2e6 }, PRICES, { ...x86, freeTier: true });
     expect(bill.waf).toBeCloseTo(2 * PRICES.waf.perMillionRequests, 12);
-    const idle = projectMonth(CITY, () => ZERO_TOTALS, PRICES, { ...x86, queues: 0, storageGb: 0, wafRules: 2 });
+    // No alarms or dashboard here (the operations line is tested on its own below).
+    const idle = projectMonth(CITY, () => ZERO_TOTALS, PRICES, { ...x86, queues: 0, storageGb: 0, wafRules: 2, alarmMetrics: 0, dashboards: 0 });
     // US$5 the web ACL + US$1 for each of the two rules (infra/waf.ts), on list price and with the free tier alike.
     expect(idle.lines.find((l) => l.operation === 'webAcl')!.monthly.waf).toBeCloseTo(7, 12);
     expect(idle.total).toBeCloseTo(7, 12);
     expect(idle.totalWithFreeTier).toBeCloseTo(7, 12);
-    const busy = projectMonth(CITY, (op) => (op === 'directoryRead' ? { ...ZERO_TOTALS, httpRequests: 1 } : ZERO_TOTALS), PRICES, { ...x86, queues: 0, storageGb: 0, wafRules: 2 });
+    const busy = projectMonth(CITY, (op) => (op === 'directoryRead' ? { ...ZERO_TOTALS, httpRequests: 1 } : ZERO_TOTALS), PRICES, { ...x86, queues: 0, storageGb: 0, wafRules: 2, alarmMetrics: 0, dashboards: 0 });
     expect(busy.monthly.waf).toBeCloseTo(7 + (CITY.directoryReadsPerMonth / 1e6) * PRICES.waf.perMillionRequests, 12);
   });
 
@@ -155,7 +158,8 @@ describe('monthly projection', () => {
 
   it('sums operation × count × price, adds idle polling and storage, and names the dominant resource', () => {
     const perOp: Record<Operation, number> = { publish: 100, registryReload: 0, containerStart: 0, report: 0, directoryRead: 0, roadshow: 0, ruleSetChange: 0, cronRun: 0, evidenceFile: 0 };
-    const p = projectMonth(CITY, (op) => ({ ...ZERO_TOTALS, writeUnits: perOp[op] }), PRICES, { ...x86, queues: 5, storageGb: 2, wafRules: 2 });
+    // Without alarms or a dashboard (their line is tested below), so the usage lines are what shows.
+    const p = projectMonth(CITY, (op) => ({ ...ZERO_TOTALS, writeUnits: perOp[op] }), PRICES, { ...x86, queues: 5, storageGb: 2, wafRules: 2, alarmMetrics: 0, dashboards: 0 });
     const publishLine = p.lines.find((l) => l.operation === 'publish')!;
     expect(billTotal(publishLine.monthly)).toBeCloseTo(250 * 100 * (PRICES.dynamodb.perMillionWriteUnits / 1e6), 12);
     const idle = 5 * ASSUMPTIONS.esmEmptyReceivesPerQueuePerMinute * ASSUMPTIONS.minutesPerMonth;
@@ -192,5 +196,35 @@ describe('the meter', () => {
     expect(d.lambda.api!.invocations).toBe(1);
     expect(totals(d)).toMatchObject({ readUnits: 0.5, writeUnits: 4, sqsRequests: 1, invocations: 3 });
     expect(totals(addUsage(d, emptyUsage()))).toEqual(totals(d));
+  });
+});
+
+describe('pricing operations as code', () => {
+  it('alarms per metric, dashboards past the free three, log storage for the retention period', () => {
+    const cw = PRICES.cloudwatch;
+    const bill = operationsBill(PRICES, { alarmMetrics: 38, dashboards: 1, logGbPerMonth: 2 });
+    expect(bill.monitoring).toBeCloseTo(38 * cw.perAlarmMetricMonth + cw.perDashboardMonth, 10);
+    // Six months of 2 GB a month are stored in a steady month.
+    expect(bill.logs).toBeCloseTo(2 * ASSUMPTIONS.logRetentionMonths * PRICES.cloudwatchLogs.perGbMonthStored, 10);
+    expect(billTotal(bill)).toBeCloseTo(bill.monitoring + bill.logs, 10);
+    const free = operationsBill(PRICES, { alarmMetrics: 38, dashboards: 1, logGbPerMonth: 0.5, freeTier: true });
+    expect(free.monitoring).toBeCloseTo((38 - cw.freeAlarmMetrics) * cw.perAlarmMetricMonth, 10);
+    expect(free.logs).toBe(0);
+  });
+
+  it('counts the alarm metrics of each profile: more queues, more alarms', () => {
+    expect(alarmMetrics(5)).toBe(38);
+    expect(alarmMetrics(5, 'china')).toBe(34);
+    expect(alarmMetrics(6)).toBe(alarmMetrics(5) + 4);
+  });
+
+  it("a month's projection carries the operations line, in the total and in the free-tier total", () => {
+    const usage = () => ({ ...ZERO_TOTALS, invocations: 10 });
+    const p = projectMonth(CITY, usage, PRICES, { ...x86, queues: 5, storageGb: 0, wafRules: 2 });
+    const line = p.lines.find((l) => l.operation === 'operations')!;
+    expect(line.monthly.monitoring).toBeCloseTo(38 * PRICES.cloudwatch.perAlarmMetricMonth + PRICES.cloudwatch.perDashboardMonth, 10);
+    expect(p.monthly.monitoring).toBe(line.monthly.monitoring);
+    expect(p.total).toBeGreaterThanOrEqual(line.monthly.monitoring);
+    expect(p.totalWithFreeTier).toBeGreaterThanOrEqual((38 - PRICES.cloudwatch.freeAlarmMetrics) * PRICES.cloudwatch.perAlarmMetricMonth - 1e-9);
   });
 });

@@ -93,7 +93,7 @@ const FAKE_GLOBALS: Record<string, unknown> = {
   $jsonStringify: (value: unknown) => JSON.stringify(value),
   $transform: (component: unknown, cb: unknown) => transforms.push({ component, cb }),
   sst: namespace('sst', { aws: namespace('sst.aws') }),
-  aws: namespace('aws', { s3: namespace('aws.s3') }),
+  aws: namespace('aws', { s3: namespace('aws.s3'), sns: namespace('aws.sns'), cloudwatch: namespace('aws.cloudwatch'), cloudfront: namespace('aws.cloudfront') }),
 };
 
 const g = globalThis as Record<string, unknown>;

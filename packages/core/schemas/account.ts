@@ -102,6 +102,7 @@ export const AuditAction = z.enum([
   'signin.code_failed',
   'signin.code_refused',
   'signin.code_throttled',
+  'signin.code_not_sent',
   'organisation.created',
   'invitation.created',
   'invitation.accepted',

@@ -17,6 +17,10 @@ export const ScenarioInput = z
     region: Region,
     budgetWan: z.number().finite().nonnegative().max(1e7).optional(),
     deadline: z.iso.date().optional(),
+    smokeTest: z
+      .literal(true)
+      .optional()
+      .describe('A deployment check (npm run smoke): matched like any other, but no platform gets a lead, and it is listed nowhere and counted in no statistics'),
   })
   .strict()
   .meta({ id: 'ScenarioInput' });
