@@ -115,6 +115,13 @@ export const AuditAction = z.enum([
   'platform.edited',
   'ruleset.changed',
   'expert.retired',
+  'objection.contact_shown',
+  'objection.contacts_anonymised',
+  'personal_data.exported',
+  'personal_data.deleted',
+  'data_request.created',
+  'data_request.confirmed',
+  'data_request.refused',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
