@@ -162,6 +162,7 @@ export async function invite(deps: Deps, caller: Caller, orgId: string, input: I
     invitedBy: caller.userId,
     createdAt: at.toISOString(),
     expiresAtIso: new Date(at.getTime() + INVITATION_TTL_DAYS * 86_400_000).toISOString(),
+    noticeVersion: input.noticeVersion,
   };
   await orgs.createInvitation(storeOf(deps), inv);
   await deps.messenger.send(parseContact(inv.contact)!, {
