@@ -14,7 +14,7 @@ export function maskContact(value: string): string {
     const at = v.lastIndexOf('@');
     return `${v.slice(0, 1)}***${v.slice(at)}`;
   }
-  const digits = v.replace(/^\+?86(?=1\d{10}$)/, '').replace(/\D/g, '');
+  const digits = v.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   if (digits.length < 8) return '****';
   return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }
