@@ -28,7 +28,8 @@ export function maskName(name: string): string {
 
 /** A requester's network address: the network, not the machine (IPv4 /24, IPv6 /48). */
 export function maskAddress(address: string): string {
-  const v4 = /^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$/.exec(address);
+  // IPv4, also IPv4-mapped IPv6 (::ffff:127.0.0.1).
+  const v4 = /^(.*\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$/.exec(address);
   if (v4) return `${v4[1]}.*`;
   if (address.includes(':')) return `${address.split(':').slice(0, 3).join(':')}:*`;
   return address ? '*' : address;
