@@ -13,6 +13,7 @@ import { importRoutes } from './routes/imports';
 import { indicatorRoutes } from './routes/indicators';
 import { leadRoutes } from './routes/leads';
 import { platformRoutes } from './routes/platforms';
+import { privacyRoutes } from './routes/privacy';
 import { noticeRoutes } from './routes/notices';
 import { notificationRoutes } from './routes/notifications';
 import { reviewRoutes } from './routes/reviews';
@@ -55,6 +56,7 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   diagnosisRoutes(app);
   notificationRoutes(app);
   importRoutes(app);
+  privacyRoutes(app);
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

@@ -130,7 +130,7 @@ export function createAuthApp(deps: Deps): Hono {
         // API.md: an expert's `sub` is the expert id; the person stays in `properties.user`.
         return ctx.subject('user', properties ?? {}, { subject: properties?.role === 'expert' && value.expert ? value.expert : value.userId });
       }
-      const result = await completeSignIn(deps, value.claims.contact ?? '', value.claims.nonce ?? '', originOfRequest(req));
+      const result = await completeSignIn(deps, value.claims.contact ?? '', value.claims.nonce ?? '', originOfRequest(req), value.claims.noticeVersion);
       if (!result.ok) return refusedPage(REFUSAL_TEXT[result.refusal], `${AUTH_PREFIX}/code/authorize`);
       return ctx.subject('user', result.properties, { subject: result.user.id });
     },

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { DevMessage } from '../../packages/notify/dev-mailbox';
+import { PrivacyNotice } from '../console/pages/privacy-notice';
 
 /**
  * The sign-in server's own pages: plain forms, no script, zh-CN with English beside. They post
@@ -57,6 +58,7 @@ export const contactPage = (error?: string, contact = '', status = error ? 400 :
           <T zh="邮箱或手机号" en="E-mail or mobile number" />
         </label>
         <input type="text" id="contact" name="contact" value={contact} autocomplete="username" required autofocus />
+        <PrivacyNotice form="sign-in" field />
         <button type="submit">
           <T zh="获取验证码" en="Send code" />
         </button>

@@ -1,12 +1,13 @@
 import { CODE_MAX_ATTEMPTS, codeSendAllowed, type LoginCodeRecord } from '../core/accounts/login-code';
+import { expiresAtFor } from '../core/privacy/retention';
 import { getItem, putItem, strip, updateIf, type Store } from './store';
 
 const pk = (contact: string) => `LOGINCODE#${contact}`;
 
 /** A new code replaces the previous one for that contact: only the latest code can sign in. */
 export async function putLoginCode(s: Store, r: LoginCodeRecord): Promise<void> {
-  // expiresAt (epoch seconds) is the table's TTL attribute: DynamoDB deletes the record later.
-  await putItem(s, { pk: pk(r.contact), sk: 'META', entity: 'login-code', expiresAt: Math.floor(Date.parse(r.expiresAtIso) / 1000) + 86_400, ...r });
+  // expiresAt (epoch seconds) is the table's TTL attribute: an unused code goes when it expires.
+  await putItem(s, { pk: pk(r.contact), sk: 'META', entity: 'login-code', expiresAt: expiresAtFor('login-code', r.expiresAtIso), ...r });
 }
 
 export async function getLoginCode(s: Store, contact: string): Promise<LoginCodeRecord | undefined> {
@@ -30,9 +31,10 @@ export async function countWrongTry(s: Store, contact: string, nonce: string): P
 export async function consumeLoginCode(s: Store, contact: string, nonce: string, now: string): Promise<boolean> {
   const res = await updateIf(s, {
     Key: { pk: pk(contact), sk: 'META' },
-    UpdateExpression: 'SET usedAt = :now',
+    // A used code has done its job: due for deletion at once (retention table, `login-code`).
+    UpdateExpression: 'SET usedAt = :now, expiresAt = :ttl',
     ConditionExpression: 'nonce = :n AND attribute_not_exists(usedAt) AND attempts < :max AND expiresAtIso > :now',
-    ExpressionAttributeValues: { ':n': nonce, ':max': CODE_MAX_ATTEMPTS, ':now': now },
+    ExpressionAttributeValues: { ':n': nonce, ':max': CODE_MAX_ATTEMPTS, ':now': now, ':ttl': expiresAtFor('login-code', now) },
   });
   return res !== false;
 }
@@ -52,7 +54,7 @@ export async function reserveCodeSend(s: Store, contact: string, now: Date): Pro
       Key: { pk: pk(contact), sk: 'SENDS' },
       UpdateExpression: 'SET sentAt = :recent, version = :next, entity = :entity, expiresAt = :ttl',
       ConditionExpression: 'attribute_not_exists(version) OR version = :version',
-      ExpressionAttributeValues: { ':recent': recent, ':next': version + 1, ':version': version, ':entity': 'login-code-sends', ':ttl': Math.floor(now.getTime() / 1000) + 2 * 86_400 },
+      ExpressionAttributeValues: { ':recent': recent, ':next': version + 1, ':version': version, ':entity': 'login-code-sends', ':ttl': expiresAtFor('login-code-sends', now.toISOString()) },
     });
     if (res !== false) return true;
   }

@@ -1,4 +1,5 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { expiresAtFor } from '../core/privacy/retention';
 import type { Invitation, Member, MemberRole, Organisation } from '../core/schemas/account';
 import { getItem, putIf, queryAll, strip, transactIf, updateIf, type Item, type Store } from './store';
 
@@ -74,7 +75,7 @@ export async function platformsOf(s: Store, operatorId: string): Promise<{ platf
 export async function createInvitation(s: Store, inv: Invitation): Promise<void> {
   await putIf(
     s,
-    { pk: invitePk(inv.id), sk: 'META', entity: 'invitation', gsi1pk: `INVITES#${inv.orgId}`, gsi1sk: inv.id, gsi2pk: `INVITEE#${inv.contact}`, gsi2sk: inv.id, ...inv },
+    { pk: invitePk(inv.id), sk: 'META', entity: 'invitation', gsi1pk: `INVITES#${inv.orgId}`, gsi1sk: inv.id, gsi2pk: `INVITEE#${inv.contact}`, gsi2sk: inv.id, expiresAt: expiresAtFor('invitation', inv.expiresAtIso), ...inv },
     'attribute_not_exists(pk)',
   );
 }

@@ -2,6 +2,7 @@ import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Application, ApplicationStatus, DirectoryEntry, Objection, Round, RoundStatus } from '../core/schemas/round';
 import { budgetUpdate, type Budget } from './throttle';
+import { objectionContactKey } from './objection-contacts';
 import { batchGet, getItem, isConditionFailure, putIf, putItem, queryAll, strip, transactIf, type Item, type Store, type TransactItems } from './store';
 
 // Keys of the yearly round. A round is `ROUND#<id>`; its applications, objections and the year's
@@ -159,7 +160,9 @@ export async function applicationsDue(s: Store, before: string): Promise<Applica
 // ---- objections --------------------------------------------------------------------------------
 
 function objectionItem(o: Objection): Item {
-  return { pk: objPk(o.id), sk: 'META', entity: 'objection', gsi1pk: `ROUNDOBJ#${o.roundId}`, gsi1sk: `${o.createdAt}#${o.id}`, ...o };
+  // A mobile number is also a key (gsi2), so the objector can find, export or erase it later.
+  const key = objectionContactKey(o.contactPhone);
+  return { pk: objPk(o.id), sk: 'META', entity: 'objection', gsi1pk: `ROUNDOBJ#${o.roundId}`, gsi1sk: `${o.createdAt}#${o.id}`, ...(key ? { gsi2pk: key, gsi2sk: `${o.createdAt}#${o.id}` } : {}), ...o };
 }
 
 export type ObjectionRefusal = 'notice' | 'application' | 'throttled';

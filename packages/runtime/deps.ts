@@ -13,6 +13,7 @@ import type { QueueName } from '../queue/queues';
 import type { Embedder } from '../embed/port';
 import { Meter } from '../metering/meter';
 import type { Messenger } from '../notify/messenger';
+import { redactLogValue } from '../core/privacy/redact';
 
 /** The sign-in server's public keys, as served at /auth/.well-known/jwks.json. */
 export type JwksSource = () => Promise<{ keys: Record<string, unknown>[] }>;
@@ -67,7 +68,7 @@ export function createDeps(settings: Settings, resources: Resources, overrides: 
   const meter = overrides.meter ?? new Meter();
   const ddb = overrides.ddb ?? makeDynamoClient({ endpoint: settings.DYNAMODB_ENDPOINT, region: settings.AWS_REGION, meter });
   const sqs = overrides.sqs ?? makeSqsClient({ endpoint: settings.SQS_ENDPOINT, region: settings.AWS_REGION, meter });
-  const log = overrides.log ?? new Logger({ serviceName: 'gongfu', logLevel: settings.LOG_LEVEL });
+  const log = overrides.log ?? new Logger({ serviceName: 'gongfu', logLevel: settings.LOG_LEVEL, jsonReplacerFn: redactLogValue });
   const fetchFn = overrides.fetch ?? globalThis.fetch.bind(globalThis);
   const db = makeDocumentClient(ddb);
   return {

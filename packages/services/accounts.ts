@@ -1,4 +1,4 @@
-import { parseContact } from '../core/accounts/contact';
+import { maskContact, parseContact } from '../core/accounts/contact';
 import { AppError, conflict, forbidden, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Principal } from '../core/principal';
@@ -110,9 +110,15 @@ async function access(deps: Deps, caller: Caller, orgId: string, need: 'read' | 
   return org;
 }
 
+/**
+ * Admins manage membership by contact and see contacts in full; other members (and the bureau's
+ * support view) see them masked, except their own.
+ */
 export async function listMembers(deps: Deps, caller: Caller, orgId: string): Promise<Member[]> {
   await access(deps, caller, orgId, 'read');
-  return orgs.listMembers(storeOf(deps), orgId);
+  const members = await orgs.listMembers(storeOf(deps), orgId);
+  const admin = members.some((m) => m.userId === caller.userId && m.role === 'admin');
+  return admin ? members : members.map((m) => (m.userId === caller.userId ? m : { ...m, contact: maskContact(m.contact) }));
 }
 
 /** An organisation always keeps one admin: the last one cannot be demoted or removed. */
@@ -156,6 +162,7 @@ export async function invite(deps: Deps, caller: Caller, orgId: string, input: I
     invitedBy: caller.userId,
     createdAt: at.toISOString(),
     expiresAtIso: new Date(at.getTime() + INVITATION_TTL_DAYS * 86_400_000).toISOString(),
+    noticeVersion: input.noticeVersion,
   };
   await orgs.createInvitation(storeOf(deps), inv);
   await deps.messenger.send(parseContact(inv.contact)!, {

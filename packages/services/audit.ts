@@ -1,6 +1,7 @@
 import { newId } from '../core/ids';
 import type { Principal } from '../core/principal';
 import type { AuditAction, AuditEntry } from '../core/schemas/account';
+import { maskAuditContacts } from '../core/privacy/mask';
 import { appendAudit, auditPage } from '../db/audit';
 import type { Deps } from '../runtime/deps';
 import { nowIso, storeOf } from './store';
@@ -24,13 +25,18 @@ export interface AuditInput {
   details?: AuditEntry['details'];
 }
 
-/** Who did what, when, from where; written once and never changed. */
+/**
+ * Who did what, when, from where; written once and never changed. Contacts are stored masked: the
+ * log is kept for a year and read by people who need to know what happened, not whom to call.
+ */
 export async function audit(deps: Deps, input: AuditInput, origin: Origin = {}): Promise<void> {
   const at = nowIso(deps);
-  const entry: AuditEntry = { id: newId('aud', deps.now().getTime()), at, ...input, ...origin };
+  const entry: AuditEntry = maskAuditContacts({ id: newId('aud', deps.now().getTime()), at, ...input, ...origin });
   await appendAudit(storeOf(deps), entry);
 }
 
+/** Entries written before contacts were masked on write are masked on the way out. */
 export async function listAudit(deps: Deps, q: { month?: string; limit: number; cursor?: string }) {
-  return auditPage(storeOf(deps), { month: q.month ?? nowIso(deps).slice(0, 7), limit: q.limit, cursor: q.cursor });
+  const page = await auditPage(storeOf(deps), { month: q.month ?? nowIso(deps).slice(0, 7), limit: q.limit, cursor: q.cursor });
+  return { ...page, items: page.items.map(maskAuditContacts) };
 }

@@ -8,6 +8,7 @@ import type { Deps } from '../runtime/deps';
 import { mustGetRound, roundNotFound } from './rounds';
 import { applicationRejected } from './notifications';
 import { nowIso, storeOf } from './store';
+import { maskedObjection } from './objection-contacts';
 
 const listed = (a: Application) => a.status === 'assessed' && (a.level ?? 0) >= 1;
 
@@ -55,6 +56,7 @@ export async function object(deps: Deps, roundId: string, input: ObjectionInput,
     requesterAddress,
     status: 'open',
     createdAt: at,
+    noticeVersion: input.noticeVersion,
   };
   const refused = await repo.fileObjection(s, o, at, hourlyBudget(`objection#${requesterAddress}`, deps.settings.OBJECTIONS_PER_HOUR, deps.now()));
   if (refused === 'throttled') throw new AppError('RATE_LIMITED', '异议提交过于频繁，请一小时后再试 / Too many objections from this address; try again in an hour');
@@ -67,7 +69,7 @@ export async function object(deps: Deps, roundId: string, input: ObjectionInput,
 export async function listObjections(deps: Deps, who: Principal, roundId: string): Promise<Objection[]> {
   if (who.role !== 'bureau') throw forbidden();
   await mustGetRound(deps, roundId);
-  return repo.roundObjections(storeOf(deps), roundId);
+  return (await repo.roundObjections(storeOf(deps), roundId)).map(maskedObjection);
 }
 
 /** The bureau settles an objection with a note; upheld takes the application off the list. */
@@ -84,5 +86,5 @@ export async function resolve(deps: Deps, who: Principal, id: string, input: Res
     const app = await repo.getApplication(s, o.applicationId);
     if (app) await deps.notifier.notify(applicationRejected(app, o.id, input.note, resolved.resolvedAt!));
   }
-  return resolved;
+  return maskedObjection(resolved);
 }

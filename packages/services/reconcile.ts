@@ -9,6 +9,7 @@ import { leadId, remindStaleLeads } from './leads';
 import { allRounds, applicationsDue } from '../db/rounds';
 import { finishPublishing } from './yearly-directory';
 import { deadLetterCounts } from '../queue/dead-letters';
+import { anonymiseExpiredObjectionContacts } from './objection-contacts';
 
 export interface ReconcileReport {
   published: number;
@@ -20,6 +21,8 @@ export interface ReconcileReport {
   publishing: number;
   /** Leads with no move for 30 days whose platform was reminded in this pass. */
   reminders: number;
+  /** Objectors' contacts erased in this pass because their retention period ended. */
+  anonymised: number;
   /** Messages waiting in dead-letter queues (all queues together); per queue in the log. */
   deadLetters: number;
 }
@@ -73,6 +76,7 @@ export async function reconcile(deps: Deps, opts: { olderThanSec: number }): Pro
     applications: appsDue.length,
     publishing: publishing.length,
     reminders: await remindStaleLeads(deps),
+    anonymised: await anonymiseExpiredObjectionContacts(deps),
     deadLetters: 0,
   };
   const waiting = await deadLetterCounts(deps.sqs, deps.resources.deadLetterUrls ?? {});

@@ -1,3 +1,4 @@
+import { maskContact } from '../core/privacy/mask';
 import { AppError, conflict, forbidden, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { expertIdOf, type Principal } from '../core/principal';
@@ -53,9 +54,10 @@ export async function registerExpert(deps: Deps, who: Principal, input: ExpertIn
   return e;
 }
 
+/** The panel list shows contacts masked: assigning reviews needs names and fields, not numbers. */
 export async function listExperts(deps: Deps, who: Principal): Promise<Expert[]> {
   bureauOnly(who);
-  return repo.allExperts(storeOf(deps));
+  return (await repo.allExperts(storeOf(deps))).map((e) => (e.contact ? { ...e, contact: maskContact(e.contact) } : e));
 }
 
 /**

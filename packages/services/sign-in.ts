@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { maskContact, parseContact, type Contact } from '../core/accounts/contact';
 import { CODE_MAX_ATTEMPTS, CODE_TTL_SEC, codeRefusal, type CodeRefusal } from '../core/accounts/login-code';
 import { newId } from '../core/ids';
+import { NOTICE_UNSTATED, knownNoticeVersions } from '../core/privacy/notices';
 import type { Role } from '../core/principal';
 import { BUREAU_ORG_ID, type Member, type User } from '../core/schemas/account';
 import { consumeLoginCode, countWrongTry, getLoginCode, putLoginCode, releaseCodeSend, reserveCodeSend } from '../db/login-codes';
@@ -86,7 +87,9 @@ export type SignInResult = { ok: true; user: User; properties: TokenProperties }
  * A correct code: consumed once (unexpired, unlocked, unused), then the person is found or created
  * and their default acting organisation chosen.
  */
-export async function completeSignIn(deps: Deps, contactValue: string, nonce: string, origin: Origin): Promise<SignInResult> {
+export async function completeSignIn(deps: Deps, contactValue: string, nonce: string, origin: Origin, shownNotice?: string): Promise<SignInResult> {
+  // The notice version the sign-in page showed (a hidden field); anything else is recorded as unstated.
+  const noticeVersion = shownNotice && knownNoticeVersions('sign-in').includes(shownNotice) ? shownNotice : NOTICE_UNSTATED;
   const s = storeOf(deps);
   const now = nowIso(deps);
   if (!(await consumeLoginCode(s, contactValue, nonce, now))) {
@@ -94,18 +97,18 @@ export async function completeSignIn(deps: Deps, contactValue: string, nonce: st
     await audit(deps, { action: 'signin.code_refused', actor: { via: 'issuer' }, target: maskContact(contactValue), details: { refusal } }, origin);
     return { ok: false, refusal };
   }
-  const user = await findOrCreateUser(deps, contactValue);
+  const user = await findOrCreateUser(deps, contactValue, noticeVersion);
   await grantFirstBureauAdmin(deps, user, origin);
   const properties = await defaultProperties(deps, user.id);
-  await audit(deps, { action: 'signin.succeeded', actor: { userId: user.id, via: 'issuer' }, target: user.id, details: { ...(properties.org ? { org: properties.org } : {}) } }, origin);
+  await audit(deps, { action: 'signin.succeeded', actor: { userId: user.id, via: 'issuer' }, target: user.id, details: { ...(properties.org ? { org: properties.org } : {}), noticeVersion } }, origin);
   return { ok: true, user, properties };
 }
 
-async function findOrCreateUser(deps: Deps, contact: string): Promise<User> {
+async function findOrCreateUser(deps: Deps, contact: string, noticeVersion?: string): Promise<User> {
   const s = storeOf(deps);
   const existing = await userIdByContact(s, contact);
   if (existing) return (await getUser(s, existing))!;
-  const user: User = { id: newId('usr', deps.now().getTime()), contact, createdAt: nowIso(deps) };
+  const user: User = { id: newId('usr', deps.now().getTime()), contact, createdAt: nowIso(deps), ...(noticeVersion ? { noticeVersion } : {}) };
   if (await createUser(s, user)) return user;
   // Two first sign-ins raced: the other one created the user.
   return (await getUser(s, (await userIdByContact(s, contact))!))!;

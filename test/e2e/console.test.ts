@@ -339,8 +339,8 @@ describe('web console', () => {
     const anon = await newPage();
     await anon.goto(`${stack.url}/`);
     await anon.getByTestId('nav-sign-in').waitFor();
-    // The directory and the public notice (公示) are public.
-    expect(await visible(anon)).toEqual(['nav-directory', 'nav-notices']);
+    // The directory, the public notice (公示) and 我的数据 (people's own requests) are public.
+    expect(await visible(anon)).toEqual(['nav-directory', 'nav-my-data', 'nav-notices']);
 
     const cases = [
       ['manufacturer', 'ent_e2e', ['nav-directory', 'nav-m-scenarios', 'nav-notices']],
@@ -352,7 +352,7 @@ describe('web console', () => {
       const page = await newPage(LAPTOP, await stack.token(role, org, role === 'expert' ? { sub: 'exp_e2e' } : {}));
       await page.goto(`${stack.url}/directory`);
       await page.getByTestId('whoami-role').waitFor();
-      expect(await visible(page), role).toEqual([...links].sort());
+      expect(await visible(page), role).toEqual([...links, 'nav-my-data'].sort());
     }
   });
 

@@ -211,7 +211,12 @@ describe('the yearly round in the console', () => {
 
     await b.reload();
     await waitStatus(b, '[data-testid=objection-item]', 'open');
-    await expect(b.getByTestId('objection-item').textContent()).resolves.toContain('李女士');
+    // The list shows the objector masked; the full contact is one audited click away.
+    await expect(b.getByTestId('objection-contact').textContent()).resolves.toContain('李** · 139****0000');
+    await expect(b.getByTestId('objection-item').textContent()).resolves.not.toContain('李女士');
+    await b.getByTestId('objection-show-contact').click();
+    await b.getByTestId('objection-contact').filter({ hasText: '13900000000' }).waitFor();
+    await expect(b.getByTestId('objection-contact').textContent()).resolves.toContain('李女士');
 
     // Refused while the notice runs, then (the notice period over) while the objection is open.
     expected.push(/\/publish$/);

@@ -107,8 +107,9 @@ describe('public notice page', () => {
     await page.screenshot({ path: join(SHOTS, 'public-notice.png'), fullPage: true });
     const objections = (await stack.call('GET', `/v1/rounds/${roundId}/objections`, { token: bureau })).body.items;
     expect(objections).toHaveLength(1);
-    expect(objections[0]).toMatchObject({ applicationId: appId, contactName: '李女士', status: 'open' });
-    expect(objections[0].requesterAddress).toMatch(/127\.0\.0\.1/);
+    // The bureau's list shows the objector masked (README, Personal information).
+    expect(objections[0]).toMatchObject({ applicationId: appId, contactName: '李**', status: 'open', contactMasked: true });
+    expect(objections[0].requesterAddress).toMatch(/127\.0\.0\.\*$/);
     expect(problems).toEqual([]);
   }, 120_000);
 });

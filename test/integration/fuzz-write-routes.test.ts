@@ -108,6 +108,11 @@ const routes = () => [
   { name: 'PUT diagnosis report', method: 'PUT', path: `/v1/diagnoses/${round.diagnosis}/report`, token: tokens.bureau, body: mutate({ visitedOn: '2026-11-20', summary: 's', findings: [{ dimension: 'technology', finding: 'f', severity: 'low' }], recommendations: ['r'] }) },
   { name: 'POST imports/directory', method: 'POST', path: '/v1/imports/directory?year=2019', token: tokens.bureau, body: mutate({ rows: [] }) },
   { name: 'POST imports/scenarios', method: 'POST', path: '/v1/imports/scenarios', token: tokens.bureau, body: mutate({ rows: [] }) },
+  { name: 'POST objection contact', method: 'POST', path: `/v1/objections/${round.objection}/contact`, token: tokens.bureau, body: mutate({}) },
+  { name: 'POST data-requests (public)', method: 'POST', path: '/v1/public/data-requests', token: undefined, body: mutate({ contact: '13800000000', noticeVersion: 'data-request-2026-12' }) },
+  // An unknown request: a wrong code on a real one counts the try (a write), as sign-in codes do.
+  { name: 'POST data-requests confirm', method: 'POST', path: '/v1/public/data-requests/dreq_missing/confirm', token: undefined, body: mutate({ code: '123456', action: 'export' }) },
+  { name: 'POST me/data/deletion', method: 'POST', path: '/v1/me/data/deletion', token: tokens.bureau, body: mutate({ confirm: true }) },
   { name: 'PUT review-rubrics', method: 'PUT', path: '/v1/review-rubrics/fuzz-r1', token: tokens.bureau, body: mutate({ ...RUBRIC_2025_1, version: 'fuzz-r1' }) },
   // Last: a valid body retires the round's expert, which the routes above still use.
   { name: 'POST experts/retire', method: 'POST', path: `/v1/experts/${round.expert}/retire`, token: tokens.bureau, body: mutate({ reason: '工作调动' }) },

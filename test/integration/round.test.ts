@@ -209,7 +209,7 @@ describe('the yearly round', () => {
     expect(fourth.status).toBe(429);
     const list = await stack.call('GET', `/v1/rounds/${roundId}/objections`, { token: bureau });
     expect(list.body.items).toHaveLength(3);
-    expect(list.body.items.every((o: { requesterAddress: string; status: string }) => o.requesterAddress === '203.0.113.7' && o.status === 'open')).toBe(true);
+    expect(list.body.items.every((o: { requesterAddress: string; status: string }) => o.requesterAddress === '203.0.113.*' && o.status === 'open')).toBe(true);
     expect((await stack.call('GET', `/v1/rounds/${roundId}/objections`, { token: tokens.a })).status).toBe(403);
     apps.objThird = third.body.id;
   });

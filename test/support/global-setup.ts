@@ -26,7 +26,9 @@ let s3: LocalS3 | undefined;
 export default async function setup(project: TestProject) {
   const s3Dir = mkdtempSync(join(tmpdir(), 'gongfu-s3-'));
   // The console's pages load their hashed browser modules; build them once for every test file.
-  [dynamo, sqs, s3] = await Promise.all([startLocalDynamo(), startLocalSqs(), startLocalS3({ dataDir: s3Dir }), buildConsoleAssets()]);
+  // TEST_DYNAMODB_ENDPOINT: a DynamoDB Local already running (saves the JVM start on a loaded machine).
+  const external = process.env.TEST_DYNAMODB_ENDPOINT;
+  [dynamo, sqs, s3] = await Promise.all([external ? { endpoint: external, stop: async () => undefined } : startLocalDynamo(), startLocalSqs(), startLocalS3({ dataDir: s3Dir }), buildConsoleAssets()]);
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('sqsEndpoint', sqs.endpoint);
   project.provide('s3Endpoint', s3.endpoint);

@@ -14,7 +14,7 @@ describe('contacts', () => {
 
   it('masks what logs and pages show', () => {
     expect(maskContact('alice@example.cn')).toBe('a***@example.cn');
-    expect(maskContact('+8613900001111')).toBe('+86139****11');
+    expect(maskContact('+8613900001111')).toBe('139****1111');
   });
 });
 

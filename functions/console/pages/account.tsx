@@ -1,5 +1,6 @@
 import { Scope } from '../../../packages/core/accounts/api-key';
 import { Layout, T } from './layout';
+import { PrivacyNotice } from './privacy-notice';
 
 /** Where the sign-in server sends the browser back with its authorization code. */
 export function SignedInPage() {
@@ -94,6 +95,7 @@ export function AccountPage() {
                 </select>
               </div>
             </div>
+            <PrivacyNotice form="invitation" field />
             <button type="submit" data-testid="invite-submit">
               发送邀请 <span class="en">Invite</span>
             </button>

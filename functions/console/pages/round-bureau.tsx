@@ -1,3 +1,4 @@
+import { PrivacyNotice } from './privacy-notice';
 import { Input, Layout, T } from './layout';
 
 // The bureau's side of the yearly round (培优入库, 第九–十一条): announce, follow the applications,
@@ -109,6 +110,7 @@ export function BureauRoundsPage() {
             <Input name="contact" zh="登录邮箱或手机号（可选）" en="Sign-in e-mail or mobile (optional)" max={200} testid="ex-contact" />
           </div>
           <Input name="fields" zh="专业领域（逗号分隔）" en="Fields (comma-separated)" required max={500} testid="ex-fields" />
+          <PrivacyNotice form="expert" field />
           <button type="submit" data-testid="ex-submit">
             登记 <span class="en">Register</span>
           </button>

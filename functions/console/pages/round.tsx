@@ -1,4 +1,5 @@
 import { Layout, T } from './layout';
+import { PrivacyNotice } from './privacy-notice';
 
 /** The expert's console (第十一条): assigned applications, their evidence, the scoring form. */
 export function ExpertReviewsPage() {
@@ -78,6 +79,7 @@ export function NoticesPage() {
             <input id="o-phone" name="contactPhone" type="tel" required maxlength={20} data-testid="objection-phone" />
           </div>
         </div>
+        <PrivacyNotice form="objection" field />
         <div class="actions">
           <button type="submit" data-testid="objection-submit">
             提交异议 <span class="en">Submit</span>

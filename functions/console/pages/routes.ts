@@ -4,6 +4,7 @@ import { AccountPage, SignedInPage } from './account';
 import { BureauDirectoryPage, OverviewPage, PortraitPage, RoadshowsPage } from './bureau';
 import { DEV_STAGES, devTokenRoute } from './dev-token';
 import { DirectoryPage } from './directory';
+import { MyDataPage } from './my-data';
 import { ScenarioDetailPage, ScenariosPage } from './manufacturer';
 import { IndicatorsPage, LeadsPage, ProfilePage } from './platform';
 import { ExpertReviewsPage, NoticesPage } from './round';
@@ -20,6 +21,7 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/signed-in', (c) => c.html(SignedInPage()));
   app.get('/account', (c) => c.html(AccountPage()));
   app.get('/notices', (c) => c.html(NoticesPage()));
+  app.get('/my-data', (c) => c.html(MyDataPage()));
   app.get('/e/reviews', (c) => c.html(ExpertReviewsPage()));
 
   app.get('/m/scenarios', (c) => c.html(ScenariosPage()));

@@ -37,6 +37,7 @@ export const NAV: readonly NavGroup[] = [
     links: [
       { href: '/directory', zh: '培优名录', en: 'Directory' },
       { href: '/notices', zh: '公示', en: 'Public notice' },
+      { href: '/my-data', zh: '我的数据', en: 'My data' },
     ],
   },
 ];

@@ -21,5 +21,6 @@ export const PAGE_SCRIPTS = [
   'notices',
   'rounds',
   'round',
+  'my-data',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];

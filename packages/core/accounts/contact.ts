@@ -31,11 +31,5 @@ export const ContactInput = z
   })
   .describe('e-mail address or mainland mobile number (+86…)');
 
-/** What a log line or a page may show of a contact: enough to recognise, not to harvest. */
-export function maskContact(value: string): string {
-  if (value.includes('@')) {
-    const [local, domain] = value.split('@') as [string, string];
-    return `${local.slice(0, 1)}***@${domain}`;
-  }
-  return `${value.slice(0, 6)}****${value.slice(-2)}`;
-}
+/** What a log line or a page may show of a contact: the one masking rule (privacy/mask.ts). */
+export { maskContact } from '../privacy/mask';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Scope } from '../accounts/api-key';
 import { ContactInput } from '../accounts/contact';
+import { NoticeVersionField } from '../privacy/notices';
 import { Role } from '../principal';
 import { CreditCode, Text, Timestamp } from './common';
 
@@ -17,7 +18,7 @@ export type MemberRole = z.infer<typeof MemberRole>;
 export const BUREAU_ORG_ID = 'bureau';
 
 export const User = z
-  .object({ id: z.string(), contact: z.string(), name: z.string().optional(), createdAt: Timestamp })
+  .object({ id: z.string(), contact: z.string(), name: z.string().optional(), createdAt: Timestamp, noticeVersion: z.string().optional().describe('privacy notice version the sign-in page showed at sign-up') })
   .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
 
@@ -61,11 +62,15 @@ export const Invitation = z
     invitedBy: z.string(),
     createdAt: Timestamp,
     expiresAtIso: Timestamp,
+    noticeVersion: z.string().optional().describe('privacy notice version the inviting form showed'),
   })
   .meta({ id: 'Invitation' });
 export type Invitation = z.infer<typeof Invitation>;
 
-export const InvitationInput = z.object({ contact: ContactInput, role: MemberRole.default('member') }).strict().meta({ id: 'InvitationInput' });
+export const InvitationInput = z
+  .object({ contact: ContactInput, role: MemberRole.default('member'), noticeVersion: NoticeVersionField('invitation') })
+  .strict()
+  .meta({ id: 'InvitationInput' });
 export type InvitationInput = z.infer<typeof InvitationInput>;
 
 export const ApiKeyView = z
@@ -116,6 +121,13 @@ export const AuditAction = z.enum([
   'platform.edited',
   'ruleset.changed',
   'expert.retired',
+  'objection.contact_shown',
+  'objection.contacts_anonymised',
+  'personal_data.exported',
+  'personal_data.deleted',
+  'data_request.created',
+  'data_request.confirmed',
+  'data_request.refused',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

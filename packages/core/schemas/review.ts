@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContactInput } from '../accounts/contact';
+import { NoticeVersionField } from '../privacy/notices';
 import { Category } from '../taxonomy';
 import { CodeList, CreditCode, Id, Text, Timestamp } from './common';
 
@@ -13,6 +14,7 @@ export const ExpertInput = z
     fields: CodeList(Text(50), { min: 1, max: 20 }).describe('专业领域'),
     // Optional so existing callers keep working; without it the expert can only use a service token.
     contact: ContactInput.optional().describe('登录用邮箱或手机号；同一联系方式只能登记一名专家 / sign-in contact, one expert per contact'),
+    noticeVersion: NoticeVersionField('expert'),
   })
   .strict()
   .meta({ id: 'ExpertInput' });
@@ -51,6 +53,7 @@ export const Expert = z
     createdAt: Timestamp,
     retiredAt: Timestamp.optional().describe('退出专家库：不再分配、不能再以专家身份登录；已提交的评分保留'),
     retiredReason: z.string().optional(),
+    noticeVersion: z.string().optional().describe('privacy notice version the registration form showed'),
   })
   .meta({ id: 'Expert' });
 export type Expert = z.infer<typeof Expert>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NoticeVersionField } from '../privacy/notices';
 import { Assessment, Eligibility } from '../maturity/assess';
 import { Category, Region, Subtype } from '../taxonomy';
 import { Id, Text, Timestamp } from './common';
@@ -44,6 +45,7 @@ export const Round = z
     createdAt: Timestamp,
     publishingAt: Timestamp.optional(),
     publishedAt: Timestamp.optional(),
+    objectionContactsAnonymisedAt: Timestamp.optional().describe('保存期满，异议人联系方式已匿名化 / objectors’ contacts erased after the retention period'),
   })
   .meta({ id: 'Round' });
 export type Round = z.infer<typeof Round>;
@@ -127,6 +129,7 @@ export const ObjectionInput = z
     reason: Text(2000, 10).describe('异议理由（不少于 10 字）'),
     contactName: Text(50),
     contactPhone: Phone,
+    noticeVersion: NoticeVersionField('objection'),
   })
   .strict()
   .meta({ id: 'ObjectionInput' });
@@ -149,8 +152,22 @@ export const Objection = z
     createdAt: Timestamp,
     resolvedAt: Timestamp.optional(),
     resolvedBy: z.string().optional(),
+    noticeVersion: z.string().optional().describe('告知书版本（缺省 unstated） / privacy notice version shown when filed'),
+    contactMasked: z.boolean().optional().describe('true: contactName, contactPhone and requesterAddress are masked; POST /v1/objections/{id}/contact shows them (audited)'),
+    anonymisedAt: Timestamp.optional().describe('联系方式已按保存期限或本人申请匿名化 / contact fields erased (retention or the person’s request)'),
   })
   .meta({ id: 'Objection' });
+
+export const ObjectionContact = z
+  .object({
+    objectionId: Id,
+    contactName: z.string(),
+    contactPhone: z.string(),
+    requesterAddress: z.string(),
+    anonymisedAt: Timestamp.optional(),
+  })
+  .meta({ id: 'ObjectionContact' });
+export type ObjectionContact = z.infer<typeof ObjectionContact>;
 export type Objection = z.infer<typeof Objection>;
 
 export const ResolveInput = z

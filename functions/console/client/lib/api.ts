@@ -15,7 +15,8 @@ import type { Scenario, ScenarioInput } from '../../../../packages/core/schemas/
 import type { Solution, SolutionInput } from '../../../../packages/core/schemas/solution';
 import type { Evidence, EvidenceInput, EvidenceUpload as EvidenceUploadSchema } from '../../../../packages/core/schemas/evidence';
 import type { Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput } from '../../../../packages/core/schemas/review';
-import type { Application, DirectoryYear, NoticeInput, Objection, ObjectionInput, PublicNotice, ResolveInput, ReturnInput, Round, RoundInput } from '../../../../packages/core/schemas/round';
+import type { DataRequestConfirm, DataRequestCreated, DataRequestInput, DataRequestResult, DeletionReport, PersonalData } from '../../../../packages/core/schemas/personal-data';
+import type { Application, DirectoryYear, NoticeInput, Objection, ObjectionContact, ObjectionInput, PublicNotice, ResolveInput, ReturnInput, Round, RoundInput } from '../../../../packages/core/schemas/round';
 import type { Rubric } from '../../../../packages/core/review/rubric';
 import type { Accepted } from '../../../api/routes/indicators';
 import type { DirectoryRow } from '../../../api/routes/platforms';
@@ -178,6 +179,8 @@ export const api = {
     apply: (id: string, platformId: string) => request<Application>('POST', `/v1/rounds/${seg(id)}/applications`, { platformId }),
     objections: (id: string) => request<Page<Objection>>('GET', `/v1/rounds/${seg(id)}/objections`),
     resolve: (objectionId: string, body: z.input<typeof ResolveInput>) => request<Objection>('POST', `/v1/objections/${seg(objectionId)}/resolve`, body),
+    /** The objector's full contact; the API writes an audit entry. */
+    objectionContact: (objectionId: string) => request<z.infer<typeof ObjectionContact>>('POST', `/v1/objections/${seg(objectionId)}/contact`),
     notice: (roundId: string) => request<z.infer<typeof PublicNotice>>('GET', `/v1/public/notices/${seg(roundId)}`),
     object: (roundId: string, body: z.input<typeof ObjectionInput>) => request<{ id: string }>('POST', `/v1/public/notices/${seg(roundId)}/objections`, body),
     directoryYear: (year: number) => request<DirectoryYear>('GET', `/v1/directory/${year}`),
@@ -199,6 +202,12 @@ export const api = {
   },
 
   me: () => request<Me>('GET', '/v1/me'),
+  myData: {
+    get: () => request<PersonalData>('GET', '/v1/me/data'),
+    delete: () => request<DeletionReport>('POST', '/v1/me/data/deletion', { confirm: true }),
+    ask: (body: z.input<typeof DataRequestInput>) => request<z.infer<typeof DataRequestCreated>>('POST', '/v1/public/data-requests', body),
+    confirm: (id: string, body: z.input<typeof DataRequestConfirm>) => request<z.infer<typeof DataRequestResult>>('POST', `/v1/public/data-requests/${seg(id)}/confirm`, body),
+  },
   organisations: {
     create: (body: z.input<typeof OrganisationInput>) => request<Organisation>('POST', '/v1/organisations', body),
     members: (id: string) => request<Page<Member>>('GET', `/v1/organisations/${seg(id)}/members`),

@@ -106,6 +106,7 @@ export function expertPanel(rubric: Rubric) {
           affiliationCreditCode: val(form, 'affiliationCreditCode'),
           fields: val(form, 'fields').split(/[,，、]/).map((x) => x.trim()).filter(Boolean),
           ...(contact ? { contact } : {}),
+          noticeVersion: val(form, 'noticeVersion'),
         });
         form.reset();
         await showExperts();

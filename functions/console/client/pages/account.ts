@@ -96,7 +96,7 @@ async function renderAdmin(orgId: string) {
     ev.preventDefault();
     spawn(
       api.organisations
-        .invite(orgId, { contact: val(inviteForm, 'contact'), role: control(inviteForm, 'role', HTMLSelectElement).value as MemberRole })
+        .invite(orgId, { contact: val(inviteForm, 'contact'), role: control(inviteForm, 'role', HTMLSelectElement).value as MemberRole, noticeVersion: val(inviteForm, 'noticeVersion') })
         .then((inv) => say(byId('invite-msg'), msg('ok', `已邀请 ${inv.contact} / Invited`, 'invited')))
         .catch((err) => say(byId('invite-msg'), errorMsg(err))),
     );

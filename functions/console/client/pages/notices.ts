@@ -53,6 +53,7 @@ page(async () => {
           reason: val(form, 'reason'),
           contactName: val(form, 'contactName'),
           contactPhone: val(form, 'contactPhone'),
+          noticeVersion: val(form, 'noticeVersion'),
         });
         form.reset();
         say(note, msg('ok', '异议已受理，市工信局将核查并记录处理意见。 Objection received; the bureau will look into it.', 'objection-ok'));

@@ -32,6 +32,18 @@ function applicationRow(a: Application, canReturn: boolean, onReturn: (a: Applic
       : null));
 }
 
+/** Masked by the API; "show" asks for the full contact, which the API records in the audit log. */
+function contactLine(o: Objection) {
+  const line = h('div', { class: 'small muted', 'data-testid': 'objection-contact' }, `${o.contactName} · ${o.contactPhone} · ${o.requesterAddress} · ${date(o.createdAt)} `);
+  if (o.contactMasked && !o.anonymisedAt)
+    line.appendChild(h('button', { type: 'button', class: 'link', 'data-testid': 'objection-show-contact', title: '查看将记入审计日志 / Looking is recorded in the audit log', onclick: () => spawn((async () => {
+      const c = await api.rounds.objectionContact(o.id);
+      clear(line).append(`${c.contactName} · ${c.contactPhone} · ${c.requesterAddress} · ${date(o.createdAt)} `, h('span', { class: 'small' }, '（已记入审计 / audited）'));
+    })()) }, '显示完整联系方式 ', en('Show full contact')));
+  if (o.anonymisedAt) line.appendChild(h('span', null, '（联系方式已匿名化 / contact erased）'));
+  return line;
+}
+
 function objectionItem(o: Objection, onResolve: (o: Objection, outcome: 'upheld' | 'dismissed', note: string) => void) {
   const outcome = h('select', { 'data-testid': 'resolve-outcome', 'aria-label': '处理结果 Outcome', style: 'max-width:200px' },
     (['dismissed', 'upheld'] as const).map((x) => h('option', { value: x }, `${OBJECTION_STATUS_LABELS[x].zh} ${OBJECTION_STATUS_LABELS[x].en}`)));
@@ -39,7 +51,7 @@ function objectionItem(o: Objection, onResolve: (o: Objection, outcome: 'upheld'
   return h('div', { class: 'item', 'data-testid': 'objection-item', 'data-id': o.id, 'data-status': o.status },
     h('div', { class: 'head' }, h('span', { class: 'title' }, o.platformName), badgeOf(OBJECTION_STATUS_LABELS, o.status, 'objection-status')),
     h('p', null, o.reason),
-    h('div', { class: 'small muted' }, `${o.contactName} · ${o.contactPhone} · ${o.requesterAddress} · ${date(o.createdAt)}`),
+    contactLine(o),
     o.status === 'open'
       ? h('div', { class: 'actions', style: 'margin-top:8px' }, outcome, note,
           h('button', { type: 'button', 'data-testid': 'resolve-submit', onclick: () => onResolve(o, outcome.value === 'upheld' ? 'upheld' : 'dismissed', note.value.trim()) }, '处理 ', en('Resolve')))
