@@ -107,7 +107,6 @@ export function conceptProfile(text: string): Map<string, number> {
   return out;
 }
 
-
 export function inferNeed(title: string, description: string, weights: SentenceWeights = EVEN_READING): InferredNeed {
   const need = readNeed(`${title}\n${circledAsNumbers(description)}`);
   const nl = need.text.indexOf('\n');

@@ -1,5 +1,5 @@
 import { DOMAINS, TECHNOLOGIES, label, type Domain, type Technology } from '../taxonomy';
-import { conceptProfile, inferNeed, type InferredNeed } from './infer';
+import { conceptProfile, inferNeed, type InferredNeed, type SentenceWeights } from './infer';
 import { DEFAULT_LEXICAL, LexicalIndex, type LexicalOptions, type LexicalScore } from './lexical';
 import { conceptById } from './thesaurus';
 import { trackRecordFit, type TrackRecord, type TrackRecordSettings } from './track-record';
@@ -114,8 +114,8 @@ export const PROFILE_SHARE = 0.15;
 export const CROSS_INDUSTRY_CREDIT = 0.6;
 /** Open leads at which exposure damping reaches its maximum. */
 export const EXPOSURE_CAP = 30;
-/** Settings of how text is read, fitted with the weights (bench/match.ts --sweep). */
-export interface TextTuning {
+/** Settings of how text is read, fitted with the weights (bench/match.ts --sweep); sentence weights in infer.ts. */
+export interface TextTuning extends SentenceWeights {
   lexical: LexicalOptions;
   /** How much a ticked domain or technology counts when the text points elsewhere (the text wins). */
   unsupportedTick: number;
@@ -123,20 +123,8 @@ export interface TextTuning {
   inferredMin: number;
   /** Title words name the need; they count for more than the story around it. */
   titleWeight: number;
-  /** Weight of sentences that tell background rather than ask for something (1 = all equal). */
-  background: number;
-  /** In a list of problems with one marked most urgent, what each other item counts. */
-  otherItems: number;
   /** What a broad technology tick (ai, big_data, digital_twin…) counts when the text does not ask for it. */
   broadTick: number;
-  /** What a need read from a consequence ("电费一个月四十万") counts, as mentions of its concepts. */
-  consequence: number;
-  /** Weight of the Chinese gloss of English terms and consequences in the lexical ranking. */
-  gloss: number;
-  /** Within the gloss, the names of concepts found through English terms or consequences. */
-  conceptGloss: number;
-  /** Concepts named by the Chinese rendering of the English words count this much per mention. */
-  translated: number;
 }
 
 export const DEFAULT_TUNING: TextTuning = Object.freeze({
