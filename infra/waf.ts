@@ -7,8 +7,8 @@
 
 /**
  * The routes anyone on the internet can write to, or make the service do work for, without an
- * account: objections to a 公示 notice, roadshow registrations, proposals, the directory search and
- * sign-in code requests. The service throttles each of them itself (per contact, per address, per
+ * account: objections to a 公示 notice, roadshow registrations, proposals, the directory search,
+ * personal-data requests and sign-in code requests. The service throttles each of them itself (per contact, per address, per
  * month); this rule is the outer guard that stops a flood at CloudFront before it costs a Lambda
  * invocation or a DynamoDB write.
  */
@@ -17,6 +17,7 @@ export const PUBLIC_WRITE_PATHS = [
   '/v1/public/roadshows/*/registrations',
   '/v1/scenarios/*/proposals',
   '/v1/public/directory/search',
+  '/v1/public/data-requests',
   '/auth/code*',
 ] as const;
 
