@@ -32,6 +32,7 @@ export const STATUS_LABELS: Record<Status, Label> = {
   lost: { zh: '未成交', en: 'Lost' },
   composing: { zh: '编排中', en: 'Composing' },
   composed: { zh: '已编排', en: 'Composed' },
+  reported: { zh: '已出成效报告', en: 'Reported' },
   assigned: { zh: '待评分', en: 'To score' },
   submitted: { zh: '已提交', en: 'Submitted' },
 };
@@ -102,4 +103,19 @@ export const OBJECTION_STATUS_LABELS: Record<Objection['status'], Label> = {
   open: { zh: '待处理', en: 'Open' },
   upheld: { zh: '异议成立', en: 'Upheld' },
   dismissed: { zh: '异议不成立', en: 'Dismissed' },
+};
+
+// --- roadshow events (issue 20) ---------------------------------------------------------------
+export const ROADSHOW_KIND_LABELS: Record<'roadshow' | 'matchmaking' | 'park' | 'forum', Label> = {
+  roadshow: { zh: '场景路演', en: 'Scenario roadshow' },
+  matchmaking: { zh: '供需对接会', en: 'Supply–demand matchmaking' },
+  park: { zh: '“一体化”进园区', en: 'Industrial park visit' },
+  forum: { zh: '论坛分会', en: 'Forum session' },
+};
+export const RSVP_DECLINE_LABELS: Record<'schedule' | 'not_relevant' | 'capacity' | 'withdrawn' | 'other', Label> = {
+  schedule: { zh: '时间冲突', en: 'Schedule clash' },
+  not_relevant: { zh: '与我方业务不符', en: 'Not relevant to us' },
+  capacity: { zh: '人手不足', en: 'No one available' },
+  withdrawn: { zh: '需求已撤回或已解决', en: 'Need withdrawn or solved' },
+  other: { zh: '其他', en: 'Other' },
 };
