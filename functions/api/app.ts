@@ -20,6 +20,7 @@ import { reviewRoutes } from './routes/reviews';
 import { roadshowRoutes } from './routes/roadshows';
 import { roundRoutes } from './routes/rounds';
 import { scenarioRoutes } from './routes/scenarios';
+import { selectionRoutes } from './routes/selections';
 import { statsRoutes } from './routes/stats';
 import { systemRoutes } from './routes/system';
 
@@ -55,6 +56,7 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   reviewRoutes(app);
   diagnosisRoutes(app);
   notificationRoutes(app);
+  selectionRoutes(app);
   importRoutes(app);
   privacyRoutes(app);
 

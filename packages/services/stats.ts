@@ -1,4 +1,6 @@
 import { AppError, notFound } from '../core/errors';
+import type { SelectionYear } from '../core/schemas/selection';
+import { selectionCounts } from './selections';
 import type { Assessment } from '../core/maturity/assess';
 import type { Principal } from '../core/principal';
 import { bottlenecks, type CategoryBottlenecks } from '../core/portrait/bottlenecks';
@@ -136,17 +138,20 @@ export interface Overview {
   funnel: FunnelView & { byCategory: FunnelRow[]; byIndustry: FunnelRow[]; byDistrict: FunnelRow[] };
   scenarios: { total: number; byStatus: Record<ScenarioStatus, number> };
   trend: (CoreElements & { year: number; platformsReporting: number })[];
+  /** The programme's headline result: platforms recommended upstream vs selected, per year. */
+  selections: SelectionYear[];
   generatedAt: string;
 }
 
 export async function overview(deps: Deps, who: Principal): Promise<Overview> {
   assertBureau(who);
   const s = storeOf(deps);
-  const [platforms, solutions, leads, scenarioLists] = await Promise.all([
+  const [platforms, solutions, leads, scenarioLists, selections] = await Promise.all([
     allPlatforms(s),
     allSolutions(s),
     allLeads(s),
     Promise.all(SCENARIO_STATUSES.map((st) => allScenariosByStatus(s, st))),
+    selectionCounts(deps),
   ]);
   const reports = await platformsWithReports(deps, platforms);
 
@@ -195,6 +200,7 @@ export async function overview(deps: Deps, who: Principal): Promise<Overview> {
     },
     scenarios: { total: scenarioLists.reduce((a, l) => a + l.length, 0), byStatus: scenariosByStatus },
     trend: [...years.values()].sort((a, b) => a.year - b.year),
+    selections,
     generatedAt: deps.now().toISOString(),
   };
 }

@@ -301,6 +301,34 @@ describe('web console', () => {
     await shot(page, 'directory-1280');
   });
 
+  it('an upstream selection shows on the public 名录 and in the bureau\'s recommended-vs-selected table', async () => {
+    const bureau = await stack.token('bureau');
+    const b = await newPage(LAPTOP, bureau);
+    await b.goto(`${stack.url}/b/platforms/plt_e2e`);
+    await b.getByTestId('sel-year').fill(String(Y));
+    await b.getByTestId('sel-body').selectOption('province');
+    // A province cannot name a national platform: the API's refusal is shown and nothing is recorded.
+    expected.push(/\/v1\/platforms\/plt_e2e\/selections\//);
+    await b.getByTestId('sel-result').selectOption('cross_industry');
+    await b.getByTestId('sel-document').fill(`鲁工信字〔${Y}〕12号`);
+    await b.getByTestId('sel-decided').fill(`${Y}-10-15`);
+    await b.getByTestId('sel-submit').click();
+    await b.getByTestId('error').waitFor();
+    expect(await b.getByTestId('selection-item').count()).toBe(0);
+    await b.getByTestId('sel-result').selectOption('key_platform');
+    await b.getByTestId('sel-submit').click();
+    await b.getByTestId('selection-recorded').waitFor();
+    expect(await b.getByTestId('selection-item').first().textContent()).toContain(`${Y} 省级重点平台`);
+    const pub = await newPage(PHONE);
+    await pub.goto(`${stack.url}/directory`);
+    await expect.poll(() => pub.locator('[data-testid="directory-row"][data-id="plt_e2e"] [data-testid="directory-selection"]').textContent()).toContain(`${Y} 省级重点平台`);
+    await b.goto(`${stack.url}/b/overview`);
+    const row = b.locator(`[data-testid="selection-year"][data-year="${Y}"]`);
+    await row.waitFor();
+    // Year, recommended, provincial, national, not selected.
+    expect(await row.locator('th, td').allTextContents()).toEqual([String(Y), '1', '1', '0', '0']);
+  });
+
   it('pages fit a phone', async () => {
     const m = await newPage(PHONE, await stack.token('manufacturer', 'ent_e2e'));
     await m.goto(`${stack.url}/m/scenarios`);

@@ -106,6 +106,7 @@ const routes = () => [
   { name: 'PUT review', method: 'PUT', path: `/v1/reviews/${round.review}`, token: tokens.expert, body: mutate({ scores: { core_technology: 20 }, comment: '' }) },
   { name: 'POST diagnoses', method: 'POST', path: `/v1/platforms/${platformId}/diagnoses`, token: tokens.bureau, body: mutate({ institution: { name: '机构', creditCode: '91350100M000100Y43' }, scope: '范围' }) },
   { name: 'PUT diagnosis report', method: 'PUT', path: `/v1/diagnoses/${round.diagnosis}/report`, token: tokens.bureau, body: mutate({ visitedOn: '2026-11-20', summary: 's', findings: [{ dimension: 'technology', finding: 'f', severity: 'low' }], recommendations: ['r'] }) },
+  { name: 'PUT selections', method: 'PUT', path: `/v1/platforms/${platformId}/selections/2025/province`, token: tokens.bureau, body: mutate({ result: 'key_platform', documentNo: '鲁工信字〔2025〕1号', decidedOn: '2025-09-30' }) },
   { name: 'POST imports/directory', method: 'POST', path: '/v1/imports/directory?year=2019', token: tokens.bureau, body: mutate({ rows: [] }) },
   { name: 'POST imports/scenarios', method: 'POST', path: '/v1/imports/scenarios', token: tokens.bureau, body: mutate({ rows: [] }) },
   { name: 'POST objection contact', method: 'POST', path: `/v1/objections/${round.objection}/contact`, token: tokens.bureau, body: mutate({}) },

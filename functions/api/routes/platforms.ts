@@ -7,6 +7,7 @@ import { webhookSecret } from '../../../packages/core/webhook';
 import { directoryPage } from '../../../packages/db/platforms';
 import { actorOf, audit } from '../../../packages/services/audit';
 import * as svc from '../../../packages/services/platforms';
+import { publicTitles } from '../../../packages/services/selections';
 import { storeOf } from '../../../packages/services/store';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
@@ -26,6 +27,7 @@ export const DirectoryRow = z
     eligibility: Platform.shape.eligibility,
     assessedYear: z.number().int().nullable(),
     operator: z.string(),
+    selections: z.array(z.string()).describe('published upstream results, newest first, e.g. "2026 省级重点平台 / 2026 provincial key platform"'),
   })
   .openapi('DirectoryRow');
 
@@ -154,12 +156,13 @@ export function platformRoutes(app: Api) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const page = await directoryPage(storeOf(c.var.deps), q);
+      const [page, titles] = await Promise.all([directoryPage(storeOf(c.var.deps), q), publicTitles(c.var.deps)]);
       return c.json(
         {
           items: page.items.map((p) => ({
             id: p.id, name: p.name, category: p.category, subtype: p.subtype, region: p.region, industries: p.industries,
             level: p.level, eligibility: p.eligibility, assessedYear: p.assessedYear, operator: p.operator.name,
+            selections: titles.get(p.id) ?? [],
           })),
           cursor: page.cursor,
         },

@@ -3,6 +3,7 @@ import { Label, Page } from '../../../packages/core/schemas/common';
 import { Category } from '../../../packages/core/taxonomy';
 import { FunnelRow, FunnelView } from '../../../packages/core/funnel';
 import { LeadStatus } from '../../../packages/core/schemas/lead';
+import { SelectionYear } from '../../../packages/core/schemas/selection';
 import * as svc from '../../../packages/services/stats';
 import type { Api } from '../app';
 import { requireRole } from '../middleware/auth';
@@ -49,6 +50,7 @@ export const Overview = z
       byStatus: z.object({ draft: Count, published: Count, matching: Count, matched: Count, closed: Count, withdrawn: Count }),
     }),
     trend: z.array(z.object({ year: z.number().int(), platformsReporting: Count, ...Core })).describe('按申报年度 / per reported year'),
+    selections: z.array(SelectionYear).describe('推荐与省级/国家级入选，按年度（新到旧） / recommended vs selected upstream, per year, newest first'),
     generatedAt: z.string(),
   })
   .openapi('StatsOverview');

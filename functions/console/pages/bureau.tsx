@@ -1,5 +1,6 @@
 import { LEVEL_LABELS, LEVELS } from '../../../packages/core/labels';
-import { Data, Layout, Option, T } from './layout';
+import { SELECTION_LABELS } from '../../../packages/core/schemas/selection';
+import { Data, Input, Layout, Option, T } from './layout';
 
 
 // ---- overview -----------------------------------------------------------------------------------
@@ -12,6 +13,12 @@ export function OverviewPage() {
         数据时间 <span class="en">As of</span> <span id="generated"></span>
       </p>
       <div class="kpis" id="kpis" data-testid="kpis"></div>
+      <section class="card" data-testid="overview-selections">
+        <h2>
+          <T zh="推荐与入选（省级、国家级）" en="Recommended and selected upstream" />
+        </h2>
+        <div id="selections"></div>
+      </section>
       <div class="grid">
         <section class="card">
           <h2>
@@ -126,6 +133,42 @@ export function PortraitPage(p: { id: string }) {
         </section>
       </div>
       <section class="card" id="portrait" data-testid="portrait"></section>
+      <form class="card" id="selection-form" data-testid="selection-form">
+        <h2>
+          <T zh="省级、国家级遴选结果" en="Upstream decisions" />
+        </h2>
+        <ul id="selections" data-testid="selections"></ul>
+        <div class="row">
+          <Input name="year" type="number" zh="年度" en="Year" required testid="sel-year" />
+          <div class="field">
+            <label for="sel-body">
+              <T zh="遴选层级" en="Deciding body" />
+            </label>
+            <select id="sel-body" name="body" data-testid="sel-body">
+              <option value="province">省工信厅 Province</option>
+              <option value="nation">工业和信息化部 MIIT</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="sel-result">
+              <T zh="结果" en="Result" />
+            </label>
+            <select id="sel-result" name="result" data-testid="sel-result">
+              {Object.entries(SELECTION_LABELS).map(([code, l]) => (
+                <option value={code}>{`${l.zh} ${l.en}`}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div class="row">
+          <Input name="documentNo" zh="文号" en="Document number" required max={100} testid="sel-document" />
+          <Input name="decidedOn" type="date" zh="发文日期" en="Decided on" required testid="sel-decided" />
+        </div>
+        <button type="submit" data-testid="sel-submit">
+          <T zh="登记" en="Record" />
+        </button>
+        <div id="selection-note" aria-live="polite"></div>
+      </form>
     </Layout>
   );
 }

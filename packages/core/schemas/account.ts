@@ -128,6 +128,7 @@ export const AuditAction = z.enum([
   'data_request.created',
   'data_request.confirmed',
   'data_request.refused',
+  'selection.recorded',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -12,6 +12,7 @@ import type { ConfirmInput, DeclineInput, Lead, LeadStatus, ProgressInput, Ratin
 import type { Platform, PlatformInput } from '../../../../packages/core/schemas/platform';
 import type { Roadshow, RoadshowInput } from '../../../../packages/core/schemas/roadshow';
 import type { Scenario, ScenarioInput } from '../../../../packages/core/schemas/scenario';
+import type { Selection, SelectionBody, SelectionInput } from '../../../../packages/core/schemas/selection';
 import type { Solution, SolutionInput } from '../../../../packages/core/schemas/solution';
 import type { Evidence, EvidenceInput, EvidenceUpload as EvidenceUploadSchema } from '../../../../packages/core/schemas/evidence';
 import type { Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput } from '../../../../packages/core/schemas/review';
@@ -139,6 +140,9 @@ export const api = {
       request<z.infer<typeof Accepted>>('PUT', `/v1/platforms/${seg(id)}/indicators/${seg(year)}`, body),
     assessment: (id: string) => request<Assessment>('GET', `/v1/platforms/${seg(id)}/assessment`),
     portrait: (id: string) => request<Portrait>('GET', `/v1/platforms/${seg(id)}/portrait`),
+    selections: (id: string) => request<{ items: Selection[] }>('GET', `/v1/platforms/${seg(id)}/selections`),
+    recordSelection: (id: string, year: number, by: SelectionBody, body: SelectionInput) =>
+      request<Selection>('PUT', `/v1/platforms/${seg(id)}/selections/${year}/${by}`, body),
     funnel: (id: string) => request<FunnelView>('GET', `/v1/platforms/${seg(id)}/funnel`),
     reportedYears: (id: string) => request<Page<{ year: number; version: number }>>('GET', `/v1/platforms/${seg(id)}/indicators`),
   },

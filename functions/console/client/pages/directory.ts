@@ -17,7 +17,8 @@ page(async () => {
   function row(p: DirectoryRow) {
     const c = term('categories', p.category);
     return h('tr', { 'data-testid': 'directory-row', 'data-id': p.id },
-      h('td', null, h('b', null, p.name), h('div', { class: 'small muted' }, p.operator)),
+      h('td', null, h('b', null, p.name), h('div', { class: 'small muted' }, p.operator),
+        ...p.selections.map((t) => h('div', { class: 'small', 'data-testid': 'directory-selection' }, t))),
       h('td', null, c.zh, en(c.en), p.subtype ? h('div', { class: 'small muted' }, term('subtypes', p.subtype).zh) : null),
       h('td', null, levelBadge(p.level)),
       h('td', null, p.region, en(term('regions', p.region).en)),

@@ -97,6 +97,16 @@ page(async () => {
       table('funnel-month', { zh: '按月份', en: 'By month' }, o.funnel.byMonth, (k) => k)),
   );
 
+  // The programme's headline result: of the platforms the city put forward, how many the province and MIIT selected.
+  byId('selections').append(o.selections.length
+    ? h('div', { class: 'table-wrap' }, h('table', { 'data-testid': 'selections-table' },
+        h('caption', { class: 'small muted' }, '由局方按省工信厅、工业和信息化部发文登记 Recorded by the bureau from the published decisions'),
+        h('thead', null, h('tr', null, ['年度 Year', '推荐 Recommended', '省级重点平台 Provincial key', '国家级 National', '未入选 Not selected'].map((t, i) => h('th', { class: i ? 'num' : '', scope: 'col' }, t)))),
+        h('tbody', null, o.selections.map((y) => h('tr', { 'data-testid': 'selection-year', 'data-year': String(y.year) },
+          h('th', { scope: 'row' }, String(y.year)),
+          [y.recommended, y.provincial, y.national, y.notSelected].map((v) => h('td', { class: 'num' }, num(v))))))))
+    : h('p', { class: 'muted' }, '尚未登记遴选结果。', en('No upstream decisions recorded yet.')));
+
   const counts = Object.entries(o.scenarios.byStatus) as [ScenarioStatus, number][];
   byId('scenario-status').appendChild(h('div', { class: 'table-wrap' }, h('table', null, h('tbody', null,
     counts.map(([s, n]) => h('tr', { 'data-testid': 'scenario-count', 'data-status': s }, h('td', null, badge(s)), h('td', { class: 'num' }, num(n))))))));

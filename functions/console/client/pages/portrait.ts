@@ -1,9 +1,10 @@
 import { api, orNull } from '../lib/api';
 import { chart } from '../lib/chart';
-import { byId, en, h, readData } from '../lib/dom';
+import { byId, clear, control, en, h, readData, say, val } from '../lib/dom';
 import { levelBadge, num, pct, term, terms, yesNo } from '../lib/format';
-import { msg } from '../lib/messages';
-import { page } from '../lib/page';
+import { errorMsg, msg } from '../lib/messages';
+import type { SelectionBody, SelectionResult } from '../../../../packages/core/schemas/selection';
+import { page, spawn } from '../lib/page';
 import { need } from '../lib/session';
 
 page(async () => {
@@ -15,6 +16,34 @@ page(async () => {
     h('div', { class: 'head' }, h('h2', { 'data-testid': 'platform-name' }, p.name), levelBadge(p.level)),
     h('div', { class: 'small muted' }, `${c.zh} ${c.en} · ${p.region} · ${p.operator.name} · ${terms('domains', p.domains)}`),
   );
+
+  // Upstream decisions: listed, and recorded from the published document (第七条, 第十一条).
+  const list = byId('selections');
+  const showSelections = async () => {
+    const { items } = await api.platforms.selections(id);
+    clear(list).append(...(items.length
+      ? items.map((x) => h('li', { 'data-testid': 'selection-item' }, x.title, h('span', { class: 'small muted' }, ` · ${x.documentNo} · ${x.decidedOn}`)))
+      : [h('li', { class: 'muted' }, '尚未登记。', en('None recorded.'))]));
+  };
+  const form = byId('selection-form', HTMLFormElement);
+  control(form, 'year', HTMLInputElement).value = String(new Date().getFullYear());
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    spawn((async () => {
+      try {
+        const x = await api.platforms.recordSelection(id, Number(val(form, 'year')), val(form, 'body') as SelectionBody, {
+          result: val(form, 'result') as SelectionResult,
+          documentNo: val(form, 'documentNo'),
+          decidedOn: val(form, 'decidedOn'),
+        });
+        say(byId('selection-note'), msg('ok', `已登记 Recorded: ${x.title}`, 'selection-recorded'));
+        await showSelections();
+      } catch (err) {
+        say(byId('selection-note'), errorMsg(err));
+      }
+    })());
+  });
+  await showSelections();
 
   const box = byId('portrait');
   const pt = await orNull(api.platforms.portrait(id));
