@@ -14,16 +14,26 @@ export async function getRoadshow(s: Store, id: string): Promise<Roadshow | unde
 }
 
 /** composing → composed once; a second composer of the same roadshow changes nothing. */
-export async function completeRoadshow(s: Store, id: string, result: Pick<Roadshow, 'agenda' | 'totalScore' | 'optimal' | 'unassignedScenarioIds' | 'composedAt'>): Promise<boolean> {
+export async function completeRoadshow(
+  s: Store,
+  id: string,
+  result: Pick<Roadshow, 'agenda' | 'totalScore' | 'optimal' | 'unassignedScenarioIds' | 'composedAt'> & Partial<Pick<Roadshow, 'scoreUpperBound'>>,
+): Promise<boolean> {
   try {
     await s.db.send(
       new UpdateCommand({
         TableName: s.table,
         Key: { pk: pk(id), sk: 'META' },
-        UpdateExpression: 'SET #st = :done, agenda = :a, totalScore = :t, optimal = :o, unassignedScenarioIds = :u, composedAt = :at, gsi1pk = :g',
+        UpdateExpression:
+          'SET #st = :done, agenda = :a, totalScore = :t, optimal = :o, unassignedScenarioIds = :u, composedAt = :at, gsi1pk = :g, scoreUpperBound = :ub, #h = list_append(if_not_exists(#h, :empty), :step), #v = if_not_exists(#v, :zero) + :one',
         ConditionExpression: '#st = :composing',
-        ExpressionAttributeNames: { '#st': 'status' },
+        ExpressionAttributeNames: { '#st': 'status', '#h': 'history', '#v': 'version' },
         ExpressionAttributeValues: {
+          ':ub': result.scoreUpperBound ?? result.totalScore,
+          ':empty': [],
+          ':step': [{ status: 'composed', at: result.composedAt }],
+          ':zero': 0,
+          ':one': 1,
           ':done': 'composed',
           ':composing': 'composing',
           ':a': result.agenda,
@@ -47,9 +57,8 @@ export async function roadshowsComposing(s: Store): Promise<Roadshow[]> {
 }
 
 export async function allRoadshows(s: Store): Promise<Roadshow[]> {
-  const [a, b] = await Promise.all([
-    queryAll<Item>(s, { index: 'gsi1', pk: 'ROADSHOW#composing' }),
-    queryAll<Item>(s, { index: 'gsi1', pk: 'ROADSHOW#composed' }),
-  ]);
-  return [...a, ...b].map((i) => strip<Roadshow>(i)).sort((x, y) => y.createdAt.localeCompare(x.createdAt));
+  const parts = await Promise.all(
+    (['composing', 'composed', 'published', 'closed', 'reported'] as const).map((st) => queryAll<Item>(s, { index: 'gsi1', pk: `ROADSHOW#${st}` })),
+  );
+  return parts.flat().map((i) => strip<Roadshow>(i)).sort((x, y) => y.createdAt.localeCompare(x.createdAt));
 }

@@ -8,7 +8,7 @@ import type { Label } from '../core/schemas/common';
 export interface Notification {
   /** Deterministic per (subject, event, occurrence): a redelivered step notifies once. */
   id: string;
-  recipient: { kind: 'platform' | 'expert'; id: string };
+  recipient: { kind: 'platform' | 'expert' | 'enterprise'; id: string };
   event: string;
   title: Label;
   body: Label;

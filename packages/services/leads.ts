@@ -61,6 +61,7 @@ export async function runPairing(deps: Deps, msg: PairingMessage, receiveCount =
       },
       domains: needDomains(sc) as Lead['domains'],
       roadshowId: msg.roadshowId,
+      ...(msg.roadshowId ? { source: `roadshow:${msg.roadshowId}` } : {}),
       delivery: { webhook: platform.webhookUrl ? 'pending' : 'none', attempts: 0 },
       createdAt: nowIso(deps),
     };

@@ -78,7 +78,13 @@ export function directoryPublished(e: DirectoryEntry, year: number, publishedAt:
 /** The caller's own inbox: a platform's (its org) or an expert's (its sub). */
 export async function myNotifications(deps: Deps, who: Principal, q: { limit: number; cursor?: string }) {
   const recipient =
-    who.role === 'platform' ? { kind: 'platform' as const, id: who.org! } : who.role === 'expert' ? { kind: 'expert' as const, id: who.userId } : null;
+    who.role === 'platform'
+      ? { kind: 'platform' as const, id: who.org! }
+      : who.role === 'expert'
+        ? { kind: 'expert' as const, id: who.userId }
+        : who.role === 'manufacturer'
+          ? { kind: 'enterprise' as const, id: who.org! } // roadshow invitations (issue 20)
+          : null;
   if (!recipient) throw forbidden();
   return inboxPage(storeOf(deps), recipient, q.limit, q.cursor);
 }

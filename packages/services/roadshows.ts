@@ -1,4 +1,7 @@
-import { forbidden, notFound } from '../core/errors';
+import { forbidden, invalid, notFound } from '../core/errors';
+import { composeTimedAgenda, eventSlots } from '../core/roadshow/timed';
+import { isEvent, shanghaiDate, type AgendaEntry } from '../core/schemas/roadshow';
+import { invitationsForOrg } from '../db/roadshow-events';
 import { newId } from '../core/ids';
 import type { Principal } from '../core/principal';
 import { composeAgenda } from '../core/roadshow/solver';
@@ -14,16 +17,50 @@ import { nowIso, storeOf } from './store';
 
 export async function createRoadshow(deps: Deps, who: Principal, input: RoadshowInput): Promise<Roadshow> {
   if (who.role !== 'bureau') throw forbidden();
-  const r: Roadshow = { ...input, id: newId('rs', deps.now().getTime()), status: 'composing', agenda: [], createdAt: nowIso(deps) };
+  const at = nowIso(deps);
+  const event = input.startsAt !== undefined;
+  const utc = (x?: string) => (x === undefined ? undefined : new Date(x).toISOString());
+  const times = event
+    ? {
+        kind: input.kind ?? 'roadshow',
+        startsAt: utc(input.startsAt),
+        endsAt: utc(input.endsAt),
+        rsvpBy: utc(input.rsvpBy),
+        breaks: (input.breaks ?? []).map((b) => ({ ...b, startsAt: utc(b.startsAt)!, endsAt: utc(b.endsAt)! })),
+        date: input.date ?? shanghaiDate(input.startsAt!),
+      }
+    : {};
+  if (event) {
+    if (!(at < times.rsvpBy!)) throw invalid('rsvpBy', '回复截止时间须晚于现在 / rsvpBy must be in the future');
+    if (eventSlots({ startsAt: times.startsAt!, endsAt: times.endsAt!, slotMinutes: input.slotMinutes!, breaks: times.breaks }).length === 0)
+      throw invalid('slotMinutes', '活动时间内排不下一个时段 / Not one slot fits between startsAt and endsAt (breaks excluded)');
+  }
+  const r: Roadshow = {
+    ...input,
+    ...times,
+    id: newId('rs', deps.now().getTime()),
+    status: 'composing',
+    agenda: [],
+    createdAt: at,
+    ...(event ? { history: [{ status: 'composing' as const, at }], version: 0, registered: 0, waitlisted: 0 } : {}),
+  };
   await repo.createRoadshow(storeOf(deps), r);
   await deps.publisher.send('roadshow', { type: 'ComposeRoadshow', roadshowId: r.id });
   return r;
 }
 
 export async function readRoadshow(deps: Deps, who: Principal, id: string): Promise<Roadshow> {
-  if (who.role !== 'bureau') throw forbidden();
+  if (who.role !== 'bureau' && who.role !== 'manufacturer' && who.role !== 'platform') throw forbidden();
   const r = await repo.getRoadshow(storeOf(deps), id);
   if (!r) throw notFound('路演 roadshow');
+  if (who.role !== 'bureau') {
+    // An invitee sees the roadshow it is invited to (我的路演); everyone else keeps the old 403.
+    const party = who.role === 'platform' ? 'platform' : 'manufacturer';
+    const invited = who.org ? (await invitationsForOrg(storeOf(deps), who.org)).some((i) => i.roadshowId === id && i.party === party) : false;
+    if (!invited) throw forbidden();
+    const { metPairs: _m, report: _r, unassignedScenarioIds: _u, ...rest } = r;
+    return rest as Roadshow;
+  }
   return r;
 }
 
@@ -53,6 +90,10 @@ export async function runRoadshow(deps: Deps, msg: RoadshowMessage): Promise<voi
     const scenarios = await eligibleScenarios(deps, r);
     const matches = await Promise.all(scenarios.map((sc) => getMatches(s, sc.id)));
     const minScore = deps.settings.MATCH_MIN_SCORE;
+    if (isEvent(r)) {
+      await composeEvent(deps, r, scenarios, matches.map((m) => (m?.items ?? []).filter((x) => x.score >= minScore)));
+      return; // events invite at publish and make leads at close, not at composition
+    }
     const plan = composeAgenda({
       scenarios: scenarios.map((sc, i) => ({
         id: sc.id,
@@ -81,6 +122,7 @@ export async function runRoadshow(deps: Deps, msg: RoadshowMessage): Promise<voi
     });
     r = (await repo.getRoadshow(s, r.id))!;
   }
+  if (isEvent(r)) return;
   const invites = r.agenda.flatMap((a) => a.platforms.map((p) => ({ type: 'Pairing' as const, scenarioId: a.scenarioId, platformId: p.platformId, roadshowId: r!.id })));
   await markPairingsDue(s, `roadshow:${r.id}`, invites, nowIso(deps));
   await deps.publisher.sendBatch('pairing', invites);
@@ -89,4 +131,41 @@ export async function runRoadshow(deps: Deps, msg: RoadshowMessage): Promise<voi
 export async function listRoadshows(deps: Deps, who: Principal) {
   if (who.role !== 'bureau') throw forbidden();
   return repo.allRoadshows(storeOf(deps));
+}
+
+/** An event's agenda: rooms × time slots (timed solver), clock times on every entry. */
+async function composeEvent(deps: Deps, r: Roadshow, scenarios: Scenario[], candidates: { platformId: string; score: number }[][]) {
+  const s = storeOf(deps);
+  const slots = eventSlots({ startsAt: r.startsAt!, endsAt: r.endsAt!, slotMinutes: r.slotMinutes!, breaks: r.breaks });
+  const plan = composeTimedAgenda({
+    scenarios: scenarios.map((sc, i) => ({ id: sc.id, ownerId: sc.ownerOrg, candidates: candidates[i]!.map((m) => ({ platformId: m.platformId, score: m.score })) })),
+    maxScenarios: r.maxScenarios,
+    platformsPerScenario: r.platformsPerScenario,
+    maxSlotsPerPlatform: r.maxSlotsPerPlatform,
+    rooms: r.rooms!,
+    slots: slots.length,
+  });
+  const names = new Map((await getPlatforms(s, plan.agenda.flatMap((a) => a.platforms.map((p) => p.platformId)))).map((p) => [p.id, p.name]));
+  const byId = new Map(scenarios.map((sc) => [sc.id, sc]));
+  const agenda: AgendaEntry[] = plan.agenda.map((a) => {
+    const sc = byId.get(a.scenarioId)!;
+    return {
+      scenarioId: a.scenarioId,
+      scenarioTitle: sc.title,
+      platforms: a.platforms.map((p) => ({ platformId: p.platformId, platformName: names.get(p.platformId) ?? p.platformId, score: p.score })),
+      room: a.room + 1,
+      startsAt: slots[a.slot]!.startsAt,
+      endsAt: slots[a.slot]!.endsAt,
+      ownerOrg: sc.ownerOrg,
+      enterpriseName: sc.enterprise.name,
+    };
+  });
+  await repo.completeRoadshow(s, r.id, {
+    agenda,
+    totalScore: plan.totalScore,
+    optimal: plan.optimal,
+    scoreUpperBound: plan.scoreUpperBound,
+    unassignedScenarioIds: plan.unassignedScenarioIds,
+    composedAt: nowIso(deps),
+  });
 }

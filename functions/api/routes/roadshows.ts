@@ -1,6 +1,10 @@
 import { Page } from '../../../packages/core/schemas/common';
 import { createRoute, z } from '@hono/zod-openapi';
-import { Roadshow, RoadshowInput } from '../../../packages/core/schemas/roadshow';
+import { Roadshow, RoadshowInput, RoadshowPatch } from '../../../packages/core/schemas/roadshow';
+import { CheckInInput, CheckInResult, CloseInput, MetPair, RatingInput, RegistrationCreated, RegistrationInput, ReplyInput, RoadshowInvitation, RoadshowRating, RoadshowRegistration, RoadshowReport } from '../../../packages/core/schemas/roadshow-event';
+import * as events from '../../../packages/services/roadshow-events';
+import { registrationsWorkbook } from '../../../packages/services/agenda-workbook';
+import { clientAddress } from '../client-address';
 import * as svc from '../../../packages/services/roadshows';
 import { agendaCsv } from '../../../packages/core/roadshow/agenda-table';
 import { agendaWorkbook } from '../../../packages/services/agenda-workbook';
@@ -8,7 +12,7 @@ import type { Api } from '../app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { allow, requireRole } from '../middleware/auth';
-import { ERRORS, IdParam, bearer, body, json } from '../openapi';
+import { ERRORS, IdParam, bearer, body, etag, ifMatch, json } from '../openapi';
 
 export const RoadshowCreated = z.object({ id: z.string(), status: z.literal('composing') });
 
@@ -76,5 +80,220 @@ export function roadshowRoutes(app: Api) {
         'content-disposition': `attachment; filename="roadshow-${r.id}.xlsx"`,
       });
     },
+  );
+
+  eventRoutes(app);
+}
+
+// ---- roadshows as events (issue 20) ----------------------------------------------------------------
+
+const Items = <T extends z.ZodType>(t: T) => z.object({ items: z.array(t) });
+
+const PublicAgendaEntry = z.object({
+  scenarioId: z.string(),
+  scenarioTitle: z.string(),
+  room: z.number().int().optional(),
+  startsAt: z.string().optional(),
+  endsAt: z.string().optional(),
+  platforms: z.array(z.object({ platformId: z.string(), platformName: z.string() })),
+});
+const PublicRoadshow = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    status: z.string(),
+    venue: z.object({ address: z.string(), region: z.string(), park: z.string().optional() }).optional(),
+    date: z.string().optional(),
+    startsAt: z.string().optional(),
+    endsAt: z.string().optional(),
+    rsvpBy: z.string().optional(),
+    rooms: z.number().int().optional(),
+    breaks: z.array(z.object({ startsAt: z.string(), endsAt: z.string(), label: z.string().optional() })),
+    capacity: z.number().int(),
+    seatsLeft: z.number().int(),
+    registrationOpen: z.boolean(),
+    agenda: z.array(PublicAgendaEntry),
+  })
+  .meta({ id: 'PublicRoadshow' });
+
+function eventRoutes(app: Api) {
+  app.openapi(
+    createRoute({
+      method: 'patch', path: '/v1/roadshows/{id}', tags: ['roadshows'], security: bearer,
+      summary: '修改活动场地或时间（发布后通知所有受邀方） / Edit venue or time (after publishing, every invitee is told)',
+      description: 'A new startsAt moves the whole agenda by the same amount. Accepts If-Match with the version.',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id'), ...body(RoadshowPatch) },
+      responses: { 200: json(Roadshow), ...ERRORS },
+    }),
+    async (c) => {
+      const r = await events.patchRoadshow(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id, c.req.valid('json'), ifMatch(c));
+      c.header('ETag', etag(r.version ?? 0));
+      return c.json(r, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/roadshows/{id}/publish', tags: ['roadshows'], security: bearer,
+      summary: '发布路演并邀请所有演示企业与对接平台 / Publish and invite every presenting manufacturer and platform',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id') },
+      responses: { 202: json(z.object({ id: z.string(), status: z.literal('published'), invitations: z.number().int() })), ...ERRORS },
+    }),
+    async (c) => c.json(await events.publish(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id), 202),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/roadshows/{id}/invitations', tags: ['roadshows'], security: bearer,
+      summary: '路演邀请与回复（局方：全部；企业/平台：自己的） / Invitations and replies',
+      request: { params: IdParam('id') },
+      responses: { 200: json(Items(RoadshowInvitation)), ...ERRORS },
+    }),
+    async (c) => c.json({ items: await events.listInvitations(c.var.deps, requireRole(c, 'bureau', 'manufacturer', 'platform'), c.req.valid('param').id) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/my/roadshows', tags: ['roadshows'], security: bearer,
+      summary: '我的路演（企业、平台） / My roadshows: invitations and agendas',
+      responses: { 200: json(Items(z.object({ roadshow: PublicRoadshow.omit({ capacity: true, seatsLeft: true, registrationOpen: true }), invitations: z.array(RoadshowInvitation) }))), ...ERRORS },
+    }),
+    async (c) => c.json({ items: await events.myRoadshows(c.var.deps, requireRole(c, 'manufacturer', 'platform')) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/roadshow-invitations/{id}/reply', tags: ['roadshows'], security: bearer,
+      summary: '回复路演邀请（接受或婉拒并说明原因；截止后 409） / Accept or decline (with a reason code) until rsvpBy',
+      request: { params: IdParam('id'), ...body(ReplyInput) },
+      responses: { 200: json(RoadshowInvitation), ...ERRORS },
+    }),
+    async (c) => c.json(await events.reply(c.var.deps, requireRole(c, 'manufacturer', 'platform'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/roadshows/{id}/recompose', tags: ['roadshows'], security: bearer,
+      summary: '婉拒后重新编排（已确认场次不变，只通知变化的受邀方） / Re-compose after declines',
+      description: 'One at a time: a re-composition while another runs gets 409.',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id') },
+      responses: {
+        202: json(z.object({ id: z.string(), addedPlatforms: z.number().int(), addedScenarios: z.number().int(), removedScenarios: z.number().int(), notified: z.number().int() })),
+        ...ERRORS,
+      },
+    }),
+    async (c) => c.json(await events.recompose(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id), 202),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/public/roadshows/{id}', tags: ['roadshows'],
+      summary: '路演活动页（公开） / The public event page: venue, clock-time agenda, seats left',
+      request: { params: IdParam('id') },
+      responses: { 200: json(PublicRoadshow), ...ERRORS },
+    }),
+    async (c) => c.json(await events.publicRoadshow(c.var.deps, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/public/roadshows/{id}/registrations', tags: ['roadshows'],
+      summary: '观众报名（公开，限频；满额进候补） / Audience registration (public, throttled; wait list when full)',
+      description: 'The same contact twice → 409; after the event starts → 409; each address may register a few times per hour (429 beyond, OBJECTIONS_PER_HOUR).',
+      request: { params: IdParam('id'), ...body(RegistrationInput) },
+      responses: { 201: json(RegistrationCreated), ...ERRORS },
+    }),
+    async (c) => c.json(await events.register(c.var.deps, c.req.valid('param').id, c.req.valid('json'), clientAddress(c)), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/roadshows/{id}/registrations', tags: ['roadshows'], security: bearer,
+      summary: '报名名单（联系方式脱敏） / Registrations (contacts masked)',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id') },
+      responses: { 200: json(Items(RoadshowRegistration.omit({ expiresAt: true }).extend({ contactMasked: z.literal(true) }))), ...ERRORS },
+    }),
+    async (c) => c.json({ items: await events.listRegistrations(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/roadshows/{id}/registrations.xlsx', tags: ['roadshows'], security: bearer,
+      summary: '签到表（Excel：观众报名与签到、受邀方签到） / Registrations and attendance as .xlsx',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id') },
+      responses: { 200: { description: 'xlsx workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
+    }),
+    async (c) => {
+      const who = requireRole(c, 'bureau');
+      const id = c.req.valid('param').id;
+      const r = await svc.readRoadshow(c.var.deps, who, id);
+      const [regs, invs] = await Promise.all([events.listRegistrations(c.var.deps, who, id), events.listInvitations(c.var.deps, who, id)]);
+      return c.body(await registrationsWorkbook(r, regs, invs), 200, {
+        'content-type': XLSX,
+        'content-disposition': `attachment; filename="roadshow-${r.id}-checkin.xlsx"`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/roadshows/{id}/check-ins', tags: ['roadshows'], security: bearer,
+      summary: '签到（观众或受邀方的签到码，可重复） / Check in by code (idempotent)',
+      description: 'A code of no registration or invitation of this event → 404, whether it exists elsewhere or not.',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id'), ...body(CheckInInput) },
+      responses: { 200: json(CheckInResult), ...ERRORS },
+    }),
+    async (c) => c.json(await events.checkIn(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id, c.req.valid('json').checkInCode), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/roadshows/{id}/close', tags: ['roadshows'], security: bearer,
+      summary: '结束活动：见面的配对成为线索 / Close: each pairing that met becomes a lead (source roadshow:<id>)',
+      description: 'Allowed once startsAt has passed. A pairing met when both sides checked in, or when the bureau lists it in attendedPairs. An open lead for the same pair is linked, not duplicated.',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id'), ...body(CloseInput) },
+      responses: { 200: json(z.object({ id: z.string(), status: z.literal('closed'), metPairs: z.array(MetPair) })), ...ERRORS },
+    }),
+    async (c) => c.json(await events.close(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/roadshows/{id}/ratings', tags: ['roadshows'], security: bearer,
+      summary: '对接评价（双方各 1–5 星） / Rate a meeting 1–5 (either side)',
+      request: { params: IdParam('id'), ...body(RatingInput) },
+      responses: { 200: json(RoadshowRating), ...ERRORS },
+    }),
+    async (c) => c.json(await events.rate(c.var.deps, requireRole(c, 'manufacturer', 'platform'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/roadshows/{id}/report', tags: ['roadshows'], security: bearer,
+      summary: '活动成效 / What the event produced',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id') },
+      responses: { 200: json(RoadshowReport), ...ERRORS },
+    }),
+    async (c) => c.json(await events.report(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/roadshows/{id}/report', tags: ['roadshows'], security: bearer,
+      summary: '出成效报告（closed → reported，数字定格） / Finish the report (closed → reported)',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id') },
+      responses: { 200: json(RoadshowReport), ...ERRORS },
+    }),
+    async (c) => c.json(await events.finishReport(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id), 200),
   );
 }

@@ -52,6 +52,11 @@ export const Lead = z
     /** The domains the need is about (ticked and read from the text): outcomes are credited to them. */
     domains: z.array(Domain).optional(),
     roadshowId: z.string().optional(),
+    // --- issue 20: lead source and roadshows where the pair met ---
+    /** 'matched' (default when absent) | 'proposal' | `roadshow:<id>` (shared convention). */
+    source: z.string().optional(),
+    /** Roadshows at which this pair met after the lead existed (linked at close, not duplicated). */
+    roadshowIds: z.array(z.string()).optional(),
     declineReason: z.string().optional(),
     declineCode: DeclineReason.optional(),
     lostReason: LostReason.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Domain, Industry, Region } from '../taxonomy';
 import { CodeList, Id, Text, Timestamp } from './common';
+import { MetPair, RoadshowReport } from './roadshow-event';
 
 export const RoadshowKind = z.enum(['roadshow', 'matchmaking', 'park', 'forum']).describe('场景路演 roadshow · 供需对接会 matchmaking · 进园区 park · 论坛分会 forum');
 export type RoadshowKind = z.infer<typeof RoadshowKind>;
@@ -124,6 +125,11 @@ export const Roadshow = RoadshowFields.extend({
   /** Audience registrations so far (confirmed seats, not the wait list). */
   registered: z.number().int().optional(),
   waitlisted: z.number().int().optional(),
+  /** Set at close: the pairings that met and the lead each became (or was linked to). */
+  metPairs: z.array(MetPair).optional(),
+  /** Set at reported: the figures as of that moment. */
+  report: RoadshowReport.optional(),
+  recomposedAt: Timestamp.optional(),
 }).meta({ id: 'Roadshow' });
 export type Roadshow = z.infer<typeof Roadshow>;
 
