@@ -214,8 +214,8 @@ export type RegistrationOutcome = 'registered' | 'waitlisted' | 'duplicate' | 'c
 export async function register(s: Store, r: RoadshowRegistration, budget: Budget, closesAt: string, now: string): Promise<RegistrationOutcome> {
   const attempt = async (waitlisted: boolean): Promise<RegistrationOutcome | 'full'> => {
     const seat = waitlisted
-      ? { UpdateExpression: 'ADD waitlisted :one', ConditionExpression: '#st = :pub AND startsAt > :now', Values: {} }
-      : { UpdateExpression: 'ADD registered :one', ConditionExpression: '#st = :pub AND startsAt > :now AND (attribute_not_exists(registered) OR registered < capacity)', Values: {} };
+      ? { UpdateExpression: 'ADD #wl :one', ConditionExpression: '#st = :pub AND #sa > :now' }
+      : { UpdateExpression: 'ADD #reg :one', ConditionExpression: '#st = :pub AND #sa > :now AND (attribute_not_exists(#reg) OR #reg < #cap)' };
     const items: TransactItems = [
       { Put: { TableName: s.table, Item: { pk: pk(r.roadshowId), sk: `REG#${r.id}`, entity: 'roadshow-registration', gsi2pk: `RSREG#${r.contact}`, gsi2sk: `${r.createdAt}#${r.id}`, ...r, waitlisted }, ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: s.table, Item: { pk: pk(r.roadshowId), sk: `CONTACT#${r.contact}`, entity: 'roadshow-contact', registrationId: r.id, expiresAt: r.expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -226,7 +226,7 @@ export async function register(s: Store, r: RoadshowRegistration, budget: Budget
           Key: { pk: pk(r.roadshowId), sk: META },
           UpdateExpression: seat.UpdateExpression,
           ConditionExpression: seat.ConditionExpression,
-          ExpressionAttributeNames: { '#st': 'status' },
+          ExpressionAttributeNames: waitlisted ? { '#st': 'status', '#sa': 'startsAt', '#wl': 'waitlisted' } : { '#st': 'status', '#sa': 'startsAt', '#reg': 'registered', '#cap': 'capacity' },
           ExpressionAttributeValues: { ':one': 1, ':pub': 'published', ':now': now },
         },
       },
