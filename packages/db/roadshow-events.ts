@@ -198,7 +198,7 @@ export async function noticeDone(s: Store, n: NoticeOwed): Promise<void> {
 }
 
 export async function noticesOwedBefore(s: Store, cutoff: string): Promise<NoticeOwed[]> {
-  return (await queryAll<Item>(s, { pk: 'RSNOTICE', skBetween: ['', `${cutoff}\uffff`] })).map((i) => strip<NoticeOwed>(i));
+  return (await queryAll<Item>(s, { pk: 'RSNOTICE', skBetween: ['!', `${cutoff}\uffff`] })).map((i) => strip<NoticeOwed>(i));
 }
 
 // ---- audience registrations ------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { allRounds, applicationsDue } from '../db/rounds';
 import { finishPublishing } from './yearly-directory';
 import { deadLetterCounts } from '../queue/dead-letters';
 import { anonymiseExpiredObjectionContacts } from './objection-contacts';
+import { finishOwedNotices } from './roadshow-events';
 
 export interface ReconcileReport {
   published: number;
@@ -23,6 +24,8 @@ export interface ReconcileReport {
   reminders: number;
   /** Objectors' contacts erased in this pass because their retention period ended. */
   anonymised: number;
+  /** Roadshow invitations/changes whose notification a crashed step still owed, delivered now (once). */
+  roadshowNotices: number;
   /** Messages waiting in dead-letter queues (all queues together); per queue in the log. */
   deadLetters: number;
 }
@@ -77,6 +80,7 @@ export async function reconcile(deps: Deps, opts: { olderThanSec: number }): Pro
     publishing: publishing.length,
     reminders: await remindStaleLeads(deps),
     anonymised: await anonymiseExpiredObjectionContacts(deps),
+    roadshowNotices: await finishOwedNotices(deps, cutoff),
     deadLetters: 0,
   };
   const waiting = await deadLetterCounts(deps.sqs, deps.resources.deadLetterUrls ?? {});

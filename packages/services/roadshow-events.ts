@@ -112,7 +112,9 @@ function invitationNotice(r: Roadshow, i: RoadshowInvitation, owed: ev.NoticeOwe
 export async function deliverNotice(deps: Deps, owed: ev.NoticeOwed): Promise<void> {
   const s = storeOf(deps);
   const [r, inv] = await Promise.all([ev.getRoadshowVersioned(s, owed.roadshowId), ev.getInvitation(s, owed.roadshowId, owed.invitationId)]);
-  if (r && inv && r.status !== 'composing' && r.status !== 'composed') {
+  // Owed by a publish that has not flipped the status yet: kept until it does (or is retried).
+  if (r && (r.status === 'composing' || r.status === 'composed')) return;
+  if (r && inv) {
     const n = invitationNotice(r, inv, owed);
     await inboxNotifier(s).notify(n);
     if (inv.party === 'platform') {
@@ -172,7 +174,9 @@ export async function publish(deps: Deps, who: Principal, id: string) {
     const ok = await ev.transition(storeOf(deps), r.id, 'composed', 'published', at, { publishedAt });
     if (!ok) throw conflict();
   }
-  await deliverAll(deps, owed);
+  // Also whatever an earlier, interrupted publish still owes.
+  const earlier = (await ev.noticesOwedBefore(storeOf(deps), '\uffff')).filter((n) => n.roadshowId === r.id && !owed.some((o) => o.invitationId === n.invitationId && o.seq === n.seq));
+  await deliverAll(deps, [...owed, ...earlier]);
   return { id: r.id, status: 'published' as const, invitations: invs.length };
 }
 

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformBody, scenarioBody } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
+import { markNoticesOwed } from '../../packages/db/roadshow-events';
+import { reconcile } from '../../packages/services/reconcile';
 
 // The issue's "Done when": create → compose (2 rooms) → publish → replies (one platform declines,
 // re-compose fills its seat, only the affected invitees are told) → 30 registrations for 25 seats
@@ -330,6 +332,18 @@ describe('a roadshow as an event, end to end', () => {
       expect(after[0]!.event).toBe('roadshow.changed');
     }
     expect((await stack.call('PATCH', `/v1/roadshows/${a.body.id}`, { token: bureau, body: { title: 'x' }, headers: { 'if-match': '"0"' } })).status).toBe(409);
+
+    // A step that died after recording "this invitee is owed a notice" and before sending it: the
+    // reconciler sends it, once.
+    const victim = inv[0]!;
+    const n0 = (await inbox(victim.party, victim.orgId)).length;
+    const at = new Date(Date.now() - 10 * 60_000).toISOString();
+    await markNoticesOwed({ db: stack.deps.db, table: stack.deps.resources.tableName }, [{ roadshowId: a.body.id, invitationId: victim.id, event: 'roadshow.changed', seq: 'crash-test', at }]);
+    expect((await reconcile(stack.deps, { olderThanSec: 60 })).roadshowNotices).toBe(1);
+    expect((await reconcile(stack.deps, { olderThanSec: 60 })).roadshowNotices).toBe(0);
+    const n1 = await inbox(victim.party, victim.orgId);
+    expect(n1.length).toBe(n0 + 1);
+    expect(n1.filter((x) => x.event === 'roadshow.changed').length).toBe(2);
     clockOffset = 2 * DAY + 2 * HOUR;
     const lateReg = await stack.call('POST', `/v1/public/roadshows/${a.body.id}/registrations`, { body: { name: '李四', enterprise: '某企业', contact: 'li.si@example.cn' } });
     expect(lateReg.status).toBe(409);
