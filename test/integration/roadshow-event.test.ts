@@ -4,6 +4,7 @@ import { platformBody, scenarioBody } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 import { markNoticesOwed } from '../../packages/db/roadshow-events';
 import { reconcile } from '../../packages/services/reconcile';
+import { PERSONAL_DATA_SOURCES } from '../../packages/services/personal-data/sources';
 
 // The issue's "Done when": create → compose (2 rooms) → publish → replies (one platform declines,
 // re-compose fills its seat, only the affected invitees are told) → 30 registrations for 25 seats
@@ -320,6 +321,15 @@ describe('a roadshow as an event, end to end', () => {
     const unknown = await stack.call('POST', `/v1/roadshows/${b.body.id}/check-ins`, { token: bureau, body: { checkInCode: 'QQQQQQQQ' } });
     expect(other.status).toBe(404);
     expect(other.body).toEqual(unknown.body);
+    // The registration is in the person's data export and goes with a deletion (then the contact may register again).
+    const source = PERSONAL_DATA_SOURCES.find((x) => x.kind === 'roadshow-registration')!;
+    const found = await source.collect(stack.deps, { contact: 'zhang.san@example.cn' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ name: '张三', roadshowId: a.body.id });
+    expect(await source.erase(stack.deps, { contact: 'zhang.san@example.cn' }, found)).toEqual({ outcome: 'deleted', count: 1 });
+    expect(await source.collect(stack.deps, { contact: 'zhang.san@example.cn' })).toHaveLength(0);
+    expect((await stack.call('POST', `/v1/roadshows/${a.body.id}/check-ins`, { token: bureau, body: { checkInCode: reg.body.checkInCode } })).status).toBe(404);
+    expect((await stack.call('POST', `/v1/public/roadshows/${a.body.id}/registrations`, { body: { name: '张三', enterprise: '某企业', contact: 'zhang.san@example.cn' } })).status).toBe(201);
     // Editing the time after publishing tells every invitee.
     const inv = (await stack.call('GET', `/v1/roadshows/${a.body.id}/invitations`, { token: bureau })).body.items as Invitation[];
     const before = await Promise.all(inv.map((i) => inbox(i.party, i.orgId)));

@@ -9,6 +9,8 @@ import { expertIdByContact, getExpert } from '../../db/reviews';
 import { getUser } from '../../db/users';
 import type { Deps } from '../../runtime/deps';
 import { nowIso, storeOf } from '../store';
+import { eraseRegistrations, registrationsOfContact } from '../roadshow-events';
+import type { RoadshowRegistration } from '../../core/schemas/roadshow-event';
 
 /** Whom a request is about: a verified contact, and the account signed in with it if there is one. */
 export interface Subject {
@@ -149,5 +151,18 @@ const auditLog: PersonalDataSource = {
   },
 };
 
+// --- roadshow audience registrations (issue 20) ---
+const roadshowRegistrations: PersonalDataSource = {
+  kind: 'roadshow-registration',
+  label: { zh: '路演报名', en: 'Roadshow registrations' },
+  retention: 'roadshow-registration',
+  async collect(deps, subject) {
+    return (await registrationsOfContact(deps, subject.contact)).map((r) => ({ ...r }));
+  },
+  async erase(deps, _subject, found) {
+    return done('deleted', await eraseRegistrations(deps, found as unknown as RoadshowRegistration[]));
+  },
+};
+
 /** Every kind of personal record, in the order the export shows them. Add new collection points here. */
-export const PERSONAL_DATA_SOURCES: PersonalDataSource[] = [account, memberships, invitations, objections, signInCodes, expert, auditLog];
+export const PERSONAL_DATA_SOURCES: PersonalDataSource[] = [account, memberships, invitations, objections, signInCodes, expert, auditLog, roadshowRegistrations];
