@@ -1,3 +1,6 @@
+import { allRoadshows } from '../db/roadshows';
+import { eventFigures } from './roadshow-events';
+import type { RoadshowReport } from '../core/schemas/roadshow-event';
 import { AppError, notFound } from '../core/errors';
 import type { SelectionYear } from '../core/schemas/selection';
 import { selectionCounts } from './selections';
@@ -127,6 +130,10 @@ function assertBureau(who: Principal) {
 
 // ---- overview -------------------------------------------------------------------------------------
 
+/** The overview's source split: 'matched' (the default), 'proposal', or 'roadshow' for every `roadshow:<id>`. */
+export const leadSourceKey = (l: Pick<Lead, 'source' | 'roadshowId'>) =>
+  l.source?.startsWith('roadshow:') ? 'roadshow' : (l.source ?? (l.roadshowId ? 'roadshow' : 'matched'));
+
 export interface Overview {
   platforms: {
     total: number;
@@ -135,7 +142,9 @@ export interface Overview {
   coreElements: CoreElements & { solutions: number; platformsReporting: number };
   leads: { total: number; byStatus: Record<LeadStatus, number>; acceptanceRate: number | null };
   /** 供需对接成效: leads → accepted → signed → delivered, by platform category, industry, district, month. */
-  funnel: FunnelView & { byCategory: FunnelRow[]; byIndustry: FunnelRow[]; byDistrict: FunnelRow[] };
+  funnel: FunnelView & { byCategory: FunnelRow[]; byIndustry: FunnelRow[]; byDistrict: FunnelRow[]; bySource: FunnelRow[] };
+  /** Per roadshow event: what it produced (issue 20). */
+  roadshows: (RoadshowReport & { title: string; startsAt?: string })[];
   scenarios: { total: number; byStatus: Record<ScenarioStatus, number> };
   trend: (CoreElements & { year: number; platformsReporting: number })[];
   /** The programme's headline result: platforms recommended upstream vs selected, per year. */
@@ -197,7 +206,9 @@ export async function overview(deps: Deps, who: Principal): Promise<Overview> {
       byCategory: funnelBy(leads, (l) => categoryOf.get(l.platformId)),
       byIndustry: funnelBy(leads, (l) => l.scenario.industry),
       byDistrict: funnelBy(leads, (l) => l.scenario.region),
+      bySource: funnelBy(leads, leadSourceKey),
     },
+    roadshows: await eventFigures(deps, await allRoadshows(s)),
     scenarios: { total: scenarioLists.reduce((a, l) => a + l.length, 0), byStatus: scenariosByStatus },
     trend: [...years.values()].sort((a, b) => a.year - b.year),
     selections,

@@ -1,3 +1,4 @@
+import { RoadshowReport } from '../../../packages/core/schemas/roadshow-event';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Label, Page } from '../../../packages/core/schemas/common';
 import { Category } from '../../../packages/core/taxonomy';
@@ -44,12 +45,14 @@ export const Overview = z
       byCategory: z.array(FunnelRow).describe('按平台类型 / by platform category'),
       byIndustry: z.array(FunnelRow).describe('按需求行业 / by the scenario\'s industry'),
       byDistrict: z.array(FunnelRow).describe('按需求企业所在区市 / by the scenario\'s district'),
+      bySource: z.array(FunnelRow).describe('按线索来源：matched 匹配推送 · proposal 揭榜 · roadshow 路演 / by lead source'),
     }).describe('供需对接成效 / matchmaking funnel'),
     scenarios: z.object({
       total: Count,
       byStatus: z.object({ draft: Count, published: Count, matching: Count, matched: Count, closed: Count, withdrawn: Count }),
     }),
     trend: z.array(z.object({ year: z.number().int(), platformsReporting: Count, ...Core })).describe('按申报年度 / per reported year'),
+    roadshows: z.array(RoadshowReport.extend({ title: z.string(), startsAt: z.string().optional() })).describe('路演活动成效，每场一行 / per roadshow event: invited, replied, attended, leads, accepted, signed, contract value, median rating'),
     selections: z.array(SelectionYear).describe('推荐与省级/国家级入选，按年度（新到旧） / recommended vs selected upstream, per year, newest first'),
     generatedAt: z.string(),
   })
