@@ -21,6 +21,7 @@ import { roadshowRoutes } from './routes/roadshows';
 import { roundRoutes } from './routes/rounds';
 import { scenarioRoutes } from './routes/scenarios';
 import { selectionRoutes } from './routes/selections';
+import { supportRoutes } from './routes/support';
 import { statsRoutes } from './routes/stats';
 import { systemRoutes } from './routes/system';
 
@@ -57,6 +58,7 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   diagnosisRoutes(app);
   notificationRoutes(app);
   selectionRoutes(app);
+  supportRoutes(app);
   importRoutes(app);
   privacyRoutes(app);
 

@@ -1,3 +1,4 @@
+import type { Grant, Programme } from '../core/schemas/support';
 import type { Recommendations } from '../core/schemas/review';
 import type { DirectoryYear } from '../core/schemas/round';
 import { label } from '../core/taxonomy';
@@ -46,5 +47,26 @@ export async function recommendationsWorkbook(r: Recommendations): Promise<Uint8
     }
     ws.columns.forEach((col, i) => (col.width = [8, 30, 30, 8, 10, 14, 12, 10, 50, 50][i]));
   }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** A support programme's ledger: budget, committed, paid, then one row per grant and payment. */
+export async function supportLedgerWorkbook(l: { programme: Programme; grants: Grant[] }): Promise<Uint8Array<ArrayBuffer>> {
+  const wb = await workbook();
+  const p = l.programme;
+  const ws = wb.addWorksheet(`${p.year}奖补台账`);
+  ws.addRow([`${p.name}（${p.year}年度）奖补台账 / Support ledger`]);
+  ws.getRow(1).font = { bold: true, size: 14 };
+  ws.addRow(['预算（万元） Budget', p.budgetWan, '已核定 Committed', p.committedWan, '已拨付 Paid', p.paidWan, '余额 Left', (Math.round(p.budgetWan * 100) - Math.round(p.committedWan * 100)) / 100]);
+  ws.addRow(['序号 No.', '平台 Platform', '方式 Via', '状态 Status', '可享 Eligible', '核定 Approved', '已拨付 Paid', '拨付日期 Paid on', '凭证号 Voucher', '拨付金额 Amount']);
+  ws.getRow(3).font = { bold: true };
+  const VIA = { application: '申请', nomination: '推荐' } as const;
+  const STATUS = { proposed: '待核定', approved: '已核定', rejected: '未通过', paid: '已拨付' } as const;
+  l.grants.forEach((g, i) => {
+    const head = [i + 1, g.platformName, VIA[g.via], STATUS[g.status], g.eligibleWan, g.approvedWan ?? '', g.paidWan];
+    if (!g.payments.length) ws.addRow([...head, '', '', '']);
+    g.payments.forEach((pay, k) => ws.addRow([...(k === 0 ? head : ['', '', '', '', '', '', '']), pay.paidOn, pay.voucherNo, pay.amountWan]));
+  });
+  ws.columns.forEach((col, i) => (col.width = [8, 30, 8, 10, 10, 10, 10, 12, 18, 10][i]));
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -10,7 +10,7 @@ import { assessApplication } from '../../packages/services/rounds';
 let stack: TestStack;
 let tokens: Record<'bureau' | 'mfr' | 'plt' | 'expert', string>;
 // A round taken (without pollers) to its notice, with an objection and an expert assignment.
-const round = { id: '', open: '', app: '', objection: '', expert: '', review: '', diagnosis: '' };
+const round = { id: '', open: '', app: '', objection: '', expert: '', review: '', diagnosis: '', programme: '', grant: '' };
 let platformId: string;
 let scenarioId: string;
 
@@ -38,6 +38,10 @@ beforeAll(async () => {
   tokens.expert = await stack.token('expert', undefined, { sub: round.expert });
   round.review = (await stack.call('POST', `/v1/rounds/${round.id}/reviews`, { token: bureau, body: { applicationIds: [round.app], expertIds: [round.expert] } })).body.items[0].id;
   round.diagnosis = (await stack.call('POST', `/v1/platforms/${platformId}/diagnoses`, { token: bureau, body: { institution: { name: '诊断机构', creditCode: '91350100M000100Y43' }, scope: '全面诊断' } })).body.id;
+  round.programme = (await stack.call('POST', '/v1/support-programmes', { token: bureau, body: { name: '模糊奖补', year, grantor: 'city', budgetWan: 1000, rule: { reported: true }, amount: { kind: 'fixed', wan: 10 }, capWan: 10 } })).body.id;
+  const other = (await stack.call('POST', '/v1/platforms', { token: bureau, body: platformBody('模糊奖补平台') })).body.id;
+  await stack.call('PUT', `/v1/platforms/${other}/indicators/${year}`, { token: bureau, body: specializedL2Report() });
+  round.grant = (await stack.call('POST', `/v1/support-programmes/${round.programme}/grants`, { token: bureau, body: { platformId: other } })).body.id;
   // Every route below must reach a real resource, or the property would pass on 404s alone.
   expect(Object.values(round).every((v) => /^[A-Za-z0-9_]{6,}$/.test(v)), JSON.stringify(round)).toBe(true);
 });
@@ -107,6 +111,11 @@ const routes = () => [
   { name: 'POST diagnoses', method: 'POST', path: `/v1/platforms/${platformId}/diagnoses`, token: tokens.bureau, body: mutate({ institution: { name: '机构', creditCode: '91350100M000100Y43' }, scope: '范围' }) },
   { name: 'PUT diagnosis report', method: 'PUT', path: `/v1/diagnoses/${round.diagnosis}/report`, token: tokens.bureau, body: mutate({ visitedOn: '2026-11-20', summary: 's', findings: [{ dimension: 'technology', finding: 'f', severity: 'low' }], recommendations: ['r'] }) },
   { name: 'PUT selections', method: 'PUT', path: `/v1/platforms/${platformId}/selections/2025/province`, token: tokens.bureau, body: mutate({ result: 'key_platform', documentNo: '鲁工信字〔2025〕1号', decidedOn: '2025-09-30' }) },
+  { name: 'POST support-programmes', method: 'POST', path: '/v1/support-programmes', token: tokens.bureau, body: mutate({ name: '奖补', year: 2025, grantor: 'city', budgetWan: 100, rule: { minLevel: 1 }, amount: { kind: 'fixed', wan: 10 }, capWan: 10 }) },
+  { name: 'POST support grants', method: 'POST', path: `/v1/support-programmes/${round.programme}/grants`, token: tokens.plt, body: mutate({ platformId }) },
+  { name: 'POST grant approve', method: 'POST', path: `/v1/grants/${round.grant}/approve`, token: tokens.bureau, body: mutate({ amountWan: 5 }) },
+  { name: 'POST grant payments', method: 'POST', path: `/v1/grants/${round.grant}/payments`, token: tokens.bureau, body: mutate({ paidOn: '2026-11-30', amountWan: 1, voucherNo: 'V1' }) },
+  { name: 'POST grant reject', method: 'POST', path: `/v1/grants/${round.grant}/reject`, token: tokens.bureau, body: mutate({ note: '不符合' }) },
   { name: 'POST imports/directory', method: 'POST', path: '/v1/imports/directory?year=2019', token: tokens.bureau, body: mutate({ rows: [] }) },
   { name: 'POST imports/scenarios', method: 'POST', path: '/v1/imports/scenarios', token: tokens.bureau, body: mutate({ rows: [] }) },
   { name: 'POST objection contact', method: 'POST', path: `/v1/objections/${round.objection}/contact`, token: tokens.bureau, body: mutate({}) },

@@ -129,6 +129,11 @@ export const AuditAction = z.enum([
   'data_request.confirmed',
   'data_request.refused',
   'selection.recorded',
+  'support.programme_created',
+  'support.grant_proposed',
+  'support.grant_approved',
+  'support.grant_rejected',
+  'support.payment_recorded',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
