@@ -60,6 +60,39 @@ export async function transition(
   return res !== false;
 }
 
+/**
+ * Edits fields conditional on the version and, in the same transaction, records the notices the
+ * edit owes (so a refused edit owes nothing, and a crash after it leaves them for the reconciler).
+ */
+export async function updateFieldsOwing(s: Store, id: string, version: number, set: Record<string, unknown>, owed: readonly NoticeOwed[]): Promise<boolean> {
+  if (owed.length === 0 || owed.length > 99) {
+    if (!(await updateFields(s, id, version, set))) return false;
+    await markNoticesOwed(s, owed);
+    return true;
+  }
+  const names: Record<string, string> = { '#v': 'version' };
+  const values: Record<string, unknown> = { ':v': version, ':one': 1 };
+  const sets = ['#v = :v + :one'];
+  Object.entries(set).forEach(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    sets.push(`#s${i} = :s${i}`);
+  });
+  return transactIf(s, [
+    {
+      Update: {
+        TableName: s.table,
+        Key: { pk: pk(id), sk: META },
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: version === 0 ? 'attribute_not_exists(#v) OR #v = :v' : '#v = :v',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    ...owed.map((n) => noticeOwedPut(s.table, n)),
+  ]);
+}
+
 /** Edits fields of the roadshow conditional on its version (If-Match / read-modify-write). */
 export async function updateFields(s: Store, id: string, version: number, set: Record<string, unknown>, remove: string[] = []): Promise<boolean> {
   const names: Record<string, string> = { '#v': 'version' };

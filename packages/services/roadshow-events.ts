@@ -350,14 +350,14 @@ export async function patchRoadshow(deps: Deps, who: Principal, id: string, patc
   const at = nowIso(deps);
   const timeOrPlace = patch.venue !== undefined || shift !== 0 || patch.endsAt !== undefined;
   let owed: ev.NoticeOwed[] = [];
+  let invs: RoadshowInvitation[] = [];
   if (r.status === 'published' && timeOrPlace) {
-    const invs = (await ev.invitationsOf(storeOf(deps), r.id)).filter((i) => i.status !== 'cancelled' && i.status !== 'declined');
-    // Invitations carry their slot times: move them too, then tell everyone.
-    if (shift) for (const i of invs) await ev.updateInvitation(storeOf(deps), i, [i.status], { startsAt: i.startsAt && move(i.startsAt), endsAt: i.endsAt && move(i.endsAt) });
+    invs = (await ev.invitationsOf(storeOf(deps), r.id)).filter((i) => i.status !== 'cancelled' && i.status !== 'declined');
     owed = invs.map((i) => ({ roadshowId: r.id, invitationId: i.id, event: 'roadshow.changed' as const, seq: `v${version + 1}`, at }));
-    await owe(deps, owed);
   }
-  if (!(await ev.updateFields(storeOf(deps), r.id, version, set))) throw conflict();
+  if (!(await ev.updateFieldsOwing(storeOf(deps), r.id, version, set, owed))) throw conflict();
+  // Invitations carry their slot times: move them too, then tell everyone.
+  if (shift) for (const i of invs) await ev.updateInvitation(storeOf(deps), i, [i.status], { startsAt: i.startsAt && move(i.startsAt), endsAt: i.endsAt && move(i.endsAt) });
   await deliverAll(deps, owed);
   return mustGet(deps, id);
 }

@@ -6,6 +6,7 @@ import { startTestStack, type TestStack } from '../support/stack';
 import { expertBody, objectionBody } from '../support/round-fixtures';
 import { RUBRIC_2025_1 } from '../../packages/core/review/rubric';
 import { assessApplication } from '../../packages/services/rounds';
+import { runRoadshow } from '../../packages/services/roadshows';
 
 let stack: TestStack;
 let tokens: Record<'bureau' | 'mfr' | 'plt' | 'expert', string>;
@@ -13,6 +14,17 @@ let tokens: Record<'bureau' | 'mfr' | 'plt' | 'expert', string>;
 const round = { id: '', open: '', app: '', objection: '', expert: '', review: '', diagnosis: '', programme: '', grant: '' };
 let platformId: string;
 let scenarioId: string;
+// --- roadshow events (issue 20): a published event (empty agenda: no pipeline runs here) ---
+let eventId: string;
+const eventTimes = () => {
+  const h = 3_600_000;
+  const at = (x: number) => new Date(Date.now() + x * h).toISOString();
+  return { startsAt: at(48), endsAt: at(51), rsvpBy: at(24) };
+};
+const eventBody = () => ({
+  title: '模糊测试路演', kind: 'matchmaking', venue: { address: '株洲路 1 号', region: '崂山区' }, ...eventTimes(),
+  rooms: 2, slotMinutes: 30, capacity: 10, scenarioIds: ['nope'], maxScenarios: 2, platformsPerScenario: 1, maxSlotsPerPlatform: 1,
+});
 
 beforeAll(async () => {
   stack = await startTestStack({ pollers: false, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
@@ -42,6 +54,9 @@ beforeAll(async () => {
   const other = (await stack.call('POST', '/v1/platforms', { token: bureau, body: platformBody('模糊奖补平台') })).body.id;
   await stack.call('PUT', `/v1/platforms/${other}/indicators/${year}`, { token: bureau, body: specializedL2Report() });
   round.grant = (await stack.call('POST', `/v1/support-programmes/${round.programme}/grants`, { token: bureau, body: { platformId: other } })).body.id;
+  eventId = (await stack.call('POST', '/v1/roadshows', { token: bureau, body: eventBody() })).body.id;
+  await runRoadshow(stack.deps, { type: 'ComposeRoadshow', roadshowId: eventId });
+  expect((await stack.call('POST', `/v1/roadshows/${eventId}/publish`, { token: bureau })).status).toBe(202);
   // Every route below must reach a real resource, or the property would pass on 404s alone.
   expect(Object.values(round).every((v) => /^[A-Za-z0-9_]{6,}$/.test(v)), JSON.stringify(round)).toBe(true);
 });
@@ -124,6 +139,16 @@ const routes = () => [
   { name: 'POST data-requests confirm', method: 'POST', path: '/v1/public/data-requests/dreq_missing/confirm', token: undefined, body: mutate({ code: '123456', action: 'export' }) },
   { name: 'POST me/data/deletion', method: 'POST', path: '/v1/me/data/deletion', token: tokens.bureau, body: mutate({ confirm: true }) },
   { name: 'PUT review-rubrics', method: 'PUT', path: '/v1/review-rubrics/fuzz-r1', token: tokens.bureau, body: mutate({ ...RUBRIC_2025_1, version: 'fuzz-r1' }) },
+  // --- roadshow events (issue 20) ---
+  { name: 'POST /v1/roadshows (event)', method: 'POST', path: '/v1/roadshows', token: tokens.bureau, body: mutate(eventBody()) },
+  { name: 'PATCH /v1/roadshows/{id}', method: 'PATCH', path: `/v1/roadshows/${eventId}`, token: tokens.bureau, body: mutate({ venue: { address: '海尔路 1 号', region: '崂山区' }, capacity: 12 }) },
+  { name: 'POST roadshow reply', method: 'POST', path: '/v1/roadshow-invitations/rsi_missing/reply', token: tokens.plt, body: mutate({ accept: false, reason: 'schedule' }) },
+  { name: 'POST recompose', method: 'POST', path: `/v1/roadshows/${eventId}/recompose`, token: tokens.bureau, body: mutate({}) },
+  { name: 'POST roadshow registrations (public)', method: 'POST', path: `/v1/public/roadshows/${eventId}/registrations`, token: undefined, body: mutate({ name: '观众', enterprise: '某企业', contact: '13800000001', noticeVersion: 'roadshow-registration-2026-12' }) },
+  { name: 'POST check-ins', method: 'POST', path: `/v1/roadshows/${eventId}/check-ins`, token: tokens.bureau, body: mutate({ checkInCode: 'ABCDEFGH' }) },
+  { name: 'POST roadshow close', method: 'POST', path: `/v1/roadshows/${eventId}/close`, token: tokens.bureau, body: mutate({ attendedPairs: [{ scenarioId: 'scn_x', platformId: 'plt_x' }] }) },
+  { name: 'POST roadshow ratings', method: 'POST', path: `/v1/roadshows/${eventId}/ratings`, token: tokens.plt, body: mutate({ scenarioId: 'scn_x', platformId, stars: 4 }) },
+  { name: 'POST roadshow report', method: 'POST', path: `/v1/roadshows/${eventId}/report`, token: tokens.bureau, body: mutate({}) },
   // Last: a valid body retires the round's expert, which the routes above still use.
   { name: 'POST experts/retire', method: 'POST', path: `/v1/experts/${round.expert}/retire`, token: tokens.bureau, body: mutate({ reason: '工作调动' }) },
 ];
