@@ -371,8 +371,8 @@ describe('web console', () => {
     expect(await visible(anon)).toEqual(['nav-directory', 'nav-my-data', 'nav-notices']);
 
     const cases = [
-      ['manufacturer', 'ent_e2e', ['nav-directory', 'nav-m-scenarios', 'nav-notices']],
-      ['platform', 'plt_e2e', ['nav-directory', 'nav-notices', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile', 'nav-p-round']],
+      ['manufacturer', 'ent_e2e', ['nav-directory', 'nav-m-scenarios', 'nav-my-roadshows', 'nav-notices']],
+      ['platform', 'plt_e2e', ['nav-directory', 'nav-my-roadshows', 'nav-notices', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile', 'nav-p-round']],
       ['bureau', undefined, ['nav-b-directory', 'nav-b-overview', 'nav-b-roadshows', 'nav-b-rounds', 'nav-directory', 'nav-notices']],
       ['expert', undefined, ['nav-directory', 'nav-e-reviews', 'nav-notices']],
     ] as const;

@@ -97,7 +97,7 @@ const PublicAgendaEntry = z.object({
   endsAt: z.string().optional(),
   platforms: z.array(z.object({ platformId: z.string(), platformName: z.string() })),
 });
-const PublicRoadshow = z
+export const PublicRoadshow = z
   .object({
     id: z.string(),
     title: z.string(),

@@ -1,4 +1,5 @@
-import { LEVEL_LABELS, LEVELS } from '../../../packages/core/labels';
+import { LEVEL_LABELS, LEVELS, ROADSHOW_KIND_LABELS } from '../../../packages/core/labels';
+import { REGIONS } from '../../../packages/core/taxonomy';
 import { SELECTION_LABELS } from '../../../packages/core/schemas/selection';
 import { Data, Input, Layout, Option, T } from './layout';
 
@@ -218,6 +219,87 @@ export function RoadshowsPage() {
               <input id="rs-slots" name="maxSlotsPerPlatform" type="number" min={1} max={50} value="3" required data-testid="rs-max-slots" />
             </div>
           </div>
+          <details class="field" data-testid="rs-event-fields">
+            <summary>
+              <T zh="活动信息（填写开始时间即为正式活动：分会场、时段、邀请与报名）" en="Event details (with a start time: rooms, slots, invitations, registration)" />
+            </summary>
+            <div class="row">
+              <div class="field">
+                <label for="rs-kind">
+                  <T zh="活动类型" en="Kind" />
+                </label>
+                <select id="rs-kind" name="kind" data-testid="rs-kind">
+                  {(Object.keys(ROADSHOW_KIND_LABELS) as (keyof typeof ROADSHOW_KIND_LABELS)[]).map((k) => (
+                    <Option value={k} label={ROADSHOW_KIND_LABELS[k]} />
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label for="rs-region">
+                  <T zh="所在区市" en="District" />
+                </label>
+                <select id="rs-region" name="region" data-testid="rs-region">
+                  {REGIONS.map((r) => (
+                    <Option value={r.code} label={r} />
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div class="field">
+              <label for="rs-address">
+                <T zh="地址" en="Address" />
+              </label>
+              <input id="rs-address" name="address" type="text" maxlength={300} data-testid="rs-address" />
+            </div>
+            <div class="field">
+              <label for="rs-park">
+                <T zh="产业园区（可选）" en="Industrial park (optional)" />
+              </label>
+              <input id="rs-park" name="park" type="text" maxlength={100} data-testid="rs-park" />
+            </div>
+            <div class="row">
+              <div class="field">
+                <label for="rs-starts">
+                  <T zh="开始" en="Starts" />
+                </label>
+                <input id="rs-starts" name="startsAt" type="datetime-local" data-testid="rs-starts" />
+              </div>
+              <div class="field">
+                <label for="rs-ends">
+                  <T zh="结束" en="Ends" />
+                </label>
+                <input id="rs-ends" name="endsAt" type="datetime-local" data-testid="rs-ends" />
+              </div>
+            </div>
+            <div class="row">
+              <div class="field">
+                <label for="rs-rsvp">
+                  <T zh="回复截止" en="Reply by" />
+                </label>
+                <input id="rs-rsvp" name="rsvpBy" type="datetime-local" data-testid="rs-rsvp" />
+              </div>
+              <div class="field">
+                <label for="rs-capacity">
+                  <T zh="观众席位" en="Audience seats" />
+                </label>
+                <input id="rs-capacity" name="capacity" type="number" min={1} max={5000} value="100" data-testid="rs-capacity" />
+              </div>
+            </div>
+            <div class="row">
+              <div class="field">
+                <label for="rs-rooms">
+                  <T zh="分会场" en="Rooms" />
+                </label>
+                <input id="rs-rooms" name="rooms" type="number" min={1} max={4} value="2" data-testid="rs-rooms" />
+              </div>
+              <div class="field">
+                <label for="rs-slot-minutes">
+                  <T zh="每场分钟" en="Slot minutes" />
+                </label>
+                <input id="rs-slot-minutes" name="slotMinutes" type="number" min={5} max={240} value="30" data-testid="rs-slot-minutes" />
+              </div>
+            </div>
+          </details>
           <div class="field">
             <span class="lbl">
               <T zh="限定行业（可选）" en="Industries (optional)" />

@@ -11,6 +11,7 @@ import { ExpertReviewsPage, NoticesPage } from './round';
 import { BureauRoundsPage } from './round-bureau';
 import { PlatformRoundPage } from './round-platform';
 import { HomePage, SignInPage } from './sign-in';
+import { MyRoadshowsPage, PublicRoadshowPage, RoadshowEventPage, RoadshowPrintPage } from './roadshow-events';
 
 export function pageRoutes(app: Hono<ApiEnv>) {
   // Pages are shells: the browser fetches everything from the JSON API with the user's own token,
@@ -37,6 +38,11 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/b/platforms/:id', (c) => c.html(PortraitPage({ id: c.req.param('id') })));
   app.get('/b/roadshows', (c) => c.html(RoadshowsPage()));
   app.get('/b/rounds', (c) => c.html(BureauRoundsPage()));
+  // roadshow events (issue 20)
+  app.get('/b/roadshows/:id', (c) => c.html(RoadshowEventPage()));
+  app.get('/my/roadshows', (c) => c.html(MyRoadshowsPage()));
+  app.get('/roadshows/:id', (c) => c.html(PublicRoadshowPage()));
+  app.get('/roadshows/:id/print', (c) => c.html(RoadshowPrintPage()));
 
   devTokenRoute(app);
 }

@@ -10,7 +10,14 @@ export interface NavGroup {
 }
 
 export const NAV: readonly NavGroup[] = [
-  { group: { zh: '制造企业', en: 'Manufacturer' }, role: 'manufacturer', links: [{ href: '/m/scenarios', zh: '我的场景', en: 'Scenarios' }] },
+  {
+    group: { zh: '制造企业', en: 'Manufacturer' },
+    role: 'manufacturer',
+    links: [
+      { href: '/m/scenarios', zh: '我的场景', en: 'Scenarios' },
+      { href: '/my/roadshows', zh: '我的路演', en: 'My roadshows' }, // issue 20
+    ],
+  },
   {
     group: { zh: '平台', en: 'Platform' },
     role: 'platform',
@@ -19,6 +26,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/p/profile', zh: '平台信息', en: 'Profile' },
       { href: '/p/indicators', zh: '指标申报', en: 'Indicators' },
       { href: '/p/round', zh: '培优申报', en: 'Yearly round' },
+      { href: '/my/roadshows', zh: '我的路演', en: 'My roadshows' }, // issue 20
     ],
   },
   {

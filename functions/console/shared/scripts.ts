@@ -22,5 +22,10 @@ export const PAGE_SCRIPTS = [
   'rounds',
   'round',
   'my-data',
+  // roadshow events (issue 20)
+  'roadshow-event',
+  'my-roadshows',
+  'public-roadshow',
+  'roadshow-print',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];

@@ -229,3 +229,30 @@ export const api = {
     revoke: (id: string) => request<null>('DELETE', `/v1/api-keys/${seg(id)}`),
   },
 };
+
+// --- roadshow events (issue 20) ---------------------------------------------------------------
+type RsInvitation = import('../../../../packages/core/schemas/roadshow-event').RoadshowInvitation;
+type RsReport = import('../../../../packages/core/schemas/roadshow-event').RoadshowReport;
+type RsRegistration = Omit<import('../../../../packages/core/schemas/roadshow-event').RoadshowRegistration, 'expiresAt'> & { contactMasked: true };
+type RsCheckIn = z.infer<typeof import('../../../../packages/core/schemas/roadshow-event').CheckInResult>;
+type RsPublic = z.infer<typeof import('../../../api/routes/roadshows').PublicRoadshow>;
+export type { RsInvitation, RsReport, RsRegistration, RsCheckIn, RsPublic };
+
+export const rsApi = {
+  get: (id: string) => request<Roadshow>('GET', `/v1/roadshows/${seg(id)}`),
+  publish: (id: string) => request<{ invitations: number }>('POST', `/v1/roadshows/${seg(id)}/publish`),
+  recompose: (id: string) => request<{ addedPlatforms: number; addedScenarios: number; notified: number }>('POST', `/v1/roadshows/${seg(id)}/recompose`),
+  invitations: (id: string) => request<{ items: RsInvitation[] }>('GET', `/v1/roadshows/${seg(id)}/invitations`),
+  registrations: (id: string) => request<{ items: RsRegistration[] }>('GET', `/v1/roadshows/${seg(id)}/registrations`),
+  checkIn: (id: string, checkInCode: string) => request<RsCheckIn>('POST', `/v1/roadshows/${seg(id)}/check-ins`, { checkInCode }),
+  close: (id: string) => request<{ metPairs: unknown[] }>('POST', `/v1/roadshows/${seg(id)}/close`, {}),
+  report: (id: string) => request<RsReport>('GET', `/v1/roadshows/${seg(id)}/report`),
+  finishReport: (id: string) => request<RsReport>('POST', `/v1/roadshows/${seg(id)}/report`),
+  exportXlsx: (id: string) => download(`/v1/roadshows/${seg(id)}/registrations.xlsx`, XLSX),
+  mine: () => request<{ items: { roadshow: Omit<RsPublic, 'capacity' | 'seatsLeft' | 'registrationOpen'>; invitations: RsInvitation[] }[] }>('GET', '/v1/my/roadshows'),
+  reply: (invitationId: string, body: { accept: boolean; reason?: string; note?: string }) => request<RsInvitation>('POST', `/v1/roadshow-invitations/${seg(invitationId)}/reply`, body),
+  rate: (id: string, body: { scenarioId: string; platformId: string; stars: number }) => request<unknown>('POST', `/v1/roadshows/${seg(id)}/ratings`, body),
+  public: (id: string) => request<RsPublic>('GET', `/v1/public/roadshows/${seg(id)}`),
+  register: (id: string, body: { name: string; enterprise: string; contact: string; interests?: string[]; noticeVersion?: string }) =>
+    request<{ id: string; checkInCode: string; waitlisted: boolean }>('POST', `/v1/public/roadshows/${seg(id)}/registrations`, body),
+};

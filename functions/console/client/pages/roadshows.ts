@@ -8,7 +8,7 @@ import { need } from '../lib/session';
 import { checked, fillChecks } from '../lib/widgets';
 
 function agenda(r: Roadshow) {
-  if (r.status !== 'composed') return h('p', { class: 'muted small', 'data-testid': 'agenda-pending' }, '正在编排议程… Composing the agenda…');
+  if (r.status === 'composing') return h('p', { class: 'muted small', 'data-testid': 'agenda-pending' }, '正在编排议程… Composing the agenda…');
   if (!r.agenda.length) return h('p', { class: 'muted small', 'data-testid': 'agenda-empty' }, '没有符合条件的已匹配场景。 No matched scenarios fit the criteria.');
   return h('div', { class: 'table-wrap' }, h('table', { 'data-testid': 'agenda' },
     h('thead', null, h('tr', null, h('th', null, '#'), h('th', null, '场景 ', en('Scenario')), h('th', null, '路演平台（匹配度） ', en('Platforms (score)')))),
@@ -21,9 +21,30 @@ function agenda(r: Roadshow) {
 function item(r: Roadshow) {
   return h('div', { class: 'item', 'data-testid': 'roadshow-item', 'data-id': r.id, 'data-status': r.status },
     h('div', { class: 'head' }, h('span', { class: 'title' }, r.title), badge(r.status, 'roadshow-status')),
+    r.startsAt
+      ? h('p', null, h('a', { href: `/b/roadshows/${encodeURIComponent(r.id)}`, 'data-testid': 'roadshow-open' }, '打开活动（邀请、签到、成效） ', en('Open the event: invitations, check-in, results')))
+      : null,
     h('div', { class: 'small muted' },
       `${r.date} · 每场景 ${r.platformsPerScenario} 家平台 / platforms per scenario · 最多 ${r.maxScenarios} 个场景 / scenarios max${r.optimal === false ? ' · 近似解 approximate' : ''}`),
     agenda(r));
+}
+
+/** The event half of the form: sent only when a start time is given (otherwise an untimed agenda, as before). */
+function eventFields(form: HTMLFormElement) {
+  const startsAt = val(form, 'startsAt');
+  if (!startsAt) return {};
+  const at = (v: string) => (v ? new Date(v).toISOString() : undefined);
+  const park = val(form, 'park');
+  return {
+    kind: val(form, 'kind') as 'roadshow',
+    venue: { address: val(form, 'address'), region: val(form, 'region') as '崂山区', ...(park ? { park } : {}) },
+    startsAt: at(startsAt),
+    endsAt: at(val(form, 'endsAt')),
+    rsvpBy: at(val(form, 'rsvpBy')),
+    rooms: Number(val(form, 'rooms')),
+    slotMinutes: Number(val(form, 'slotMinutes')),
+    capacity: Number(val(form, 'capacity')),
+  };
 }
 
 page(async () => {
@@ -42,7 +63,7 @@ page(async () => {
     clear(list);
     if (!res.items.length) list.appendChild(h('p', { class: 'muted', 'data-testid': 'roadshow-empty' }, '还没有路演。', en('No roadshows yet.')));
     list.append(...res.items.map(item));
-    return res.items.every((r) => r.status === 'composed');
+    return res.items.every((r) => r.status !== 'composing');
   }
   const watch = () => poll(load, 1500, 120_000);
 
@@ -55,12 +76,13 @@ page(async () => {
     try {
       await api.roadshows.create({
         title: val(form, 'title'),
-        date: val(form, 'date'),
+        date: val(form, 'startsAt') ? undefined : val(form, 'date'),
         maxScenarios: Number(val(form, 'maxScenarios')),
         platformsPerScenario: Number(val(form, 'platformsPerScenario')),
         maxSlotsPerPlatform: Number(val(form, 'maxSlotsPerPlatform')),
         ...(ind.length ? { industries: ind } : {}),
         ...(dom.length ? { domains: dom } : {}),
+        ...eventFields(form),
       });
       say(note, msg('info', '已发起，正在编排议程。 Created; composing the agenda.', 'roadshow-created'));
       await watch();
