@@ -3,6 +3,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../core/errors
 import { deterministicId, newId } from '../core/ids';
 import type { Principal } from '../core/principal';
 import { maskContact, maskName } from '../core/privacy/mask';
+import { parseContact } from '../core/accounts/contact';
 import { expiresAtFor } from '../core/privacy/retention';
 import { eventSlots, recompose as recomposeAgenda, type TimedScenarioInput } from '../core/roadshow/timed';
 import { wasAccepted, wasSigned } from '../core/funnel';
@@ -414,7 +415,20 @@ export async function register(deps: Deps, id: string, input: RegistrationInput,
   if (outcome === 'duplicate') throw conflict('该联系方式已报名 / This contact is already registered');
   if (outcome === 'closed') throw conflict('报名已截止 / Registration has closed');
   if (outcome === 'throttled') throw new AppError('RATE_LIMITED', '报名过于频繁，请一小时后再试 / Too many registrations from this address; try again in an hour');
-  return { id: reg.id, checkInCode: reg.checkInCode, waitlisted: outcome === 'waitlisted' };
+  const waitlisted = outcome === 'waitlisted';
+  // The confirmation goes through the messenger (e-mail, SMS where free text is allowed); the
+  // answer already carries the code, so a failed send does not undo the registration.
+  const to = parseContact(reg.contact);
+  if (to) {
+    const when = `${fmtTime(r.startsAt)}（北京时间）`;
+    await deps.messenger
+      .send(to, {
+        subject: `${waitlisted ? '候补登记' : '报名成功'}：${r.title}`,
+        text: `${reg.name}，您${waitlisted ? '已进入候补名单' : '已报名'}「${r.title}」，${when}，${r.venue?.region ?? ''}${r.venue?.address ?? ''}。签到码 ${reg.checkInCode}，入场时出示。 / Check-in code ${reg.checkInCode}.`,
+      })
+      .catch((err: unknown) => deps.log.warn('roadshow registration confirmation not sent', { registrationId: reg.id, error: String(err) }));
+  }
+  return { id: reg.id, checkInCode: reg.checkInCode, waitlisted };
 }
 
 export async function listRegistrations(deps: Deps, who: Principal, id: string) {

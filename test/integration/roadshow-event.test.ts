@@ -5,6 +5,7 @@ import { eventually, startTestStack, type TestStack } from '../support/stack';
 import { markNoticesOwed } from '../../packages/db/roadshow-events';
 import { reconcile } from '../../packages/services/reconcile';
 import { PERSONAL_DATA_SOURCES } from '../../packages/services/personal-data/sources';
+import { mailbox } from '../support/sign-in';
 
 // The issue's "Done when": create → compose (2 rooms) → publish → replies (one platform declines,
 // re-compose fills its seat, only the affected invitees are told) → 30 registrations for 25 seats
@@ -323,6 +324,8 @@ describe('a roadshow as an event, end to end', () => {
     for (const x of [a, b]) expect((await stack.call('POST', `/v1/roadshows/${x.body.id}/publish`, { token: bureau })).status).toBe(202);
     const reg = await stack.call('POST', `/v1/public/roadshows/${a.body.id}/registrations`, { body: { name: '张三', enterprise: '某企业', contact: 'zhang.san@example.cn' } });
     expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    // The confirmation with the check-in code went to the contact (the dev mailbox here).
+    expect(mailbox(stack).list('zhang.san@example.cn')[0]?.text).toContain(reg.body.checkInCode);
     const other = await stack.call('POST', `/v1/roadshows/${b.body.id}/check-ins`, { token: bureau, body: { checkInCode: reg.body.checkInCode } });
     const unknown = await stack.call('POST', `/v1/roadshows/${b.body.id}/check-ins`, { token: bureau, body: { checkInCode: 'QQQQQQQQ' } });
     expect(other.status).toBe(404);
