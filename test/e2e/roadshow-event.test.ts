@@ -134,6 +134,8 @@ it('the bureau, a platform, a guest and the door staff run an event on phones', 
   const code = (await g.getByTestId('pub-rs-code').textContent())!.trim();
   expect(code).toMatch(/^[A-Z2-9]{8}$/);
   await expect(g.getByTestId('pub-rs-registered').getAttribute('data-waitlisted')).resolves.toBe('false');
+  // The QR image of the code is shown (rendered: the browser decoded the SVG).
+  await expect(g.getByTestId('pub-rs-qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
   await fitsPhone(g);
   await shot(g, 'roadshow-public-registration-390');
   // A second guest finds the seats taken and joins the wait list.

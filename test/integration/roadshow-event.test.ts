@@ -324,6 +324,7 @@ describe('a roadshow as an event, end to end', () => {
     for (const x of [a, b]) expect((await stack.call('POST', `/v1/roadshows/${x.body.id}/publish`, { token: bureau })).status).toBe(202);
     const reg = await stack.call('POST', `/v1/public/roadshows/${a.body.id}/registrations`, { body: { name: '张三', enterprise: '某企业', contact: 'zhang.san@example.cn' } });
     expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    expect(reg.body.qrSvg).toMatch(/^<svg /);
     // The confirmation with the check-in code went to the contact (the dev mailbox here).
     expect(mailbox(stack).list('zhang.san@example.cn')[0]?.text).toContain(reg.body.checkInCode);
     const other = await stack.call('POST', `/v1/roadshows/${b.body.id}/check-ins`, { token: bureau, body: { checkInCode: reg.body.checkInCode } });

@@ -74,7 +74,7 @@ export const RoadshowRegistration = z
 export type RoadshowRegistration = z.infer<typeof RoadshowRegistration>;
 
 export const RegistrationCreated = z
-  .object({ id: z.string(), checkInCode: z.string(), waitlisted: z.boolean() })
+  .object({ id: z.string(), checkInCode: z.string(), waitlisted: z.boolean(), qrSvg: z.string().describe('the check-in code as a QR image (SVG markup)') })
   .meta({ id: 'RoadshowRegistrationCreated' });
 
 export const CheckInInput = z.object({ checkInCode: z.string().trim().min(4).max(32) }).strict().meta({ id: 'RoadshowCheckInInput' });

@@ -254,5 +254,5 @@ export const rsApi = {
   rate: (id: string, body: { scenarioId: string; platformId: string; stars: number }) => request<unknown>('POST', `/v1/roadshows/${seg(id)}/ratings`, body),
   public: (id: string) => request<RsPublic>('GET', `/v1/public/roadshows/${seg(id)}`),
   register: (id: string, body: { name: string; enterprise: string; contact: string; interests?: string[]; noticeVersion?: string }) =>
-    request<{ id: string; checkInCode: string; waitlisted: boolean }>('POST', `/v1/public/roadshows/${seg(id)}/registrations`, body),
+    request<{ id: string; checkInCode: string; waitlisted: boolean; qrSvg: string }>('POST', `/v1/public/roadshows/${seg(id)}/registrations`, body),
 };

@@ -31,6 +31,7 @@ page(async () => {
       say(note, h('div', { class: 'msg ok', 'data-testid': 'pub-rs-registered', 'data-waitlisted': String(x.waitlisted) },
         h('p', null, x.waitlisted ? '席位已满，您已进入候补名单。' : '报名成功！', en(x.waitlisted ? 'Full: you are on the wait list.' : 'You are registered.')),
         h('p', null, '签到码 ', en('Check-in code'), h('div', { class: 'rs-code', 'data-testid': 'pub-rs-code' }, x.checkInCode)),
+        h('img', { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(x.qrSvg)}`, alt: `签到码 ${x.checkInCode}`, width: 180, height: 180, 'data-testid': 'pub-rs-qr' }),
         h('p', { class: 'small muted' }, '请截图保存，入场时出示。', en('Keep it and show it at the door.'))));
       form.querySelector('button[type=submit]')?.setAttribute('disabled', '');
     } catch (err) {
