@@ -371,4 +371,33 @@ describe('a roadshow as an event, end to end', () => {
     expect(lateReg.status).toBe(409);
     clockOffset = 0;
   }, 120_000);
+
+  it("gives a withdrawing manufacturer's seat to the wait list and cancels its platforms' invitations", async () => {
+    clockOffset = 0;
+    const [first, second] = [...scenarioOwner.keys()].filter((id, _i, all) => scenarioOwner.get(id) !== scenarioOwner.get(all[0]!) || id === all[0]);
+    const created = await stack.call('POST', '/v1/roadshows', { token: bureau, body: eventBody({ title: '候补场', scenarioIds: [first, second], rooms: 1, maxScenarios: 1, capacity: 5 }) });
+    const r = await composed(created.body.id);
+    expect(r.agenda).toHaveLength(1);
+    expect(r.unassignedScenarioIds).toHaveLength(1);
+    const onStage = r.agenda[0].scenarioId as string;
+    const waiting = r.unassignedScenarioIds[0] as string;
+    expect((await stack.call('POST', `/v1/roadshows/${r.id}/publish`, { token: bureau })).status).toBe(202);
+    const invs = (await stack.call('GET', `/v1/roadshows/${r.id}/invitations`, { token: bureau })).body.items as Invitation[];
+    const mfr = invs.find((i) => i.party === 'manufacturer')!;
+    const withdraw = await stack.call('POST', `/v1/roadshow-invitations/${mfr.id}/reply`, { token: await tokenFor('manufacturer', mfr.orgId), body: { accept: false, reason: 'withdrawn' } });
+    expect(withdraw.status).toBe(200);
+    const re = await stack.call('POST', `/v1/roadshows/${r.id}/recompose`, { token: bureau });
+    expect(re.status).toBe(202);
+    expect(re.body).toMatchObject({ addedScenarios: 1, removedScenarios: 1 });
+    const after = (await stack.call('GET', `/v1/roadshows/${r.id}`, { token: bureau })).body;
+    expect(after.agenda.map((a: { scenarioId: string }) => a.scenarioId)).toEqual([waiting]);
+    expect([after.agenda[0].room, after.agenda[0].startsAt]).toEqual([r.agenda[0].room, r.agenda[0].startsAt]);
+    const now = (await stack.call('GET', `/v1/roadshows/${r.id}/invitations`, { token: bureau })).body.items as Invitation[];
+    expect(now.filter((i) => i.scenarioId === onStage && i.party === 'platform').every((i) => i.status === 'cancelled')).toBe(true);
+    const fresh = now.filter((i) => i.scenarioId === waiting);
+    expect(fresh.map((i) => i.party).sort()).toEqual(['manufacturer', ...after.agenda[0].platforms.map(() => 'platform')].sort());
+    expect(fresh.every((i) => i.status === 'invited')).toBe(true);
+    const newOwner = scenarioOwner.get(waiting)!;
+    expect((await inbox('manufacturer', newOwner)).some((n) => n.ref === `roadshow-invitations/${fresh.find((i) => i.party === 'manufacturer')!.id}`)).toBe(true);
+  }, 60_000);
 });
