@@ -199,7 +199,26 @@ export async function myRoadshows(deps: Deps, who: Principal) {
   const invs = (await ev.invitationsForOrg(storeOf(deps), who.org)).filter((i) => i.party === party);
   const ids = [...new Set(invs.map((i) => i.roadshowId))];
   const rs = (await Promise.all(ids.map((id) => ev.getRoadshowVersioned(storeOf(deps), id)))).filter((r): r is Roadshow => !!r);
-  return rs.map((r) => ({ roadshow: { ...publicHeader(r), status: r.status, agenda: publicAgenda(r) }, invitations: invs.filter((i) => i.roadshowId === r.id) }));
+  return Promise.all(
+    rs.map(async (r) => {
+      // After the event: the caller's pairings that met, with the caller's own rating (the short form).
+      const owners = new Map(r.agenda.map((a) => [a.scenarioId, a.ownerOrg]));
+      const mine = ((r as Roadshow & { metPairs?: MetPair[] }).metPairs ?? []).filter((m) => (party === 'platform' ? m.platformId === who.org : owners.get(m.scenarioId) === who.org));
+      const ratings = mine.length ? (await ev.ratingsOf(storeOf(deps), r.id)).filter((x) => x.side === party) : [];
+      const titles = new Map(r.agenda.map((a) => [a.scenarioId, { scenario: a.scenarioTitle, platforms: new Map(a.platforms.map((p) => [p.platformId, p.platformName])) }]));
+      return {
+        roadshow: { ...publicHeader(r), status: r.status, agenda: publicAgenda(r) },
+        invitations: invs.filter((i) => i.roadshowId === r.id),
+        pairs: mine.map((m) => ({
+          scenarioId: m.scenarioId,
+          platformId: m.platformId,
+          scenarioTitle: titles.get(m.scenarioId)?.scenario ?? m.scenarioId,
+          platformName: titles.get(m.scenarioId)?.platforms.get(m.platformId) ?? m.platformId,
+          myStars: ratings.find((x) => x.scenarioId === m.scenarioId && x.platformId === m.platformId)?.stars ?? null,
+        })),
+      };
+    }),
+  );
 }
 
 export async function reply(deps: Deps, who: Principal, invitationId: string, input: ReplyInput): Promise<RoadshowInvitation> {

@@ -17,6 +17,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 const problems = new PageProblems();
 const platformIds: string[] = [];
+let clockOffset = 0;
 
 async function phone(token?: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, timezoneId: 'UTC', acceptDownloads: true });
@@ -40,7 +41,7 @@ async function fitsPhone(page: Page) {
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  stack = await startTestStack({ http: true, env: { PORT: '0', MATCH_TOP_K: '1', OBJECTIONS_PER_HOUR: '50' } });
+  stack = await startTestStack({ http: true, deps: { now: () => new Date(Date.now() + clockOffset) }, env: { PORT: '0', MATCH_TOP_K: '1', OBJECTIONS_PER_HOUR: '50' } });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -167,6 +168,30 @@ it('the bureau, a platform, a guest and the door staff run an event on phones', 
   await b.getByTestId('rs-checkin-result').getByTestId('error').waitFor();
   await fitsPhone(b);
   await shot(b, 'roadshow-checkin-390');
+
+  // --- after the day: a pairing met (both checked in), the bureau closes, the platform rates it
+  const bureauToken = await stack.token('bureau', undefined, { hours: 24 * 7 });
+  const all = (await stack.call('GET', `/v1/roadshows/${id}/invitations`, { token: bureauToken })).body.items as { id: string; party: string; orgId: string; scenarioId: string; status: string; checkInCode: string }[];
+  const met = all.find((i) => i.party === 'platform' && i.status === 'invited')!;
+  const presenter = all.find((i) => i.party === 'manufacturer' && i.scenarioId === met.scenarioId)!;
+  for (const i of [met, presenter]) expect((await stack.call('POST', `/v1/roadshows/${id}/check-ins`, { token: bureauToken, body: { checkInCode: i.checkInCode } })).status).toBe(200);
+  clockOffset = 2 * DAY + 30 * 60_000;
+  const bb = await phone(bureauToken);
+  await bb.goto(`${stack.url}/b/roadshows/${id}`);
+  await bb.getByTestId('rs-close').click();
+  await expect(bb.getByTestId('rs-close-done').textContent()).resolves.toContain('生成 1 条');
+  const pr = await phone(await stack.token('platform', met.orgId, { hours: 24 * 7 }));
+  await pr.goto(`${stack.url}/my/roadshows`);
+  const pair = pr.locator(`[data-testid=my-rs-pair][data-scenario="${met.scenarioId}"]`);
+  await pair.getByTestId('my-rs-stars').selectOption('4');
+  await pair.getByTestId('my-rs-rate').click();
+  await pr.locator(`[data-testid=my-rs-pair][data-scenario="${met.scenarioId}"][data-stars="4"]`).waitFor();
+  await fitsPhone(pr);
+  await shot(pr, 'roadshow-rating-390');
+  await bb.reload();
+  await expect(bb.getByTestId('rep-leads').locator('.v').textContent()).resolves.toBe('1');
+  await expect(bb.getByTestId('rep-rating').locator('.v').textContent()).resolves.toBe('4');
+  clockOffset = 0;
 
   // --- the handbook prints on A4
   const h = await phone();

@@ -159,7 +159,10 @@ function eventRoutes(app: Api) {
     createRoute({
       method: 'get', path: '/v1/my/roadshows', tags: ['roadshows'], security: bearer,
       summary: '我的路演（企业、平台） / My roadshows: invitations and agendas',
-      responses: { 200: json(Items(z.object({ roadshow: PublicRoadshow.omit({ capacity: true, seatsLeft: true, registrationOpen: true }), invitations: z.array(RoadshowInvitation) }))), ...ERRORS },
+      responses: { 200: json(Items(z.object({ roadshow: PublicRoadshow.omit({ capacity: true, seatsLeft: true, registrationOpen: true }),
+        invitations: z.array(RoadshowInvitation),
+        pairs: z.array(z.object({ scenarioId: z.string(), platformId: z.string(), scenarioTitle: z.string(), platformName: z.string(), myStars: z.number().int().nullable() })).describe('after the event: my pairings that met, to rate'),
+      }))), ...ERRORS },
     }),
     async (c) => c.json({ items: await events.myRoadshows(c.var.deps, requireRole(c, 'manufacturer', 'platform')) }, 200),
   );

@@ -249,7 +249,14 @@ export const rsApi = {
   report: (id: string) => request<RsReport>('GET', `/v1/roadshows/${seg(id)}/report`),
   finishReport: (id: string) => request<RsReport>('POST', `/v1/roadshows/${seg(id)}/report`),
   exportXlsx: (id: string) => download(`/v1/roadshows/${seg(id)}/registrations.xlsx`, XLSX),
-  mine: () => request<{ items: { roadshow: Omit<RsPublic, 'capacity' | 'seatsLeft' | 'registrationOpen'>; invitations: RsInvitation[] }[] }>('GET', '/v1/my/roadshows'),
+  mine: () =>
+    request<{
+      items: {
+        roadshow: Omit<RsPublic, 'capacity' | 'seatsLeft' | 'registrationOpen'>;
+        invitations: RsInvitation[];
+        pairs: { scenarioId: string; platformId: string; scenarioTitle: string; platformName: string; myStars: number | null }[];
+      }[];
+    }>('GET', '/v1/my/roadshows'),
   reply: (invitationId: string, body: { accept: boolean; reason?: string; note?: string }) => request<RsInvitation>('POST', `/v1/roadshow-invitations/${seg(invitationId)}/reply`, body),
   rate: (id: string, body: { scenarioId: string; platformId: string; stars: number }) => request<unknown>('POST', `/v1/roadshows/${seg(id)}/ratings`, body),
   public: (id: string) => request<RsPublic>('GET', `/v1/public/roadshows/${seg(id)}`),

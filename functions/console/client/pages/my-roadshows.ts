@@ -42,13 +42,28 @@ page(async () => {
     const res = await rsApi.mine();
     clear(list);
     if (!res.items.length) list.append(h('p', { class: 'muted', 'data-testid': 'my-rs-empty' }, '暂无路演邀请。', en('No roadshow invitations yet.')));
-    for (const { roadshow: r, invitations } of res.items) {
+    for (const { roadshow: r, invitations, pairs } of res.items) {
       const open = r.status === 'published' && !!r.rsvpBy && new Date().toISOString() < r.rsvpBy;
       const mine = new Set(invitations.filter((i) => i.status !== 'declined' && i.status !== 'cancelled').map((i) => i.scenarioId));
       list.append(h('section', { class: 'card', 'data-testid': 'my-rs-event', 'data-id': r.id },
         headView(r),
         h('h3', null, '我的邀请 ', en('My invitations')),
         ...invitations.map((i) => invitationRow(i, open)),
+        pairs.length ? h('h3', null, '对接评价 ', en('Rate the meetings')) : null,
+        ...pairs.map((pair) => {
+          const stars = h('select', { 'data-testid': 'my-rs-stars', 'aria-label': '评分 Stars' }, ...[5, 4, 3, 2, 1].map((n) => h('option', { value: String(n), selected: pair.myStars === n }, '★'.repeat(n))));
+          return h('div', { class: 'item', 'data-testid': 'my-rs-pair', 'data-scenario': pair.scenarioId, 'data-platform': pair.platformId, 'data-stars': pair.myStars ?? '' },
+            h('div', null, pair.scenarioTitle, ' × ', pair.platformName),
+            h('div', { class: 'actions' }, stars, h('button', { type: 'button', 'data-testid': 'my-rs-rate', onclick: async () => {
+              try {
+                await rsApi.rate(r.id, { scenarioId: pair.scenarioId, platformId: pair.platformId, stars: Number(stars.value) });
+                say(note, msg('ok', '已评价。 Rated.', 'my-rs-rated'));
+                await load();
+              } catch (err) {
+                say(note, errorMsg(err));
+              }
+            } }, pair.myStars ? '修改评价 ' : '评价 ', en(pair.myStars ? 'Change' : 'Rate'))));
+        }),
         h('h3', null, '议程 ', en('Agenda')),
         agendaTable(r.agenda, { breaks: r.breaks, mark: (a) => mine.has(a.scenarioId) })));
     }
