@@ -87,6 +87,7 @@ it('the bureau, a platform, a guest and the door staff run an event on phones', 
   await b.getByTestId('rs-submit').click();
   const open = b.getByTestId('roadshow-open');
   await open.waitFor({ timeout: 60_000 });
+  await expect(b.getByTestId('calendar-event').textContent()).resolves.toContain('手机端设备运维路演');
   await fitsPhone(b);
   await shot(b, 'roadshow-event-list-390');
   await open.click();

@@ -321,6 +321,7 @@ export function RoadshowsPage() {
           <h2>
             <T zh="路演与议程" en="Roadshows and agendas" />
           </h2>
+          <div id="roadshow-calendar" data-testid="roadshow-calendar"></div>
           <div id="roadshow-list" data-testid="roadshow-list"></div>
         </section>
       </div>

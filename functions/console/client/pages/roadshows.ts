@@ -29,6 +29,24 @@ function item(r: Roadshow) {
     agenda(r));
 }
 
+/** 活动日历: events by month (Beijing time), soonest first. */
+function calendarView(items: readonly Roadshow[]) {
+  const events = items.filter((r) => r.startsAt).sort((a, b) => a.startsAt!.localeCompare(b.startsAt!));
+  if (!events.length) return h('span');
+  const bj = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+  const months = new Map<string, Roadshow[]>();
+  for (const r of events) {
+    const m = bj(r.startsAt!).slice(0, 7);
+    months.set(m, [...(months.get(m) ?? []), r]);
+  }
+  return h('div', { class: 'rs-calendar' },
+    h('h3', null, '活动日历 ', en('Calendar')),
+    [...months].map(([m, rs]) => h('div', { 'data-testid': 'calendar-month', 'data-month': m },
+      h('b', null, m),
+      h('ul', null, rs.map((r) => h('li', { 'data-testid': 'calendar-event', 'data-id': r.id },
+        `${bj(r.startsAt!).slice(5, 16).replace('T', ' ')} `, h('a', { href: `/b/roadshows/${encodeURIComponent(r.id)}` }, r.title), ' ', badge(r.status, 'calendar-status')))))));
+}
+
 /** The event half of the form: sent only when a start time is given (otherwise an untimed agenda, as before). */
 function eventFields(form: HTMLFormElement) {
   const startsAt = val(form, 'startsAt');
@@ -58,8 +76,10 @@ page(async () => {
   const note = byId('roadshow-msg');
   const list = byId('roadshow-list');
 
+  const calendar = byId('roadshow-calendar');
   async function load() {
     const res = await api.roadshows.list();
+    clear(calendar).append(calendarView(res.items));
     clear(list);
     if (!res.items.length) list.appendChild(h('p', { class: 'muted', 'data-testid': 'roadshow-empty' }, '还没有路演。', en('No roadshows yet.')));
     list.append(...res.items.map(item));
