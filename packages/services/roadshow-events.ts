@@ -4,8 +4,8 @@ import { deterministicId, newId } from '../core/ids';
 import type { Principal } from '../core/principal';
 import { maskContact, maskName } from '../core/privacy/mask';
 import { parseContact } from '../core/accounts/contact';
-import { qrSvg } from '../core/qr';
 import { expiresAtFor } from '../core/privacy/retention';
+import { checkInQrSvg } from './check-in-qr';
 import { eventSlots, recompose as recomposeAgenda, type TimedScenarioInput } from '../core/roadshow/timed';
 import { wasAccepted, wasSigned } from '../core/funnel';
 import type { Lead } from '../core/schemas/lead';
@@ -448,7 +448,7 @@ export async function register(deps: Deps, id: string, input: RegistrationInput,
       })
       .catch((err: unknown) => deps.log.warn('roadshow registration confirmation not sent', { registrationId: reg.id, error: String(err) }));
   }
-  return { id: reg.id, checkInCode: reg.checkInCode, waitlisted, qrSvg: qrSvg(reg.checkInCode) };
+  return { id: reg.id, checkInCode: reg.checkInCode, waitlisted, qrSvg: await checkInQrSvg(reg.checkInCode) };
 }
 
 export async function listRegistrations(deps: Deps, who: Principal, id: string) {
