@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import { Region } from './taxonomy';
 
-/** `expert` reviews the yearly round's applications (issue 13); it belongs to no organisation. */
-export const Role = z.enum(['bureau', 'manufacturer', 'platform', 'expert']);
+/**
+ * `expert` reviews the yearly round's applications (issue 13); it belongs to no organisation.
+ * `district` is a 区（市） office (第四条): it reads what belongs to its region and does the round's
+ * first review there; its token names the region in `district`.
+ */
+export const Role = z.enum(['bureau', 'manufacturer', 'platform', 'expert', 'district']);
 export type Role = z.infer<typeof Role>;
 
 /** Roles whose tokens name a tenant in `org` (the enterprise id or the platform id). */
@@ -13,10 +18,12 @@ export const Claims = z
     sub: z.string().min(1).max(200),
     role: Role,
     org: z.string().min(1).max(200).optional(),
+    district: Region.optional(),
     exp: z.number().int(),
     iat: z.number().int().optional(),
   })
-  .refine((c) => !TENANT_ROLES.includes(c.role) || !!c.org, { message: 'org claim required for this role', path: ['org'] });
+  .refine((c) => !TENANT_ROLES.includes(c.role) || !!c.org, { message: 'org claim required for this role', path: ['org'] })
+  .refine((c) => (c.role === 'district') === !!c.district, { message: 'district claim required for role district, and only for it', path: ['district'] });
 
 /** How the caller proved who it is: a service token, a signed-in person, or an API key. */
 export type Via = 'service' | 'user' | 'key';
@@ -32,6 +39,8 @@ export interface Principal {
   orgAdmin?: boolean;
   /** API keys only. */
   scopes?: readonly string[];
+  /** District offices only: the region (区市 code) they act for. */
+  district?: string;
 }
 
 /**

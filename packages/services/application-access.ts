@@ -19,6 +19,7 @@ export async function readApplication(deps: Deps, who: Principal, id: string): P
   const a = await getApplication(storeOf(deps), id);
   if (!a) throw appNotFound();
   if (who.role === 'bureau' || (who.role === 'platform' && who.org === a.platformId)) return a;
+  if (who.role === 'district' && who.district === a.region) return a;
   const expertId = expertIdOf(who);
   if (expertId && (await getReview(storeOf(deps), reviewId(a.id, expertId)))) return a;
   throw appNotFound();

@@ -1,7 +1,7 @@
 import { AppError, conflict, forbidden, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Principal } from '../core/principal';
-import type { Application, NoticeEntry, Objection, ObjectionInput, ResolveInput, Round } from '../core/schemas/round';
+import { isListed, type Application, type NoticeEntry, type Objection, type ObjectionInput, type ResolveInput, type Round } from '../core/schemas/round';
 import * as repo from '../db/rounds';
 import { hourlyBudget } from '../db/throttle';
 import type { Deps } from '../runtime/deps';
@@ -10,7 +10,6 @@ import { applicationRejected } from './notifications';
 import { nowIso, storeOf } from './store';
 import { maskedObjection } from './objection-contacts';
 
-const listed = (a: Application) => a.status === 'assessed' && (a.level ?? 0) >= 1;
 
 function entry(a: Application): NoticeEntry {
   return { applicationId: a.id, platformId: a.platformId, platformName: a.platformName, operatorName: a.operatorName, category: a.category, level: a.level ?? 0 };
@@ -25,7 +24,7 @@ export function noticeOrder<T extends { level: number; category: string; platfor
 export async function publicNotice(deps: Deps, roundId: string) {
   const r = await repo.getRound(storeOf(deps), roundId);
   if (!r || !r.noticeEndsAt) throw notFound('公示 notice');
-  const apps = (await repo.roundApplications(storeOf(deps), roundId)).filter(listed);
+  const apps = (await repo.roundApplications(storeOf(deps), roundId)).filter((a) => isListed(a, r));
   return { round: { id: r.id, year: r.year, status: r.status }, noticeEndsAt: r.noticeEndsAt, entries: noticeOrder(apps.map(entry)) };
 }
 
@@ -43,7 +42,7 @@ export async function object(deps: Deps, roundId: string, input: ObjectionInput,
   const at = nowIso(deps);
   if (!noticeRuns(r, at)) throw conflict('不在公示期内，不受理异议 / Objections are accepted only while the notice runs');
   const app = await repo.getApplication(s, input.applicationId);
-  if (!app || app.roundId !== roundId || !listed(app))
+  if (!app || app.roundId !== roundId || !isListed(app, r))
     throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'applicationId', message: '不在本次公示名单中 / not on this notice list' }]);
   const o: Objection = {
     id: newId('obj', deps.now().getTime()),

@@ -1,4 +1,6 @@
 import { AppError, conflict, forbidden, notFound } from '../core/errors';
+import type { DistrictReview } from '../core/schemas/round';
+import { actorOf, audit, type Origin } from './audit';
 import { deterministicId } from '../core/ids';
 import { assess, type Assessment } from '../core/maturity/assess';
 import type { IndicatorReportFor } from '../core/indicators';
@@ -48,6 +50,7 @@ export async function openRound(deps: Deps, who: Principal, input: RoundInput): 
     closesAt: new Date(input.closesAt).toISOString(),
     noticeDays: input.noticeDays,
     ruleSetVersion,
+    ...(input.districtReview ? { districtReview: true } : {}),
     version: 1,
     createdAt: nowIso(deps),
   };
@@ -144,6 +147,7 @@ export async function listApplications(deps: Deps, who: Principal, roundId: stri
     const own = await repo.getApplication(s, deterministicId('app', roundId, who.org!));
     return own ? [own] : [];
   }
+  if (who.role === 'district') return (await repo.roundApplications(s, roundId)).filter((a) => a.region === who.district);
   throw forbidden();
 }
 
@@ -157,7 +161,8 @@ export async function submit(deps: Deps, who: Principal, id: string): Promise<Ap
   assertCanActFor(who, a.platformId);
   if (a.status === 'submitted') return a;
   if (a.status !== 'draft' && a.status !== 'returned') throw conflict(`申报状态为 ${a.status}，不能提交 / Application is ${a.status}; cannot submit`);
-  assertWindow(deps, await mustGetRound(deps, a.roundId));
+  const round = await mustGetRound(deps, a.roundId);
+  assertWindow(deps, round);
   const reportVersion = await ind.latestVersionOfYear(s, a.platformId, a.year);
   if (!reportVersion)
     throw conflict(`尚未申报 ${a.year} 年度指标，请先填报 / No indicator report for ${a.year}; report it first (PUT /v1/platforms/${a.platformId}/indicators/${a.year})`);
@@ -170,7 +175,8 @@ export async function submit(deps: Deps, who: Principal, id: string): Promise<Ap
     to: 'submitted',
     by: who.userId,
     at,
-    set: { submissions, reportVersion, submittedAt: at, ...repo.DUE_KEYS(at, id) },
+    // A (re)submission waits for its district again where the round asks for first review.
+    set: { submissions, reportVersion, submittedAt: at, ...repo.DUE_KEYS(at, id), ...(round.districtReview ? { districtReview: { status: 'pending' } } : {}) },
     remove: ['comment'],
   });
   if (!ok) throw conflict();
@@ -179,26 +185,78 @@ export async function submit(deps: Deps, who: Principal, id: string): Promise<Ap
 }
 
 /** 补正: the bureau sends an application back with a comment while the round is open. */
-export async function returnApplication(deps: Deps, who: Principal, id: string, comment: string): Promise<Application> {
-  bureauOnly(who);
+export async function returnApplication(deps: Deps, who: Principal, id: string, comment: string, origin: Origin = {}): Promise<Application> {
+  if (who.role !== 'bureau' && who.role !== 'district') throw forbidden();
   const s = storeOf(deps);
   const a = await repo.getApplication(s, id);
-  if (!a) throw appNotFound();
+  if (!a || (who.role === 'district' && who.district !== a.region)) throw appNotFound();
   const r = await mustGetRound(deps, a.roundId);
+  if (who.role === 'district' && !r.districtReview) throw conflict('本轮次未设区（市）初审 / This round has no district first review');
+  const at = nowIso(deps);
   if (r.status !== 'open') throw conflict('申报已截止，不能退回补正 / The round is closed; applications can no longer be returned');
   const ok = await repo.transitionApplication(s, id, {
     from: ['submitted', 'assessed'],
     to: 'returned',
     by: who.userId,
-    at: nowIso(deps),
+    at,
     note: comment,
-    set: { comment },
+    set: { comment, ...(r.districtReview ? { districtReview: districtDecision(who, 'returned', at, comment) } : {}) },
     remove: ['gsi2pk', 'gsi2sk'],
   });
   if (!ok) throw conflict(`申报状态为 ${a.status}，不能退回 / Application is ${a.status}; only submitted or assessed ones can be returned`);
   const returned = (await repo.getApplication(s, id))!;
+  if (r.districtReview) await auditDistrict(deps, who, 'application.district_returned', returned, origin);
   await deps.notifier.notify(applicationReturned(returned, comment));
   return returned;
+}
+
+const districtDecision = (who: Principal, status: 'endorsed' | 'returned', at: string, comment?: string): DistrictReview => ({
+  status,
+  by: who.userId,
+  at,
+  ...(comment ? { comment } : {}),
+  ...(who.role === 'bureau' ? { onBehalf: true } : {}),
+});
+
+const auditDistrict = (deps: Deps, who: Principal, action: 'application.district_endorsed' | 'application.district_returned', a: Application, origin: Origin) =>
+  audit(deps, { action, actor: actorOf(who), target: a.id, details: { region: a.region, platformId: a.platformId, ...(who.role === 'bureau' ? { onBehalfOf: a.region } : {}) } }, origin);
+
+/**
+ * 初审: the applicant's district (or the bureau in its place, audited as such) recommends a submitted
+ * application for the city's list. Endorsing again gives the same result and writes nothing; once
+ * the notice has started the list is fixed (409).
+ */
+export async function endorse(deps: Deps, who: Principal, id: string, comment: string | undefined, origin: Origin = {}): Promise<Application> {
+  if (who.role !== 'bureau' && who.role !== 'district') throw forbidden();
+  const s = storeOf(deps);
+  const a = await repo.getApplication(s, id);
+  if (!a || (who.role === 'district' && who.district !== a.region)) throw appNotFound();
+  const r = await mustGetRound(deps, a.roundId);
+  if (!r.districtReview) throw conflict('本轮次未设区（市）初审 / This round has no district first review');
+  if (a.districtReview?.status === 'endorsed') return a;
+  if (r.status !== 'open' && r.status !== 'closed') throw conflict('公示已开始，名单不能再变 / The notice has started; the list is fixed');
+  if (a.status !== 'submitted' && a.status !== 'assessed')
+    throw conflict(`申报状态为 ${a.status}，须提交后方可初审 / Application is ${a.status}; only a submitted application can be endorsed`);
+  const at = nowIso(deps);
+  const ok = await repo.transitionApplication(s, id, {
+    from: [a.status],
+    to: a.status,
+    by: who.userId,
+    at,
+    note: `区（市）初审通过 / endorsed by ${a.region}${who.role === 'bureau' ? '（市局代为）/ by the bureau on its behalf' : ''}${comment ? `: ${comment}` : ''}`,
+    set: { districtReview: districtDecision(who, 'endorsed', at, comment) },
+    // '#st' is the transition's own name for `status`; here it names the review's.
+    condition: 'submissions = :n AND districtReview.#st = :pending',
+    values: { ':n': a.submissions, ':pending': 'pending' },
+  });
+  if (!ok) {
+    const now = (await repo.getApplication(s, id))!;
+    if (now.districtReview?.status === 'endorsed') return now;
+    throw conflict('申报刚被修改，请刷新后重试 / The application changed meanwhile; reload and retry');
+  }
+  const endorsed = (await repo.getApplication(s, id))!;
+  await auditDistrict(deps, who, 'application.district_endorsed', endorsed, origin);
+  return endorsed;
 }
 
 /**

@@ -149,19 +149,38 @@ export interface Overview {
   trend: (CoreElements & { year: number; platformsReporting: number })[];
   /** The programme's headline result: platforms recommended upstream vs selected, per year. */
   selections: SelectionYear[];
+  /** Whose figures these are: the city, or one district beside its share of the city. */
+  scope: { district: string | null; shareOfCity: { platforms: number | null; scenarios: number | null; leads: number | null } | null };
   generatedAt: string;
 }
 
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+/**
+ * The monitoring overview: the city's for the bureau; for a district office the same figures over
+ * its region only (platforms and scenarios by region, leads by the scenario's region), with its share
+ * of the city's.
+ */
 export async function overview(deps: Deps, who: Principal): Promise<Overview> {
-  assertBureau(who);
+  if (who.role !== 'bureau' && who.role !== 'district') throw new AppError('FORBIDDEN');
+  const region = who.role === 'district' ? who.district! : null;
   const s = storeOf(deps);
-  const [platforms, solutions, leads, scenarioLists, selections] = await Promise.all([
+  const [cityPlatforms, citySolutions, cityLeads, cityScenarios, citySelections, cityRoadshows] = await Promise.all([
     allPlatforms(s),
     allSolutions(s),
     allLeads(s),
     Promise.all(SCENARIO_STATUSES.map((st) => allScenariosByStatus(s, st))),
-    selectionCounts(deps),
+    region ? Promise.resolve([]) : selectionCounts(deps),
+    allRoadshows(s),
   ]);
+  const platforms = region ? cityPlatforms.filter((p) => p.region === region) : cityPlatforms;
+  const mine = new Set(platforms.map((p) => p.id));
+  const solutions = region ? citySolutions.filter((x) => mine.has(x.platformId)) : citySolutions;
+  const leads = region ? cityLeads.filter((l) => l.scenario.region === region) : cityLeads;
+  const scenarioLists = region ? cityScenarios.map((xs) => xs.filter((x) => x.region === region)) : cityScenarios;
+  const roadshows = region ? cityRoadshows.filter((r) => r.venue?.region === region) : cityRoadshows;
+  // Upstream selections are the city's recommendation; a district sees its platforms' in the 名录.
+  const selections = citySelections;
   const reports = await platformsWithReports(deps, platforms);
 
   const byCategory = CATEGORIES.map((c) => {
@@ -208,10 +227,20 @@ export async function overview(deps: Deps, who: Principal): Promise<Overview> {
       byDistrict: funnelBy(leads, (l) => l.scenario.region),
       bySource: funnelBy(leads, leadSourceKey),
     },
-    roadshows: await eventFigures(deps, await allRoadshows(s)),
+    roadshows: await eventFigures(deps, roadshows),
     scenarios: { total: scenarioLists.reduce((a, l) => a + l.length, 0), byStatus: scenariosByStatus },
     trend: [...years.values()].sort((a, b) => a.year - b.year),
     selections,
+    scope: {
+      district: region,
+      shareOfCity: region
+        ? {
+            platforms: share(platforms.length, cityPlatforms.length),
+            scenarios: share(scenarioLists.reduce((a, l) => a + l.length, 0), cityScenarios.reduce((a, l) => a + l.length, 0)),
+            leads: share(leads.length, cityLeads.length),
+          }
+        : null,
+    },
     generatedAt: deps.now().toISOString(),
   };
 }

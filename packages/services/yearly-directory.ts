@@ -1,6 +1,6 @@
 import { conflict, forbidden, notFound } from '../core/errors';
 import type { Principal } from '../core/principal';
-import type { DirectoryEntry, DirectoryYear, Round } from '../core/schemas/round';
+import { isListed, type DirectoryEntry, type DirectoryYear, type Round } from '../core/schemas/round';
 import * as repo from '../db/rounds';
 import type { Deps } from '../runtime/deps';
 import { noticeOrder } from './public-notice';
@@ -36,7 +36,7 @@ export async function publish(deps: Deps, who: Principal, id: string): Promise<D
 export async function finishPublishing(deps: Deps, r: Round): Promise<DirectoryYear> {
   const s = storeOf(deps);
   const publishedAt = r.publishingAt!;
-  const apps = (await repo.roundApplications(s, r.id)).filter((a) => a.status === 'assessed' && (a.level ?? 0) >= 1);
+  const apps = (await repo.roundApplications(s, r.id)).filter((a) => isListed(a, r));
   const entries: DirectoryEntry[] = noticeOrder(
     apps.map((a) => ({
       applicationId: a.id,

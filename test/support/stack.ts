@@ -7,7 +7,7 @@ import type { Role } from '../../packages/core/principal';
 export const TEST_SECRET = 'test-secret-for-the-local-stack-0123456789';
 
 export interface TestStack extends Stack {
-  token(role: Role, org?: string, extra?: { sub?: string; hours?: number }): Promise<string>;
+  token(role: Role, org?: string, extra?: { sub?: string; hours?: number; district?: string }): Promise<string>;
   call(method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
@@ -33,7 +33,7 @@ export async function startTestStack(opts: StackOptions = {}): Promise<TestStack
     },
   });
   return Object.assign(stack, {
-    token: (role: Role, org?: string, extra: { sub?: string; hours?: number } = {}) =>
+    token: (role: Role, org?: string, extra: { sub?: string; hours?: number; district?: string } = {}) =>
       signToken(stack.settings.AUTH_SECRET, { role, org, ...extra }),
     async call(method: string, path: string, o: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
       const headers: Record<string, string> = { ...o.headers };

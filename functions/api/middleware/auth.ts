@@ -55,7 +55,7 @@ async function verifyService(token: string, secret: string): Promise<Principal> 
   }
   const claims = Claims.safeParse(payload);
   if (!claims.success) throw new AppError('UNAUTHENTICATED', '令牌声明不完整 / Token claims incomplete');
-  return { userId: claims.data.sub, role: claims.data.role, org: claims.data.org, via: 'service' };
+  return { userId: claims.data.sub, role: claims.data.role, org: claims.data.org, ...(claims.data.district ? { district: claims.data.district } : {}), via: 'service' };
 }
 
 /** 401 without a principal, 403 when the role is not among those allowed (or none is chosen yet). */
@@ -63,6 +63,8 @@ export function requireRole(c: Context<ApiEnv>, ...roles: Role[]): Principal {
   const p = c.var.principal;
   if (!p) throw new AppError(c.var.account ? 'FORBIDDEN' : 'UNAUTHENTICATED', c.var.account ? '请先选择组织 / Choose an organisation first' : undefined);
   if (roles.length && !roles.includes(p.role)) throw new AppError('FORBIDDEN');
+  // A district reads only what a route opens to it by name: "any role" never includes it.
+  if (!roles.length && p.role === 'district') throw new AppError('FORBIDDEN');
   return p;
 }
 

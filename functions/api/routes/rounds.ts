@@ -1,10 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Page } from '../../../packages/core/schemas/common';
-import { Application, ApplicationInput, NoticeInput, ReturnInput, Round, RoundInput } from '../../../packages/core/schemas/round';
+import { Application, ApplicationInput, EndorseInput, NoticeInput, ReturnInput, Round, RoundInput } from '../../../packages/core/schemas/round';
 import * as svc from '../../../packages/services/rounds';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';
+import { originOf } from '../origin';
+
+const READERS = ['bureau', 'platform', 'expert', 'manufacturer', 'district'] as const;
 
 export function roundRoutes(app: Api) {
   app.openapi(
@@ -77,11 +80,11 @@ export function roundRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/rounds/{id}/applications', tags: ['rounds'], security: bearer,
-      summary: '本轮申报（局方：全部；平台：自己的） / Applications of a round',
+      summary: '本轮申报（局方：全部；区市：本区市；平台：自己的） / Applications of a round',
       request: { params: IdParam('id') },
       responses: { 200: json(Page(Application)), ...ERRORS },
     }),
-    async (c) => c.json({ items: await svc.listApplications(c.var.deps, requireRole(c), c.req.valid('param').id), cursor: null }, 200),
+    async (c) => c.json({ items: await svc.listApplications(c.var.deps, requireRole(c, ...READERS), c.req.valid('param').id), cursor: null }, 200),
   );
 
   app.openapi(
@@ -91,7 +94,7 @@ export function roundRoutes(app: Api) {
       request: { params: IdParam('id') },
       responses: { 200: json(Application), ...ERRORS },
     }),
-    async (c) => c.json(await svc.applicationView(c.var.deps, requireRole(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await svc.applicationView(c.var.deps, requireRole(c, ...READERS), c.req.valid('param').id), 200),
   );
 
   app.openapi(
@@ -108,11 +111,22 @@ export function roundRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/applications/{id}/return', tags: ['rounds'], security: bearer,
-      summary: '退回补正 / Return for correction (补正) with a comment',
-      middleware: [allow('bureau')] as const,
+      summary: '退回补正（局方；区市初审时所在区市） / Return for correction (补正) with a comment',
+      middleware: [allow('bureau', 'district')] as const,
       request: { params: IdParam('id'), ...body(ReturnInput) },
       responses: { 200: json(Application), ...ERRORS },
     }),
-    async (c) => c.json(await svc.returnApplication(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id, c.req.valid('json').comment), 200),
+    async (c) => c.json(await svc.returnApplication(c.var.deps, requireRole(c, 'bureau', 'district'), c.req.valid('param').id, c.req.valid('json').comment, originOf(c)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/applications/{id}/endorse', tags: ['rounds'], security: bearer,
+      summary: '区（市）初审推荐（所在区市，或局方代为） / District first review: endorse for the city list',
+      middleware: [allow('bureau', 'district')] as const,
+      request: { params: IdParam('id'), ...body(EndorseInput) },
+      responses: { 200: json(Application), ...ERRORS },
+    }),
+    async (c) => c.json(await svc.endorse(c.var.deps, requireRole(c, 'bureau', 'district'), c.req.valid('param').id, c.req.valid('json').comment, originOf(c)), 200),
   );
 }

@@ -53,6 +53,12 @@ export const Overview = z
     }),
     trend: z.array(z.object({ year: z.number().int(), platformsReporting: Count, ...Core })).describe('按申报年度 / per reported year'),
     roadshows: z.array(RoadshowReport.extend({ title: z.string(), startsAt: z.string().optional() })).describe('路演活动成效，每场一行 / per roadshow event: invited, replied, attended, leads, accepted, signed, contract value, median rating'),
+    scope: z
+      .object({
+        district: z.string().nullable().describe('null: the whole city (bureau); otherwise the district these figures are for'),
+        shareOfCity: z.object({ platforms: z.number().nullable(), scenarios: z.number().nullable(), leads: z.number().nullable() }).nullable(),
+      })
+      .describe('区市视图：本区市数字及占全市比例 / a district sees its region and its share of the city'),
     selections: z.array(SelectionYear).describe('推荐与省级/国家级入选，按年度（新到旧） / recommended vs selected upstream, per year, newest first'),
     generatedAt: z.string(),
   })
@@ -128,7 +134,7 @@ export function statsRoutes(app: Api) {
       summary: '监测总览（市工信局） / Monitoring overview (bureau)',
       responses: { 200: json(Overview), ...ERRORS },
     }),
-    async (c) => c.json(await svc.overview(c.var.deps, requireRole(c, 'bureau')), 200),
+    async (c) => c.json(await svc.overview(c.var.deps, requireRole(c, 'bureau', 'district')), 200),
   );
 
   app.openapi(

@@ -129,6 +129,8 @@ export const AuditAction = z.enum([
   'data_request.confirmed',
   'data_request.refused',
   'selection.recorded',
+  'application.district_endorsed',
+  'application.district_returned',
   'support.programme_created',
   'support.grant_proposed',
   'support.grant_approved',

@@ -21,6 +21,7 @@ export const RoundInput = z
     closesAt: Instant,
     noticeDays: z.number().int().min(1).max(60).describe('公示期（天）'),
     ruleSetVersion: z.string().min(1).max(64).optional().describe('评定规则版本；缺省为当前生效版本'),
+    districtReview: z.boolean().optional().describe('区（市）初审：提交的申报须经所在区市推荐方可公示'),
   })
   .strict()
   .refine((r) => Date.parse(r.opensAt) < Date.parse(r.closesAt), {
@@ -40,6 +41,7 @@ export const Round = z
     noticeDays: z.number().int(),
     noticeEndsAt: Timestamp.optional(),
     ruleSetVersion: z.string(),
+    districtReview: z.boolean().optional(),
     openObjections: z.number().int().optional(),
     version: z.number().int(),
     createdAt: Timestamp,
@@ -69,6 +71,19 @@ const HistoryEntry = z.object({
   note: z.string().optional(),
 });
 
+export const DistrictReview = z
+  .object({
+    status: z.enum(['pending', 'endorsed', 'returned']),
+    by: z.string().optional(),
+    at: Timestamp.optional(),
+    comment: z.string().optional(),
+    onBehalf: z.boolean().optional().describe('市局代区市操作 / the city bureau acted in the district’s place'),
+  })
+  .meta({ id: 'DistrictReview' });
+export type DistrictReview = z.infer<typeof DistrictReview>;
+
+export const EndorseInput = z.object({ comment: Text(2000).optional() }).strict().meta({ id: 'EndorseInput' });
+
 export const Application = z
   .object({
     id: Id,
@@ -89,6 +104,7 @@ export const Application = z
     eligibility: Eligibility.optional(),
     ruleSetVersion: z.string().optional(),
     assessment: Assessment.optional().describe('单个申报详情中提供；列表中省略'),
+    districtReview: DistrictReview.optional().describe('区（市）初审，轮次要求时'),
     history: z.array(HistoryEntry),
     version: z.number().int(),
     createdAt: Timestamp,
@@ -188,3 +204,10 @@ export const DirectoryYear = z
   .object({ year: z.number().int(), roundId: Id, publishedAt: Timestamp, entries: z.array(DirectoryEntry) })
   .meta({ id: 'DirectoryYear' });
 export type DirectoryYear = z.infer<typeof DirectoryYear>;
+
+/**
+ * What the 公示 and the 名录 list: assessed at level ≥ 1 and, in a round with district first review,
+ * endorsed by the applicant's district.
+ */
+export const isListed = (a: Pick<Application, 'status' | 'level' | 'districtReview'>, r: Pick<Round, 'districtReview'>) =>
+  a.status === 'assessed' && (a.level ?? 0) >= 1 && (!r.districtReview || a.districtReview?.status === 'endorsed');

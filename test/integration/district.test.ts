@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../packages/local/token';
+import { assessApplication } from '../../packages/services/rounds';
+import { platformBody, scenarioBody, specializedL2Report } from '../support/fixtures';
+import { startTestStack, type TestStack } from '../support/stack';
+
+// 第四条: a district office (区市) reads what belongs to its region and does the round's first review
+// (初审) there; the city's notice lists only what the districts endorsed; the bureau may act in a
+// district's place, audited as such; everything not opened to districts is refused.
+
+let stack: TestStack;
+let bureau: string;
+let huangdao: string;
+let laoshan: string;
+let roundId = '';
+const apps: Record<'hd' | 'hd2' | 'ls', string> = { hd: '', hd2: '', ls: '' };
+const plts: Record<'hd' | 'hd2' | 'ls', string> = { hd: '', hd2: '', ls: '' };
+const YEAR = 2025;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  bureau = await stack.token('bureau');
+  huangdao = await stack.token('district', undefined, { district: '黄岛区' });
+  laoshan = await stack.token('district', undefined, { district: '崂山区' });
+  const day = 86_400_000;
+  roundId = (await stack.call('POST', '/v1/rounds', {
+    token: bureau,
+    body: { year: YEAR, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString(), noticeDays: 7, districtReview: true },
+  })).body.id;
+  const regions = { hd: '黄岛区', hd2: '黄岛区', ls: '崂山区' } as const;
+  for (const k of ['hd', 'hd2', 'ls'] as const) {
+    plts[k] = (await stack.call('POST', '/v1/platforms', { token: bureau, body: platformBody(`初审平台${k}`, { region: regions[k] }) })).body.id;
+    const plt = await stack.token('platform', plts[k]);
+    await stack.call('PUT', `/v1/platforms/${plts[k]}/indicators/${YEAR}`, { token: plt, body: specializedL2Report() });
+    apps[k] = (await stack.call('POST', `/v1/rounds/${roundId}/applications`, { token: plt, body: { platformId: plts[k] } })).body.id;
+    expect((await stack.call('POST', `/v1/applications/${apps[k]}/submit`, { token: plt })).body.districtReview).toEqual({ status: 'pending' });
+    await assessApplication(stack.deps, { type: 'AssessApplication', applicationId: apps[k], submission: 1 });
+  }
+  const mfr = await stack.token('manufacturer', 'ent_hd');
+  await stack.call('POST', '/v1/scenarios', { token: mfr, body: scenarioBody({ region: '黄岛区' }) });
+  await stack.call('POST', '/v1/scenarios', { token: mfr, body: scenarioBody({ region: '崂山区' }) });
+});
+afterAll(() => stack?.stop());
+
+describe('district offices (区市)', () => {
+  it('need a valid district claim', async () => {
+    for (const district of [undefined, '浦东新区']) {
+      const t = await signToken(stack.settings.AUTH_SECRET, { role: 'district', ...(district ? { district } : {}) });
+      expect((await stack.call('GET', `/v1/rounds/${roundId}/applications`, { token: t })).status).toBe(401);
+    }
+  });
+
+  it('see only their region’s applications; another district’s answers 404', async () => {
+    const list = await stack.call('GET', `/v1/rounds/${roundId}/applications`, { token: huangdao });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((a: { id: string }) => a.id).sort()).toEqual([apps.hd, apps.hd2].sort());
+    expect((await stack.call('GET', `/v1/applications/${apps.hd}`, { token: huangdao })).status).toBe(200);
+    expect((await stack.call('GET', `/v1/applications/${apps.ls}`, { token: huangdao })).status).toBe(404);
+    expect((await stack.call('POST', `/v1/applications/${apps.ls}/endorse`, { token: huangdao, body: {} })).status).toBe(404);
+    expect((await stack.call('POST', `/v1/applications/${apps.ls}/return`, { token: huangdao, body: { comment: '材料不全' } })).status).toBe(404);
+  });
+
+  it('never change what is not theirs to change: every other route is refused', async () => {
+    const refused: [string, string, unknown?][] = [
+      ['POST', '/v1/rounds', { year: 2030, opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 1e9).toISOString(), noticeDays: 7 }],
+      ['POST', `/v1/rounds/${roundId}/close`],
+      ['POST', `/v1/rounds/${roundId}/notice`, {}],
+      ['PUT', `/v1/platforms/${plts.hd}/indicators/${YEAR}`, specializedL2Report()],
+      ['PATCH', `/v1/platforms/${plts.hd}`, { description: '区市改写' }],
+      ['POST', '/v1/experts', { name: '专家', affiliation: '院', affiliationCreditCode: '91350100M000100Y43', fields: ['x'] }],
+      ['GET', '/v1/leads'],
+      ['GET', '/v1/stats/register'],
+      ['GET', '/v1/audit'],
+      ['POST', `/v1/applications/${apps.hd}/submit`],
+      ['POST', '/v1/support-programmes', {}],
+      ['GET', `/v1/platforms/${plts.hd}/webhook-secret`],
+    ];
+    for (const [method, path, body] of refused) {
+      const res = await stack.call(method, path, { token: huangdao, body });
+      expect([403, 404], `${method} ${path} → ${res.status}`).toContain(res.status);
+    }
+  });
+
+  it('endorse once (the same answer twice, one history entry); the bureau may act for a district, audited as such', async () => {
+    const first = await stack.call('POST', `/v1/applications/${apps.hd}/endorse`, { token: huangdao, body: { comment: '材料齐全，同意推荐' } });
+    expect(first.status).toBe(200);
+    expect(first.body.districtReview).toMatchObject({ status: 'endorsed', comment: '材料齐全，同意推荐' });
+    const again = await stack.call('POST', `/v1/applications/${apps.hd}/endorse`, { token: huangdao, body: {} });
+    expect(again.status).toBe(200);
+    expect(again.body.history).toHaveLength(first.body.history.length);
+    expect(again.body.version).toBe(first.body.version);
+
+    const onBehalf = await stack.call('POST', `/v1/applications/${apps.ls}/endorse`, { token: bureau, body: {} });
+    expect(onBehalf.body.districtReview).toMatchObject({ status: 'endorsed', onBehalf: true });
+    const audit = await stack.call('GET', `/v1/audit?month=${new Date().toISOString().slice(0, 7)}`, { token: bureau });
+    const entries = audit.body.items.filter((e: { action: string }) => e.action === 'application.district_endorsed');
+    expect(entries).toHaveLength(2);
+    expect(entries.find((e: { target: string }) => e.target === apps.ls).details).toMatchObject({ onBehalfOf: '崂山区' });
+  });
+
+  it('return for 补正: the applicant resubmits and the application waits for the district again', async () => {
+    const ret = await stack.call('POST', `/v1/applications/${apps.hd2}/return`, { token: huangdao, body: { comment: '请补充服务企业清单' } });
+    expect(ret.status).toBe(200);
+    expect(ret.body).toMatchObject({ status: 'returned', districtReview: { status: 'returned', comment: '请补充服务企业清单' } });
+    const plt = await stack.token('platform', plts.hd2);
+    const re = await stack.call('POST', `/v1/applications/${apps.hd2}/submit`, { token: plt });
+    expect(re.body.districtReview).toEqual({ status: 'pending' });
+    await assessApplication(stack.deps, { type: 'AssessApplication', applicationId: apps.hd2, submission: 2 });
+  });
+
+  it('the city’s notice lists only endorsed applications, and endorsing after it started is refused', async () => {
+    await stack.call('POST', `/v1/rounds/${roundId}/close`, { token: bureau });
+    expect((await stack.call('POST', `/v1/rounds/${roundId}/notice`, { token: bureau })).status).toBe(200);
+    const notice = await stack.call('GET', `/v1/public/notices/${roundId}`);
+    expect(notice.body.entries.map((e: { applicationId: string }) => e.applicationId).sort()).toEqual([apps.hd, apps.ls].sort());
+    expect((await stack.call('POST', `/v1/applications/${apps.hd2}/endorse`, { token: huangdao, body: {} })).status).toBe(409);
+  });
+
+  it('see their region’s overview beside their share of the city', async () => {
+    const o = await stack.call('GET', '/v1/stats/overview', { token: huangdao });
+    expect(o.status).toBe(200);
+    expect(o.body.scope).toEqual({ district: '黄岛区', shareOfCity: { platforms: 2 / 3, scenarios: 0.5, leads: null } });
+    expect(o.body.platforms.total).toBe(2);
+    expect(o.body.scenarios.total).toBe(1);
+    const city = await stack.call('GET', '/v1/stats/overview', { token: bureau });
+    expect(city.body.scope).toEqual({ district: null, shareOfCity: null });
+    expect(city.body.platforms.total).toBe(3);
+  });
+});
