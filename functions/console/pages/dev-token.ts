@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Hono } from 'hono';
 import { AppError } from '../../../packages/core/errors';
 import { Role } from '../../../packages/core/principal';
+import { Region } from '../../../packages/core/taxonomy';
 import { signToken } from '../../../packages/local/token';
 import type { ApiEnv } from '../../api/env';
 import { fromZod } from '../../api/middleware/errors';
@@ -13,10 +14,12 @@ const DevTokenSchema = z
   .object({
     role: Role,
     org: z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/).optional(),
+    district: Region.optional().describe('role district: the 区市 it acts for'),
     sub: z.string().trim().min(1).max(200).optional(),
   })
   .strict()
-  .refine((b) => b.role === 'bureau' || !!b.org, { path: ['org'], message: '该角色须填写机构编号 / org is required for this role' });
+  .refine((b) => b.role === 'bureau' || b.role === 'district' || !!b.org, { path: ['org'], message: '该角色须填写机构编号 / org is required for this role' })
+  .refine((b) => (b.role === 'district') === !!b.district, { path: ['district'], message: '区市角色须选择区市 / role district needs its district' });
 export type DevTokenInput = z.input<typeof DevTokenSchema>;
 export interface DevToken {
   token: string;
@@ -37,10 +40,13 @@ export function devTokenRoute(app: Hono<ApiEnv>) {
     }
     const parsed = DevTokenSchema.safeParse(raw);
     if (!parsed.success) throw fromZod(parsed.error);
-    const { role, org, sub } = parsed.data;
+    const { role, org, sub, district } = parsed.data;
     // An expert is its `sub` (the id from POST /v1/experts); the form's org field names it.
-    const token = await signToken(d.settings.AUTH_SECRET, role === 'expert' ? { role, sub: org } : { role, org: role === 'bureau' ? undefined : org, sub });
-    const out: DevToken = { token, role, ...(role === 'bureau' ? {} : { org }) };
+    const token = await signToken(
+      d.settings.AUTH_SECRET,
+      role === 'expert' ? { role, sub: org } : role === 'district' ? { role, district, sub } : { role, org: role === 'bureau' ? undefined : org, sub },
+    );
+    const out: DevToken = { token, role, ...(role === 'bureau' || role === 'district' ? {} : { org }) };
     return c.json(out, 200);
   });
 }

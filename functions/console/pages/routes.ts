@@ -4,6 +4,7 @@ import { AccountPage, SignedInPage } from './account';
 import { BureauDirectoryPage, OverviewPage, PortraitPage, RoadshowsPage } from './bureau';
 import { DEV_STAGES, devTokenRoute } from './dev-token';
 import { DirectoryPage } from './directory';
+import { DistrictPage } from './district';
 import { MyDataPage } from './my-data';
 import { ScenarioDetailPage, ScenariosPage } from './manufacturer';
 import { IndicatorsPage, LeadsPage, ProfilePage } from './platform';
@@ -24,6 +25,7 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/notices', (c) => c.html(NoticesPage()));
   app.get('/my-data', (c) => c.html(MyDataPage()));
   app.get('/e/reviews', (c) => c.html(ExpertReviewsPage()));
+  app.get('/d/applications', (c) => c.html(DistrictPage()));
 
   app.get('/m/scenarios', (c) => c.html(ScenariosPage()));
   app.get('/m/scenarios/:id', (c) => c.html(ScenarioDetailPage({ id: c.req.param('id') })));

@@ -3,7 +3,7 @@ import type { Role } from '../../../packages/core/principal';
 import { Layout, Option, T } from './layout';
 
 /** The dev form's roles, the most common first. */
-const DEV_ROLES: Role[] = ['manufacturer', 'platform', 'bureau', 'expert'];
+const DEV_ROLES: Role[] = ['manufacturer', 'platform', 'bureau', 'expert', 'district'];
 
 export function HomePage() {
   const tile = (href: string, zh: string, en: string, dzh: string, den: string, testid: string) => (

@@ -40,6 +40,7 @@ export const NAV: readonly NavGroup[] = [
     ],
   },
   { group: { zh: '评审专家', en: 'Expert' }, role: 'expert', links: [{ href: '/e/reviews', zh: '评审任务', en: 'Reviews' }] },
+  { group: { zh: '区（市）', en: 'District' }, role: 'district', links: [{ href: '/d/applications', zh: '初审与概况', en: 'First review' }] },
   {
     group: { zh: '公开', en: 'Public' },
     links: [

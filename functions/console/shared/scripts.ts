@@ -27,5 +27,6 @@ export const PAGE_SCRIPTS = [
   'my-roadshows',
   'public-roadshow',
   'roadshow-print',
+  'district',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];

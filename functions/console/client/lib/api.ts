@@ -17,7 +17,7 @@ import type { Solution, SolutionInput } from '../../../../packages/core/schemas/
 import type { Evidence, EvidenceInput, EvidenceUpload as EvidenceUploadSchema } from '../../../../packages/core/schemas/evidence';
 import type { Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput } from '../../../../packages/core/schemas/review';
 import type { DataRequestConfirm, DataRequestCreated, DataRequestInput, DataRequestResult, DeletionReport, PersonalData } from '../../../../packages/core/schemas/personal-data';
-import type { Application, DirectoryYear, NoticeInput, Objection, ObjectionContact, ObjectionInput, PublicNotice, ResolveInput, ReturnInput, Round, RoundInput } from '../../../../packages/core/schemas/round';
+import type { Application, DirectoryYear, EndorseInput, NoticeInput, Objection, ObjectionContact, ObjectionInput, PublicNotice, ResolveInput, ReturnInput, Round, RoundInput } from '../../../../packages/core/schemas/round';
 import type { Rubric } from '../../../../packages/core/review/rubric';
 import type { Accepted } from '../../../api/routes/indicators';
 import type { DirectoryRow } from '../../../api/routes/platforms';
@@ -171,6 +171,7 @@ export const api = {
     withdrawEvidence: (id: string, evidenceId: string) => request<null>('DELETE', `/v1/applications/${seg(id)}/evidence/${seg(evidenceId)}`),
     submit: (id: string) => request<Application>('POST', `/v1/applications/${seg(id)}/submit`),
     return: (id: string, body: z.input<typeof ReturnInput>) => request<Application>('POST', `/v1/applications/${seg(id)}/return`, body),
+    endorse: (id: string, body: z.input<typeof EndorseInput>) => request<Application>('POST', `/v1/applications/${seg(id)}/endorse`, body),
   },
 
   rounds: {

@@ -2,6 +2,7 @@ import { ROLE_LABELS } from '../../../../packages/core/labels';
 import type { Role } from '../../../../packages/core/principal';
 import { ROLE_HOME } from '../../shared/nav';
 import { api } from '../lib/api';
+import type { DevTokenInput } from '../../pages/dev-token';
 import { byId, control, say } from '../lib/dom';
 import { errorMsg, msg } from '../lib/messages';
 import { startCodeSignIn } from '../lib/oauth';
@@ -51,7 +52,7 @@ page(() => {
     const org = control(devForm, 'org', HTMLInputElement);
     const syncOrg = () => {
       org.disabled = role.value === 'bureau';
-      org.placeholder = role.value === 'platform' ? 'plt_demo' : role.value === 'manufacturer' ? 'ent_demo' : role.value === 'expert' ? 'exp_…' : '—';
+      org.placeholder = role.value === 'platform' ? 'plt_demo' : role.value === 'manufacturer' ? 'ent_demo' : role.value === 'expert' ? 'exp_…' : role.value === 'district' ? '黄岛区' : '—';
     };
     role.addEventListener('change', syncOrg);
     syncOrg();
@@ -62,7 +63,7 @@ page(() => {
       try {
         const res = await api.devToken({
           role: r,
-          ...(r === 'bureau' ? {} : { org: org.value.trim() || org.placeholder }),
+          ...(r === 'bureau' ? {} : r === 'district' ? { district: (org.value.trim() || org.placeholder) as DevTokenInput['district'] } : { org: org.value.trim() || org.placeholder }),
           ...(sub ? { sub } : {}),
         });
         setToken(res.token);

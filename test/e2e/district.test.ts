@@ -1,0 +1,83 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assessApplication } from '../../packages/services/rounds';
+import { PageProblems } from '../support/page-problems';
+import { platformBody, specializedL2Report } from '../support/fixtures';
+import { startTestStack, type TestStack } from '../support/stack';
+
+// A district official on a phone: signs in, sees the district's share of the city and the round's
+// first-review queue, returns one application (a comment is required) and endorses another.
+
+const PHONE = { width: 390, height: 844 };
+let stack: TestStack;
+let browser: Browser;
+const problems = new PageProblems();
+const apps: string[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack({ http: true, env: { PORT: '0' } });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const bureau = await stack.token('bureau');
+  const day = 86_400_000;
+  const roundId = (await stack.call('POST', '/v1/rounds', {
+    token: bureau,
+    body: { year: 2025, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString(), noticeDays: 7, districtReview: true },
+  })).body.id;
+  for (const [name, region] of [['黄岛海工云', '黄岛区'], ['黄岛橡塑智造', '黄岛区'], ['崂山设备云', '崂山区']] as const) {
+    const id = (await stack.call('POST', '/v1/platforms', { token: bureau, body: platformBody(name, { region }) })).body.id;
+    const plt = await stack.token('platform', id);
+    await stack.call('PUT', `/v1/platforms/${id}/indicators/2025`, { token: plt, body: specializedL2Report() });
+    const app = (await stack.call('POST', `/v1/rounds/${roundId}/applications`, { token: plt, body: { platformId: id } })).body.id;
+    await stack.call('POST', `/v1/applications/${app}/submit`, { token: plt });
+    await assessApplication(stack.deps, { type: 'AssessApplication', applicationId: app, submission: 1 });
+    apps.push(app);
+  }
+}, 120_000);
+
+afterEach(() => expect(problems.take()).toEqual([]));
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function phone(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(20_000);
+  problems.watch(page);
+  return page;
+}
+
+describe('district first review (初审) on a phone', () => {
+  it('shows only the district’s applications; a return needs a comment; endorse and return change the queue', async () => {
+    const page = await phone();
+    await page.goto(`${stack.url}/sign-in`);
+    await page.getByTestId('dev-role').selectOption('district');
+    await page.getByTestId('dev-org').fill('黄岛区');
+    await page.getByTestId('dev-submit').click();
+    await page.waitForURL('**/d/applications');
+    const cards = page.getByTestId('district-application');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(2);
+    expect(await page.getByTestId('district-platforms').textContent()).toContain('67%');
+
+    const first = page.locator(`[data-testid="district-application"][data-id="${apps[0]}"]`);
+    problems.expected.push(/\/v1\/applications\/[^/]+\/return$/);
+    await first.getByTestId('return').click();
+    await page.getByTestId('error').waitFor();
+    await first.getByTestId('review-comment').fill('请补充服务企业清单');
+    await first.getByTestId('return').click();
+    await page.locator(`[data-testid="district-application"][data-id="${apps[0]}"][data-review="returned"]`).waitFor();
+
+    const second = page.locator(`[data-testid="district-application"][data-id="${apps[1]}"]`);
+    await second.getByTestId('endorse').click();
+    await page.locator(`[data-testid="district-application"][data-id="${apps[1]}"][data-review="endorsed"]`).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const bureau = await stack.token('bureau');
+    const list = await stack.call('GET', `/v1/rounds/rnd_2025/applications`, { token: bureau });
+    expect(list.body.items.map((a: { id: string; districtReview: { status: string } }) => [a.id, a.districtReview.status]).sort()).toEqual(
+      [[apps[0], 'returned'], [apps[1], 'endorsed'], [apps[2], 'pending']].sort(),
+    );
+  }, 60_000);
+});
