@@ -21,6 +21,7 @@ import { roadshowRoutes } from './routes/roadshows';
 import { roundRoutes } from './routes/rounds';
 import { scenarioRoutes } from './routes/scenarios';
 import { selectionRoutes } from './routes/selections';
+import { catalogueRoutes } from './routes/catalogue';
 import { supportRoutes } from './routes/support';
 import { statsRoutes } from './routes/stats';
 import { systemRoutes } from './routes/system';
@@ -58,6 +59,7 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   diagnosisRoutes(app);
   notificationRoutes(app);
   selectionRoutes(app);
+  catalogueRoutes(app);
   supportRoutes(app);
   importRoutes(app);
   privacyRoutes(app);

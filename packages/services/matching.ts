@@ -51,7 +51,10 @@ async function candidates(deps: Deps, platforms: PlatformRecord[], solutions: So
   }));
 }
 
-async function scenarioInput(deps: Deps, sc: Scenario) {
+/** What the ranking reads of a need: a posted scenario, or words typed into a search box. */
+export type Need = Pick<Scenario, 'title' | 'description' | 'domains' | 'technologies'> & { industry: string };
+
+async function needInput(deps: Deps, sc: Need) {
   const { vectors } = await embedCached(deps, [scenarioText(sc)]);
   return { title: sc.title, description: sc.description, industry: sc.industry, domains: sc.domains, technologies: sc.technologies, vector: vectors[0]! };
 }
@@ -102,13 +105,21 @@ async function outcomes(deps: Deps): Promise<Records> {
   return value;
 }
 
-/** Ranks every platform for a scenario; pure apart from loading inputs. */
-export async function rankScenario(deps: Deps, sc: Scenario): Promise<MatchItem[]> {
+/**
+ * Ranks the platforms for a need (best `topK`, or only those `only` admits); pure apart from loading
+ * inputs. Matching, proposals and search by need all score with this one function, so their
+ * scores and reasons are on one scale.
+ */
+export async function rankNeed(deps: Deps, need: Need, o: { topK?: number; only?: (platformId: string, level: number) => boolean } = {}): Promise<MatchItem[]> {
   const [reg, open, track] = await Promise.all([registry(deps), openLeadsByPlatform(storeOf(deps), monthOf(nowIso(deps))), outcomes(deps)]);
   // Exposure changes with every lead, so it is read fresh for each scenario.
-  const cands = reg.platforms.map((c) => ({ ...c, openLeadsThisMonth: open.get(c.id) ?? 0, trackRecord: track.records.get(c.id), trackSettings: track.settings }));
-  return rank(await scenarioInput(deps, sc), cands, weightsOf(deps), { topK: KEEP, minScore: -Infinity }, reg.index);
+  const cands = reg.platforms
+    .filter((c) => !o.only || o.only(c.id, c.level))
+    .map((c) => ({ ...c, openLeadsThisMonth: open.get(c.id) ?? 0, trackRecord: track.records.get(c.id), trackSettings: track.settings }));
+  return rank(await needInput(deps, need), cands, weightsOf(deps), { topK: o.topK ?? KEEP, minScore: -Infinity }, reg.index);
 }
+
+export const rankScenario = (deps: Deps, sc: Scenario): Promise<MatchItem[]> => rankNeed(deps, sc);
 
 function selectLeads(deps: Deps, items: MatchItem[]): string[] {
   return items
@@ -165,7 +176,7 @@ async function matchLatePlatform(deps: Deps, platformId: string): Promise<void> 
   const cand = { ...base!, openLeadsThisMonth: openLeads.get(platformId) ?? 0, trackRecord: track.records.get(platformId), trackSettings: track.settings };
   const weights = weightsOf(deps);
   for (const sc of open) {
-    const [m] = rank(await scenarioInput(deps, sc), [cand], weights, { topK: 1, minScore: -Infinity }, index);
+    const [m] = rank(await needInput(deps, sc), [cand], weights, { topK: 1, minScore: -Infinity }, index);
     if (!m) continue;
     for (let attempt = 0; attempt < 5; attempt++) {
       const stored = await getMatches(s, sc.id);

@@ -17,6 +17,7 @@ export const ScenarioInput = z
     region: Region,
     budgetWan: z.number().finite().nonnegative().max(1e7).optional(),
     deadline: z.iso.date().optional(),
+    showEnterprise: z.boolean().optional().describe('公开场景清单中显示企业名称（缺省不显示，仅显示“某…企业（区市）”）'),
     smokeTest: z
       .literal(true)
       .optional()
