@@ -367,20 +367,21 @@ describe('web console', () => {
     const anon = await newPage();
     await anon.goto(`${stack.url}/`);
     await anon.getByTestId('nav-sign-in').waitFor();
-    // The directory, the public notice (公示) and 我的数据 (people's own requests) are public.
-    expect(await visible(anon)).toEqual(['nav-directory', 'nav-my-data', 'nav-notices']);
+    // The directory, the scenario catalogue (场景清单), the public notice (公示) and 我的数据 are public.
+    expect(await visible(anon)).toEqual(['nav-directory', 'nav-my-data', 'nav-notices', 'nav-scenarios']);
 
     const cases = [
       ['manufacturer', 'ent_e2e', ['nav-directory', 'nav-m-scenarios', 'nav-my-roadshows', 'nav-notices']],
       ['platform', 'plt_e2e', ['nav-directory', 'nav-my-roadshows', 'nav-notices', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile', 'nav-p-round']],
       ['bureau', undefined, ['nav-b-directory', 'nav-b-overview', 'nav-b-roadshows', 'nav-b-rounds', 'nav-directory', 'nav-notices']],
       ['expert', undefined, ['nav-directory', 'nav-e-reviews', 'nav-notices']],
+      ['district', undefined, ['nav-d-applications', 'nav-directory', 'nav-notices']],
     ] as const;
     for (const [role, org, links] of cases) {
-      const page = await newPage(LAPTOP, await stack.token(role, org, role === 'expert' ? { sub: 'exp_e2e' } : {}));
+      const page = await newPage(LAPTOP, await stack.token(role, org, role === 'expert' ? { sub: 'exp_e2e' } : role === 'district' ? { district: '黄岛区' } : {}));
       await page.goto(`${stack.url}/directory`);
       await page.getByTestId('whoami-role').waitFor();
-      expect(await visible(page), role).toEqual([...links, 'nav-my-data'].sort());
+      expect(await visible(page), role).toEqual([...links, 'nav-my-data', 'nav-scenarios'].sort());
     }
   });
 

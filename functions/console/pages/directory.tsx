@@ -10,6 +10,20 @@ export function DirectoryPage() {
         <span class="en">Platforms graded level 1 or above by the maturity assessment.</span>
       </p>
       <section class="card">
+        <h2>
+          <T zh="按需求找平台" en="Find platforms by need" />
+        </h2>
+        <form class="actions" id="search-form" data-testid="search-form" role="search">
+          <input id="s-q" name="q" type="search" required maxlength={500} aria-label="需求描述 Your need" placeholder="例如：注塑机老是突发停机 e.g. our moulding machines keep stopping" data-testid="search-q" style="flex:1;min-width:200px" />
+          <select id="s-industry" name="industry" aria-label="行业 Industry" data-testid="search-industry" style="max-width:220px"></select>
+          <button type="submit" data-testid="search-submit">
+            <T zh="查找" en="Search" />
+          </button>
+        </form>
+        <div id="search-msg" aria-live="polite"></div>
+        <div id="search-results" data-testid="search-results"></div>
+      </section>
+      <section class="card">
         <div class="actions" style="margin-bottom:10px">
           <select id="d-category" data-testid="directory-category" style="max-width:220px"></select>
           <select id="d-level" data-testid="directory-level" style="max-width:180px">

@@ -112,6 +112,13 @@ export function ScenarioDetailPage(p: { id: string }) {
       </section>
       <section class="card">
         <h2>
+          <T zh="揭榜方案（与匹配同一评分）" en="Proposals (scored like the matches)" />
+        </h2>
+        <div id="proposal-msg" aria-live="polite"></div>
+        <div id="proposal-list" data-testid="proposal-list"></div>
+      </section>
+      <section class="card">
+        <h2>
           <T zh="对接进展" en="Lead progress" />
         </h2>
         <p class="small muted">

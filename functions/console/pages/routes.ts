@@ -5,6 +5,7 @@ import { BureauDirectoryPage, OverviewPage, PortraitPage, RoadshowsPage } from '
 import { DEV_STAGES, devTokenRoute } from './dev-token';
 import { DirectoryPage } from './directory';
 import { DistrictPage } from './district';
+import { CataloguePage } from './catalogue';
 import { MyDataPage } from './my-data';
 import { ScenarioDetailPage, ScenariosPage } from './manufacturer';
 import { IndicatorsPage, LeadsPage, ProfilePage } from './platform';
@@ -26,6 +27,7 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/my-data', (c) => c.html(MyDataPage()));
   app.get('/e/reviews', (c) => c.html(ExpertReviewsPage()));
   app.get('/d/applications', (c) => c.html(DistrictPage()));
+  app.get('/scenarios', (c) => c.html(CataloguePage()));
 
   app.get('/m/scenarios', (c) => c.html(ScenariosPage()));
   app.get('/m/scenarios/:id', (c) => c.html(ScenarioDetailPage({ id: c.req.param('id') })));

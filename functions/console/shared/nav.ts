@@ -45,6 +45,7 @@ export const NAV: readonly NavGroup[] = [
     group: { zh: '公开', en: 'Public' },
     links: [
       { href: '/directory', zh: '培优名录', en: 'Directory' },
+      { href: '/scenarios', zh: '场景清单', en: 'Scenarios' }, // issue 21
       { href: '/notices', zh: '公示', en: 'Public notice' },
       { href: '/my-data', zh: '我的数据', en: 'My data' },
     ],

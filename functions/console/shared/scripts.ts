@@ -28,5 +28,6 @@ export const PAGE_SCRIPTS = [
   'public-roadshow',
   'roadshow-print',
   'district',
+  'catalogue',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];

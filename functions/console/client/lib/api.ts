@@ -13,6 +13,7 @@ import type { Platform, PlatformInput } from '../../../../packages/core/schemas/
 import type { Roadshow, RoadshowInput } from '../../../../packages/core/schemas/roadshow';
 import type { Scenario, ScenarioInput } from '../../../../packages/core/schemas/scenario';
 import type { Selection, SelectionBody, SelectionInput } from '../../../../packages/core/schemas/selection';
+import type { CatalogueItem, Proposal, ProposalInput, SearchHit } from '../../../../packages/core/schemas/proposal';
 import type { Solution, SolutionInput } from '../../../../packages/core/schemas/solution';
 import type { Evidence, EvidenceInput, EvidenceUpload as EvidenceUploadSchema } from '../../../../packages/core/schemas/evidence';
 import type { Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput } from '../../../../packages/core/schemas/review';
@@ -111,6 +112,17 @@ const query = (q: Record<string, string | number | undefined>) => {
 
 export const api = {
   devToken: (body: DevTokenInput) => request<DevToken>('POST', '/dev/token', body),
+
+  // issue 21: the public 场景清单, 揭榜 and search by need
+  catalogue: (q: { industry?: string; domain?: string; region?: string; q?: string }) =>
+    request<{ items: CatalogueItem[] }>('GET', `/v1/public/scenarios?${query(q)}`),
+  search: (q: { q: string; industry?: string }) => request<{ items: SearchHit[] }>('GET', `/v1/public/directory/search?${query(q)}`),
+  proposals: {
+    create: (scenarioId: string, body: ProposalInput) => request<Proposal>('POST', `/v1/scenarios/${seg(scenarioId)}/proposals`, body),
+    list: (scenarioId: string) => request<{ items: Proposal[] }>('GET', `/v1/scenarios/${seg(scenarioId)}/proposals`),
+    accept: (id: string) => request<{ proposal: Proposal; lead: Lead }>('POST', `/v1/proposals/${seg(id)}/accept`),
+    decline: (id: string, reason: string) => request<Proposal>('POST', `/v1/proposals/${seg(id)}/decline`, { reason }),
+  },
 
   scenarios: {
     list: () => request<Page<Scenario>>('GET', '/v1/scenarios?limit=100'),

@@ -60,7 +60,7 @@ export function claims(): Claims | null {
   return { sub: String(c.sub), role: c.role, ...(c.org ? { org: c.org } : {}), exp: Number(c.exp) } as Claims;
 }
 
-export const signInHref = () => `/sign-in?next=${encodeURIComponent(location.pathname)}`;
+export const signInHref = () => `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`;
 const roleNames = (roles: readonly Role[]) => roles.map((r) => `${ROLE_LABELS[r].zh} ${ROLE_LABELS[r].en}`).join(' / ');
 
 /**

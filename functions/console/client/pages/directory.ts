@@ -1,6 +1,8 @@
 import { api, type DirectoryRow } from '../lib/api';
-import { byId, clear, en, h } from '../lib/dom';
-import { eligibilityText, levelBadge, term } from '../lib/format';
+import { reasonList } from '../lib/reasons';
+import { errorMsg } from '../lib/messages';
+import { byId, clear, en, h, say, val } from '../lib/dom';
+import { eligibilityText, levelBadge, score100, term } from '../lib/format';
 import { page, spawn } from '../lib/page';
 import { fillSelect } from '../lib/widgets';
 
@@ -33,6 +35,30 @@ page(async () => {
     cursor = res.cursor;
     more.hidden = !cursor;
   }
+  // Search by need: the matcher ranks the listed platforms for the words typed, with its reasons.
+  const search = byId('search-form', HTMLFormElement);
+  fillSelect(byId('s-industry', HTMLSelectElement), 'industries', '任意行业 Any industry');
+  const results = byId('search-results');
+  search.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    spawn((async () => {
+      const q = val(search, 'q');
+      const industry = val(search, 'industry');
+      try {
+        const { items } = await api.search({ q, ...(industry ? { industry } : {}) });
+        say(byId('search-msg'), null);
+        const post = `/m/scenarios?${new URLSearchParams({ need: q, ...(industry ? { industry } : {}) })}`;
+        clear(results).append(
+          ...(items.length ? items.map((it, i) => h('div', { class: 'item', 'data-testid': 'search-hit', 'data-platform': it.platformId },
+            h('div', { class: 'head' }, h('span', { class: 'title' }, `${i + 1}. ${it.platformName}`), levelBadge(it.level), h('b', null, score100(it.score)), en('/ 100')),
+            reasonList(it.reasons))) : [h('p', { class: 'muted' }, '没有找到入库平台。', en('No listed platform fits.'))]),
+          h('p', null, h('a', { class: 'btn', href: post, 'data-testid': 'search-post' }, '发布为场景，让平台来对接 ', en('Post this as a scenario'))));
+      } catch (err) {
+        say(byId('search-msg'), errorMsg(err));
+      }
+    })());
+  });
+
   for (const s of [cat, lvl, reg]) s.addEventListener('change', () => spawn(load(false)));
   more.addEventListener('click', () => spawn(load(true)));
   await load(false);

@@ -97,6 +97,39 @@ page(async () => {
     progress.append(...items.map(progressCard));
   }
 
+  // 揭榜: platforms that stepped forward, on the same 0–100 scale and with the same reasons as the matches.
+  const proposals = byId('proposal-list');
+  const proposalMsg = byId('proposal-msg');
+  async function loadProposals() {
+    const { items } = await api.proposals.list(id);
+    clear(proposals);
+    if (!items.length) proposals.appendChild(h('p', { class: 'muted', 'data-testid': 'proposal-empty' }, '暂无平台揭榜。', en('No proposals yet.')));
+    for (const p of items) {
+      const reason = h('input', { type: 'text', maxlength: 500, 'aria-label': '婉拒理由 Reason to decline', placeholder: '婉拒理由 Reason', 'data-testid': 'proposal-decline-reason' });
+      const decide = (work: () => Promise<unknown>, done: string, testid: string) => spawn(work().then(
+        async () => {
+          await Promise.all([loadProposals(), loadProgress()]);
+          say(proposalMsg, msg('ok', done, testid));
+        },
+        (err: unknown) => say(proposalMsg, errorMsg(err)),
+      ));
+      proposals.appendChild(h('div', { class: 'item', 'data-testid': 'proposal-item', 'data-platform': p.platformId, 'data-status': p.status },
+        h('div', { class: 'head' },
+          h('span', { class: 'title' }, p.platformName),
+          h('span', null, h('b', { 'data-testid': 'proposal-score' }, score100(p.score)), en('/ 100'))),
+        h('p', null, p.summary),
+        h('div', { class: 'small muted' }, [p.budgetWan !== undefined ? `报价 ${p.budgetWan} 万元 Price` : '', p.weeks ? `工期 ${p.weeks} 周 weeks` : ''].filter(Boolean).join(' · ')),
+        reasonList(p.reasons, { meter: true }),
+        p.status === 'open' && who!.role === 'manufacturer'
+          ? h('div', { class: 'actions' },
+              h('button', { type: 'button', 'data-testid': 'proposal-accept', onclick: () => decide(() => api.proposals.accept(p.id), `已接受 ${p.platformName} 的方案 / Accepted`, 'proposal-accepted') }, '接受 ', en('Accept')),
+              reason,
+              h('button', { type: 'button', class: 'secondary', 'data-testid': 'proposal-decline', onclick: () => decide(() => api.proposals.decline(p.id, reason.value.trim()), '已婉拒 / Declined', 'proposal-declined') }, '婉拒 ', en('Decline')))
+          : h('div', { class: 'small' }, p.status === 'accepted' ? '已接受 Accepted' : p.status === 'declined' ? `已婉拒 Declined${p.declineReason ? `：${p.declineReason}` : ''}` : '')));
+    }
+  }
+  await loadProposals();
+
   const settled = await poll(async () => {
     const [sc, m] = await Promise.all([api.scenarios.get(id), api.scenarios.matches(id)]);
     render(sc, m);

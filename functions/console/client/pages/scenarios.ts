@@ -28,6 +28,14 @@ page(async () => {
   };
   const saved = JSON.parse(localStorage.getItem(enterpriseKey) ?? 'null') as Scenario['enterprise'] | null;
   if (saved) fillEnterprise(saved);
+  // "Post this as a scenario" from the 名录's search carries the need (and industry) here.
+  const carried = new URLSearchParams(location.search);
+  const need0 = carried.get('need');
+  if (need0) {
+    control(form, 'title').value = need0.slice(0, 200);
+    control(form, 'description').value = need0.slice(0, 4000);
+    if (carried.get('industry')) industry.value = carried.get('industry')!;
+  }
 
   const formMsg = byId('form-msg');
   form.addEventListener('submit', async (ev) => {
