@@ -3,7 +3,7 @@
  * side by side in this run; results in bench/results.json.
  *
  *   BENCH_QUICK=1            ~1-minute smoke run (small sizes)
- *   BENCH_ONLY=vector,cold   run a subset: vector, cold, api, pipeline, reassess, roadshow, roadshow-event, round, learning, cost
+ *   BENCH_ONLY=vector,cold   run a subset: vector, cold, api, pipeline, reassess, roadshow, roadshow-event, search, round, learning, cost
  *   sizes: BENCH_VECTOR_N, BENCH_VECTOR_DIMS, BENCH_VECTOR_QUERIES, BENCH_ANN_MAX_BUILD_SEC,
  *          BENCH_COLD_RUNS, BENCH_LOAD_PLATFORMS, BENCH_LOAD_SCENARIOS, BENCH_LOAD_SECONDS,
  *          BENCH_LOAD_CONNECTIONS, BENCH_PIPELINE_SIZES, BENCH_PIPELINE_SCENARIOS, BENCH_REASSESS_N, BENCH_ROUND_N,
@@ -21,6 +21,7 @@ import { benchPipeline, printPipeline } from './pipeline';
 import { benchReassess, printReassess } from './reassess';
 import { benchRoadshow } from './roadshow';
 import { benchRoadshowEvent } from './roadshow-event';
+import { benchSearch, printSearch } from './search';
 import { benchRound, printRound } from './round';
 import { QUICK, fmt, machine, printTable } from './util';
 import { benchVectorSearch, printVectorSearch, vectorSearchOptions } from './vector-search';
@@ -96,6 +97,7 @@ await section(
       [`median of ${r.runs} runs; solver vs greedy measured side by side.`],
     ),
 );
+await section('search', 'search by need', () => benchSearch({ log: progress }), printSearch);
 await section(
   'roadshow-event',
   'roadshow event',
