@@ -1,10 +1,21 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { buildConsoleAssets, type BuiltAssets } from '../../functions/console/build-assets';
+import { loadSettings } from '../settings/settings';
 import { startStack, type Stack } from './stack';
 import { StartupError } from './startup-error';
 import { SettingsError } from '../settings/settings';
 
 // `npm start`: the whole service on this machine, no AWS account and no network.
 const started = Date.now();
+// An empty data directory means a newcomer: the last line says how to fill the pages.
+const dataDir = (() => {
+  try {
+    return loadSettings().DATA_DIR;
+  } catch {
+    return undefined;
+  }
+})();
+const fresh = !!dataDir && (!existsSync(dataDir) || readdirSync(dataDir).length === 0);
 const aborted = new AbortController();
 let stack: Stack | undefined;
 let assets: BuiltAssets | undefined;
@@ -41,3 +52,4 @@ try {
 if (stopping) await stop(stopping, stack);
 console.log(`[local] API on ${stack.url}  (docs ${stack.url}/docs, console ${stack.url}/)  ready in ${Date.now() - started} ms`);
 console.log('[local] get a token: npm run token -- --role bureau');
+if (fresh) console.log('[local] empty data directory: load the demo city with `npm run demo` in another terminal (about a minute)');
