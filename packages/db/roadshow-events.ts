@@ -70,31 +70,19 @@ export async function updateFieldsOwing(s: Store, id: string, version: number, s
     await markNoticesOwed(s, owed);
     return true;
   }
-  const names: Record<string, string> = { '#v': 'version' };
-  const values: Record<string, unknown> = { ':v': version, ':one': 1 };
-  const sets = ['#v = :v + :one'];
-  Object.entries(set).forEach(([k, v], i) => {
-    names[`#s${i}`] = k;
-    values[`:s${i}`] = v;
-    sets.push(`#s${i} = :s${i}`);
-  });
   return transactIf(s, [
-    {
-      Update: {
-        TableName: s.table,
-        Key: { pk: pk(id), sk: META },
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: version === 0 ? 'attribute_not_exists(#v) OR #v = :v' : '#v = :v',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    },
+    { Update: { TableName: s.table, ...versionedUpdate(id, version, set) } },
     ...owed.map((n) => noticeOwedPut(s.table, n)),
   ]);
 }
 
 /** Edits fields of the roadshow conditional on its version (If-Match / read-modify-write). */
 export async function updateFields(s: Store, id: string, version: number, set: Record<string, unknown>, remove: string[] = []): Promise<boolean> {
+  return (await updateIf(s, versionedUpdate(id, version, set, remove))) !== false;
+}
+
+/** SET (and REMOVE) fields and bump the version, conditional on the version read. */
+function versionedUpdate(id: string, version: number, set: Record<string, unknown>, remove: string[] = []) {
   const names: Record<string, string> = { '#v': 'version' };
   const values: Record<string, unknown> = { ':v': version, ':one': 1 };
   const sets = ['#v = :v + :one'];
@@ -107,14 +95,13 @@ export async function updateFields(s: Store, id: string, version: number, set: R
     names[`#r${i}`] = k;
     return `#r${i}`;
   });
-  const res = await updateIf(s, {
+  return {
     Key: { pk: pk(id), sk: META },
     UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
     ConditionExpression: version === 0 ? 'attribute_not_exists(#v) OR #v = :v' : '#v = :v',
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
-  });
-  return res !== false;
+  };
 }
 
 /** Re-composition lock: one at a time; a crashed holder's lock lapses at `until`. */

@@ -201,6 +201,29 @@ function bestCandidates(s: TimedScenarioInput): RoadshowCandidate[] {
 }
 
 /** Fill free seats: first platforms into placed scenarios (up to k), then wait-listed scenarios into free rooms. */
+/**
+ * Places the waiting scenario whose best free layout is worth most into a free room and slot (its
+ * manufacturer free then), with its best free platforms; false when none fits anywhere.
+ */
+function placeBestWaiting(board: Board, waiting: readonly TimedScenarioInput[], cands: Map<string, RoadshowCandidate[]>, excluded: (s: string, p: string) => boolean): boolean {
+  let best: { s: TimedScenarioInput; t: number; room: number; picks: RoadshowCandidate[]; value: number } | null = null;
+  for (const s of waiting) {
+    if (board.items.has(s.id)) continue;
+    for (let t = 0; t < board.T; t++) {
+      const room = board.freeRoom(t);
+      if (room < 0 || !board.ownerFree(s.ownerId, t)) continue;
+      const picks = board.bestFree(cands.get(s.id) ?? [], t, board.k, (p) => excluded(s.id, p));
+      if (picks.length === 0) continue;
+      const value = picks.reduce((a, p) => a + p.score, 0);
+      if (!best || value > best.value + EPS) best = { s, t, room, picks, value };
+    }
+  }
+  if (!best) return false;
+  board.place(best.s.id, best.s.ownerId, best.t, best.room);
+  for (const p of best.picks) board.addPlatform(best.s.id, p);
+  return true;
+}
+
 function refill(board: Board, all: readonly TimedScenarioInput[], maxScenarios: number, cands: Map<string, RoadshowCandidate[]>, excluded: (s: string, p: string) => boolean = () => false) {
   for (let changed = true; changed; ) {
     changed = false;
@@ -219,23 +242,7 @@ function refill(board: Board, all: readonly TimedScenarioInput[], maxScenarios: 
     }
     if (board.items.size >= maxScenarios) break;
     // A wait-listed scenario into a free room: the one whose best layout is worth most.
-    let bestNew: { s: TimedScenarioInput; t: number; room: number; picks: RoadshowCandidate[]; value: number } | null = null;
-    for (const s of all) {
-      if (board.items.has(s.id)) continue;
-      for (let t = 0; t < board.T; t++) {
-        const room = board.freeRoom(t);
-        if (room < 0 || !board.ownerFree(s.ownerId, t)) continue;
-        const picks = board.bestFree(cands.get(s.id) ?? [], t, board.k, (p) => excluded(s.id, p));
-        if (picks.length === 0) continue;
-        const value = picks.reduce((a, p) => a + p.score, 0);
-        if (!bestNew || value > bestNew.value + EPS) bestNew = { s, t, room, picks, value };
-      }
-    }
-    if (bestNew) {
-      board.place(bestNew.s.id, bestNew.s.ownerId, bestNew.t, bestNew.room);
-      for (const p of bestNew.picks) board.addPlatform(bestNew.s.id, p);
-      changed = true;
-    }
+    if (placeBestWaiting(board, all, cands, excluded)) changed = true;
   }
 }
 
@@ -379,24 +386,7 @@ export function recompose(input: RecomposeInput): RecomposeResult {
   const waiting = [...input.scenarios].filter((s) => !before.has(s.id) && !withdrawn.has(s.id)).sort((a, b) => cmpStr(a.id, b.id));
   const cap = Math.min(input.maxScenarios, input.rooms * input.slots);
   for (let placed = true; placed && board.items.size < cap; ) {
-    placed = false;
-    let bestNew: { s: TimedScenarioInput; t: number; room: number; picks: RoadshowCandidate[]; value: number } | null = null;
-    for (const s of waiting) {
-      if (board.items.has(s.id)) continue;
-      for (let t = 0; t < input.slots; t++) {
-        const room = board.freeRoom(t);
-        if (room < 0 || !board.ownerFree(s.ownerId, t)) continue;
-        const picks = board.bestFree(cands.get(s.id) ?? [], t, input.platformsPerScenario, (p) => excluded(s.id, p));
-        if (picks.length === 0) continue;
-        const value = picks.reduce((a, p) => a + p.score, 0);
-        if (!bestNew || value > bestNew.value + EPS) bestNew = { s, t, room, picks, value };
-      }
-    }
-    if (bestNew) {
-      board.place(bestNew.s.id, bestNew.s.ownerId, bestNew.t, bestNew.room);
-      for (const p of bestNew.picks) board.addPlatform(bestNew.s.id, p);
-      placed = true;
-    }
+    placed = placeBestWaiting(board, waiting, cands, excluded);
   }
   const agenda = board.agenda();
   const addedPlatforms = agenda.flatMap((a) =>
