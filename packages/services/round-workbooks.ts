@@ -1,3 +1,4 @@
+import type { CatalogueItem } from '../core/schemas/proposal';
 import type { Grant, Programme } from '../core/schemas/support';
 import type { Recommendations } from '../core/schemas/review';
 import type { DirectoryYear } from '../core/schemas/round';
@@ -68,5 +69,20 @@ export async function supportLedgerWorkbook(l: { programme: Programme; grants: G
     g.payments.forEach((pay, k) => ws.addRow([...(k === 0 ? head : ['', '', '', '', '', '', '']), pay.paidOn, pay.voucherNo, pay.amountWan]));
   });
   ws.columns.forEach((col, i) => (col.width = [8, 30, 8, 10, 10, 10, 10, 12, 18, 10][i]));
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** The published 场景清单 as the bureau posts it on its website: one row per open scenario. */
+export async function catalogueWorkbook(items: readonly CatalogueItem[], at: string): Promise<Uint8Array<ArrayBuffer>> {
+  const wb = await workbook();
+  const ws = wb.addWorksheet('工业赋能场景清单');
+  ws.addRow([`青岛市工业赋能场景清单 / Qingdao published scenarios — ${at.slice(0, 10)}`]);
+  ws.getRow(1).font = { bold: true, size: 14 };
+  ws.addRow(['序号 No.', '场景 Scenario', '需求描述 Need', '企业 Enterprise', '行业 Industry', '领域 Domains', '区市 District', '预算（万元） Budget', '截止 Deadline', '发布 Published', '编号 Id']);
+  ws.getRow(2).font = { bold: true };
+  items.forEach((x, i) =>
+    ws.addRow([i + 1, x.title, x.description, x.enterprise, label('industry', x.industry), x.domains.map((d) => label('domain', d)).join('、'), x.region, x.budgetWan ?? '', x.deadline ?? '', x.publishedAt?.slice(0, 10) ?? '', x.id]),
+  );
+  ws.columns.forEach((col, i) => (col.width = [6, 28, 60, 30, 18, 20, 10, 12, 12, 12, 24][i]));
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

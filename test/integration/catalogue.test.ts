@@ -59,6 +59,31 @@ describe('public scenario catalogue (场景清单)', () => {
   });
 });
 
+describe('catalogue exports', () => {
+  it('publish the same public view as xlsx (the bureau\'s website) and as an Atom feed per industry', async () => {
+    const x = await stack.app.request('/v1/public/scenarios.xlsx');
+    expect(x.status).toBe(200);
+    expect(x.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await x.arrayBuffer());
+    const cells = wb.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(cells).toContain('某橡胶和塑料制品企业（黄岛区）');
+    expect(cells).toContain('青岛某塑料制品有限公司');
+    expect(cells.join('|')).not.toContain('91350100M000100Y43');
+
+    const feed = await stack.app.request('/v1/public/scenarios.atom?industry=C29');
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/application\/atom\+xml/);
+    const xml = await feed.text();
+    expect(xml).toMatch(/^<\?xml[^>]*\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    expect(xml.match(/<entry>/g)).toHaveLength(2);
+    expect(xml).toContain(`urn:gongfu-qingdao:scenario:${sc.anon}`);
+    expect(xml).not.toContain('91350100M000100Y43');
+    expect((await (await stack.app.request('/v1/public/scenarios.atom?industry=C13')).text()).match(/<entry>/g)).toBeNull();
+  });
+});
+
 describe('proposals (揭榜)', () => {
   let proposalId = '';
 

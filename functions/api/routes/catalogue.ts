@@ -2,18 +2,51 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { Lead } from '../../../packages/core/schemas/lead';
 import { CatalogueItem, Proposal, ProposalDecline, ProposalInput, SearchHit, SearchQuery } from '../../../packages/core/schemas/proposal';
 import { Domain, Industry, Region } from '../../../packages/core/taxonomy';
+import { catalogueAtom } from '../../../packages/core/catalogue-feed';
 import * as svc from '../../../packages/services/catalogue';
+import { catalogueWorkbook } from '../../../packages/services/round-workbooks';
 import type { Api } from '../app';
 import { clientAddress } from '../client-address';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CatalogueQuery = z.object({ industry: Industry.optional(), domain: Domain.optional(), region: Region.optional(), q: z.string().trim().max(200).optional() });
+
 export function catalogueRoutes(app: Api) {
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/public/scenarios.xlsx', tags: ['scenarios'],
+      summary: '场景清单 Excel（局方官网发布用） / The catalogue as a workbook',
+      request: { query: CatalogueQuery },
+      responses: { 200: { description: 'the workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
+    }),
+    async (c) => {
+      const bytes = await catalogueWorkbook(await svc.catalogue(c.var.deps, c.req.valid('query')), c.var.deps.now().toISOString());
+      return c.body(bytes, 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="scenarios.xlsx"' });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/public/scenarios.atom', tags: ['scenarios'],
+      summary: '场景订阅源（Atom，可按行业） / Atom feed of new scenarios, per industry',
+      request: { query: CatalogueQuery },
+      responses: { 200: { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: z.string() } } }, ...ERRORS },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const base = new URL(c.req.url).origin;
+      const xml = catalogueAtom(await svc.catalogue(c.var.deps, q), { base, industry: q.industry, updated: c.var.deps.now().toISOString() });
+      return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+    },
+  );
+
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/public/scenarios', tags: ['scenarios'],
       summary: '公开场景清单（第八条） / The published scenario catalogue (public)',
-      request: { query: z.object({ industry: Industry.optional(), domain: Domain.optional(), region: Region.optional(), q: z.string().trim().max(200).optional() }) },
+      request: { query: CatalogueQuery },
       responses: { 200: json(z.object({ items: z.array(CatalogueItem) })), ...ERRORS },
     }),
     async (c) => c.json({ items: await svc.catalogue(c.var.deps, c.req.valid('query')) }, 200),
