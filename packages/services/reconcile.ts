@@ -1,4 +1,5 @@
 import { dueAssessments } from '../db/indicators';
+import { sendScenarioDigests } from './subscriptions';
 import { roadshowsComposing } from '../db/roadshows';
 import { allScenariosByStatus } from '../db/scenarios';
 import type { Deps } from '../runtime/deps';
@@ -26,6 +27,8 @@ export interface ReconcileReport {
   anonymised: number;
   /** Roadshow invitations/changes whose notification a crashed step still owed, delivered now (once). */
   roadshowNotices: number;
+  /** Daily digests of new scenarios sent to subscribed platforms in this pass. */
+  digests: number;
   /** Messages waiting in dead-letter queues (all queues together); per queue in the log. */
   deadLetters: number;
 }
@@ -81,6 +84,7 @@ export async function reconcile(deps: Deps, opts: { olderThanSec: number }): Pro
     reminders: await remindStaleLeads(deps),
     anonymised: await anonymiseExpiredObjectionContacts(deps),
     roadshowNotices: await finishOwedNotices(deps, cutoff),
+    digests: await sendScenarioDigests(deps),
     deadLetters: 0,
   };
   const waiting = await deadLetterCounts(deps.sqs, deps.resources.deadLetterUrls ?? {});

@@ -11,15 +11,15 @@ import { wasAccepted, wasSigned } from '../core/funnel';
 import type { Lead } from '../core/schemas/lead';
 import { isEvent, type AgendaEntry, type Roadshow, type RoadshowPatch } from '../core/schemas/roadshow';
 import type { CloseInput, MetPair, RatingInput, RegistrationInput, ReplyInput, RoadshowInvitation, RoadshowRegistration, RoadshowReport } from '../core/schemas/roadshow-event';
-import { allowsPrivateWebhooks, signBody, webhookSecret, webhookTargetProblem } from '../core/webhook';
 import { getLead } from '../db/leads';
 import { markPairingsDue } from '../db/pairings';
-import { getPlatform, getPlatforms } from '../db/platforms';
+import { getPlatforms } from '../db/platforms';
 import * as ev from '../db/roadshow-events';
 import { getMatches, getScenario } from '../db/scenarios';
 import { updateIf } from '../db/store';
 import { hourlyBudget } from '../db/throttle';
 import { inboxNotifier } from '../notify/inbox';
+import { postPlatformEvent } from './platform-webhook';
 import type { Notification } from '../notify/port';
 import type { PairingMessage } from '../queue/messages';
 import type { Deps } from '../runtime/deps';
@@ -119,23 +119,7 @@ export async function deliverNotice(deps: Deps, owed: ev.NoticeOwed): Promise<vo
   if (r && inv) {
     const n = invitationNotice(r, inv, owed);
     await inboxNotifier(s).notify(n);
-    if (inv.party === 'platform') {
-      const platform = await getPlatform(s, inv.orgId);
-      const url = platform?.webhookUrl;
-      if (url && !webhookTargetProblem(url, allowsPrivateWebhooks(deps.settings.STAGE))) {
-        const body = JSON.stringify({ type: owed.event, id: n.id, roadshow: publicHeader(r), invitation: inv });
-        try {
-          await deps.fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-signature': signBody(webhookSecret(deps.settings.AUTH_SECRET, inv.orgId), body), 'x-event-id': n.id },
-            body,
-            signal: AbortSignal.timeout(5000),
-          });
-        } catch (err) {
-          deps.log.warn('roadshow webhook failed', { invitationId: inv.id, error: String(err) });
-        }
-      }
-    }
+    if (inv.party === 'platform') await postPlatformEvent(deps, inv.orgId, n.id, { type: owed.event, id: n.id, roadshow: publicHeader(r), invitation: inv });
   }
   await ev.noticeDone(s, owed);
 }

@@ -343,11 +343,13 @@ export async function portrait(deps: Deps, who: Principal, id: string): Promise<
 // ---- a platform's own funnel ---------------------------------------------------------------------
 
 /** The platform sees its own 成效; the bureau sees any platform's. */
-export async function platformFunnel(deps: Deps, who: Principal, id: string): Promise<FunnelView> {
+export async function platformFunnel(deps: Deps, who: Principal, id: string): Promise<FunnelView & { bySource: FunnelRow[] }> {
   if (!(who.role === 'bureau' || (who.role === 'platform' && who.org === id))) throw new AppError('FORBIDDEN');
   const s = storeOf(deps);
   if (!(await getPlatform(s, id))) throw notFound('平台 platform');
-  return funnelView(deps, await leadsOfPlatform(s, id));
+  const leads = await leadsOfPlatform(s, id);
+  // Pushed by matching, won by 揭榜, or met at a roadshow: the platform sees which channel pays.
+  return { ...funnelView(deps, leads), bySource: funnelBy(leads, leadSourceKey) };
 }
 
 // ---- bottlenecks ----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankNeed } from '../../packages/services/matching';
+import { sendScenarioDigests } from '../../packages/services/subscriptions';
 import { platformBody, scenarioBody, specializedL2Report } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 
@@ -123,6 +124,8 @@ describe('proposals (揭榜)', () => {
     const o = await stack.call('GET', '/v1/stats/overview', { token: bureau });
     const row = o.body.funnel.bySource.find((r: { key: string }) => r.key === 'proposal');
     expect(row).toMatchObject({ leads: 1, accepted: 1, signed: 1, contractWan: 58 });
+    const own = await stack.call('GET', `/v1/platforms/${plt.maint.id}/funnel`, { token: plt.maint.token });
+    expect(own.body.bySource.find((r: { key: string }) => r.key === 'proposal')).toMatchObject({ leads: 1, signed: 1, contractWan: 58 });
     const other = (await stack.call('GET', `/v1/scenarios/${sc.anon}/proposals`, { token: mfr })).body.items.find((x: { platformId: string }) => x.platformId === plt.energy.id);
     expect((await stack.call('POST', `/v1/proposals/${other.id}/decline`, { token: mfr, body: {} })).status).toBe(400);
     expect((await stack.call('POST', `/v1/proposals/${other.id}/decline`, { token: mfr, body: { reason: '已选定其他方案' } })).body.status).toBe('declined');
@@ -143,6 +146,32 @@ describe('proposals (揭榜)', () => {
     expect(over.body.error.message).toMatch(/每月最多揭榜 20 次/);
     expect((await stack.call('GET', `/v1/scenarios/${sc.named}/proposals`, { token: mfr })).body.items).toEqual([]);
   }, 60_000);
+});
+
+describe('subscriptions (订阅)', () => {
+  it('bring new scenarios in what a platform follows to its inbox, at most one digest a day', async () => {
+    expect((await stack.call('PUT', `/v1/platforms/${plt.energy.id}/subscription`, { token: plt.maint.token, body: { industries: [], domains: ['energy'] } })).status).toBe(404);
+    expect((await stack.call('PUT', `/v1/platforms/${plt.energy.id}/subscription`, { token: plt.energy.token, body: { industries: ['C99'], domains: [] } })).status).toBe(400);
+    const sub = await stack.call('PUT', `/v1/platforms/${plt.energy.id}/subscription`, { token: plt.energy.token, body: { industries: [], domains: ['energy'] } });
+    expect(sub.status).toBe(200);
+    // Only what is published after subscribing counts.
+    expect(await sendScenarioDigests(stack.deps)).toBe(0);
+    const id = (await stack.call('POST', '/v1/scenarios', { token: mfr, body: scenarioBody({ title: '烘干线天然气用量大', description: '烘干线天然气一个月二十万，想做能耗分析。', domains: ['energy'] }) })).body.id;
+    await stack.call('POST', `/v1/scenarios/${id}/publish`, { token: mfr });
+    await stack.call('POST', `/v1/scenarios/${(await stack.call('POST', '/v1/scenarios', { token: mfr, body: scenarioBody({ title: '质量追溯' , domains: ['quality'] }) })).body.id}/publish`, { token: mfr });
+    await eventually(async () => (await stack.call('GET', `/v1/scenarios/${id}`, { token: mfr })).body.publishedAt);
+    expect(await sendScenarioDigests(stack.deps)).toBe(1);
+    const inbox = await stack.call('GET', '/v1/notifications', { token: plt.energy.token });
+    const digest = inbox.body.items.filter((n: { event: string }) => n.event === 'scenario.published');
+    expect(digest).toHaveLength(1);
+    expect(digest[0].title.zh).toBe('1 个新场景符合您的订阅');
+    expect(digest[0].body.zh).toContain('烘干线天然气用量大');
+    // A second pass the same day sends nothing, even with another new scenario.
+    const later = (await stack.call('POST', '/v1/scenarios', { token: mfr, body: scenarioBody({ title: '空压机节能改造', description: '空压机房电耗高，想做节能改造。', domains: ['energy'] }) })).body.id;
+    await stack.call('POST', `/v1/scenarios/${later}/publish`, { token: mfr });
+    expect(await sendScenarioDigests(stack.deps)).toBe(0);
+    expect((await stack.call('GET', `/v1/platforms/${plt.energy.id}/subscription`, { token: plt.energy.token })).body.lastDigestAt).toBeTruthy();
+  });
 });
 
 describe('search by need (按需求找平台)', () => {

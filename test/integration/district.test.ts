@@ -54,6 +54,7 @@ describe('district offices (区市)', () => {
     const list = await stack.call('GET', `/v1/rounds/${roundId}/applications`, { token: huangdao });
     expect(list.status).toBe(200);
     expect(list.body.items.map((a: { id: string }) => a.id).sort()).toEqual([apps.hd, apps.hd2].sort());
+    expect((await stack.call('GET', `/v1/rounds/${roundId}/applications`, { token: laoshan })).body.items.map((a: { id: string }) => a.id)).toEqual([apps.ls]);
     expect((await stack.call('GET', `/v1/applications/${apps.hd}`, { token: huangdao })).status).toBe(200);
     expect((await stack.call('GET', `/v1/applications/${apps.ls}`, { token: huangdao })).status).toBe(404);
     expect((await stack.call('POST', `/v1/applications/${apps.ls}/endorse`, { token: huangdao, body: {} })).status).toBe(404);

@@ -4,6 +4,8 @@ import { CatalogueItem, Proposal, ProposalDecline, ProposalInput, SearchHit, Sea
 import { Domain, Industry, Region } from '../../../packages/core/taxonomy';
 import { catalogueAtom } from '../../../packages/core/catalogue-feed';
 import * as svc from '../../../packages/services/catalogue';
+import * as subs from '../../../packages/services/subscriptions';
+import { Subscription, SubscriptionInput } from '../../../packages/core/schemas/subscription';
 import { catalogueWorkbook } from '../../../packages/services/round-workbooks';
 import type { Api } from '../app';
 import { clientAddress } from '../client-address';
@@ -94,6 +96,28 @@ export function catalogueRoutes(app: Api) {
       responses: { 200: json(Proposal), ...ERRORS },
     }),
     async (c) => c.json(await svc.decline(c.var.deps, requireRole(c, 'manufacturer'), c.req.valid('param').id, c.req.valid('json').reason), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/platforms/{id}/subscription', tags: ['scenarios'], security: bearer,
+      summary: '订阅场景（行业、领域；每日至多一次汇总） / Follow industries and domains: a daily digest of new scenarios',
+      middleware: [allow('platform')] as const,
+      request: { params: IdParam('id'), ...body(SubscriptionInput) },
+      responses: { 200: json(Subscription), ...ERRORS },
+    }),
+    async (c) => c.json(await subs.setSubscription(c.var.deps, requireRole(c, 'platform'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/platforms/{id}/subscription', tags: ['scenarios'], security: bearer,
+      summary: '我的场景订阅 / What this platform follows',
+      middleware: [allow('platform')] as const,
+      request: { params: IdParam('id') },
+      responses: { 200: json(Subscription), ...ERRORS },
+    }),
+    async (c) => c.json(await subs.getSubscription(c.var.deps, requireRole(c, 'platform'), c.req.valid('param').id), 200),
   );
 
   app.openapi(

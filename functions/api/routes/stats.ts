@@ -172,7 +172,7 @@ export function statsRoutes(app: Api) {
       method: 'get', path: '/v1/platforms/{id}/funnel', tags: ['stats'], security: bearer,
       summary: '平台自身的对接成效 / The platform\'s own matchmaking funnel (bureau or the platform itself)',
       request: { params: IdParam('id') },
-      responses: { 200: json(FunnelView), ...ERRORS },
+      responses: { 200: json(FunnelView.extend({ bySource: z.array(FunnelRow).describe('按来源：匹配推送 matched / 揭榜 proposal / 路演 roadshow') })), ...ERRORS },
     }),
     async (c) => c.json(await svc.platformFunnel(c.var.deps, requireRole(c, 'bureau', 'platform'), c.req.valid('param').id), 200),
   );
