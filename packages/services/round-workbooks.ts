@@ -1,3 +1,4 @@
+import type { DistrictRow } from '../core/schemas/district';
 import type { CatalogueItem } from '../core/schemas/proposal';
 import type { Grant, Programme } from '../core/schemas/support';
 import type { Recommendations } from '../core/schemas/review';
@@ -84,5 +85,18 @@ export async function catalogueWorkbook(items: readonly CatalogueItem[], at: str
     ws.addRow([i + 1, x.title, x.description, x.enterprise, label('industry', x.industry), x.domains.map((d) => label('domain', d)).join('、'), x.region, x.budgetWan ?? '', x.deadline ?? '', x.publishedAt?.slice(0, 10) ?? '', x.id]),
   );
   ws.columns.forEach((col, i) => (col.width = [6, 28, 60, 30, 18, 20, 10, 12, 12, 12, 24][i]));
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** 区市对比 as the bureau circulates it. */
+export async function districtWorkbook(rows: readonly DistrictRow[], at: string): Promise<Uint8Array<ArrayBuffer>> {
+  const wb = await workbook();
+  const ws = wb.addWorksheet('区市对比');
+  ws.addRow([`青岛市工业互联网平台培优 · 区市对比 / Districts side by side — ${at.slice(0, 10)}`]);
+  ws.getRow(1).font = { bold: true, size: 14 };
+  ws.addRow(['区市 District', '平台 Platforms', '未达标 L0', '一级 L1', '二级 L2', '三级 L3', '场景 Scenarios', '线索 Leads', '接受 Accepted', '签约 Signed', '合同（万元） Contract', '待初审 Pending', '已推荐 Endorsed', '已退回 Returned']);
+  ws.getRow(2).font = { bold: true };
+  for (const r of rows) ws.addRow([r.region, r.platforms, ...r.byLevel, r.scenarios, r.leads, r.accepted, r.signed, r.contractWan, r.review.pending, r.review.endorsed, r.review.returned]);
+  ws.columns.forEach((col, i) => (col.width = i === 0 ? 12 : 11));
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -21,7 +21,8 @@ export async function createScenario(deps: Deps, who: Principal, input: Scenario
 export async function readScenario(deps: Deps, who: Principal, id: string): Promise<Scenario> {
   const sc = await repo.getScenario(storeOf(deps), id);
   const visible =
-    sc && (isOwnerOrBureau(who, sc.ownerOrg) || (who.role === 'platform' && OPEN_STATUSES.includes(sc.status)));
+    sc &&
+    (isOwnerOrBureau(who, sc.ownerOrg) || (who.role === 'platform' && OPEN_STATUSES.includes(sc.status)) || (who.role === 'district' && who.district === sc.region));
   if (!visible) throw notFound('场景 scenario');
   return sc;
 }
@@ -79,6 +80,7 @@ export async function listScenarios(
     if (q.status && !OPEN_STATUSES.includes(q.status)) return { items: [], cursor: null };
     return q.status ? repo.scenariosByStatus(s, q.status, q) : allStatusesPage(deps, q, OPEN_STATUSES);
   }
+  if (who.role === 'district') return allStatusesPage(deps, { ...q, region: who.district }, q.status ? [q.status] : ScenarioStatus.options);
   if (q.status) return repo.scenariosByStatus(s, q.status, q);
   return allStatusesPage(deps, q, ScenarioStatus.options);
 }
@@ -87,14 +89,14 @@ export async function listScenarios(
  * The bureau's unfiltered list spans every status partition. A city holds thousands of scenarios,
  * so reading them all and paging by offset is cheaper than another index.
  */
-async function allStatusesPage(deps: Deps, q: { industry?: string; limit: number; cursor?: string }, statuses: readonly ScenarioStatus[]) {
+async function allStatusesPage(deps: Deps, q: { industry?: string; region?: string; limit: number; cursor?: string }, statuses: readonly ScenarioStatus[]) {
   const s = storeOf(deps);
   const offset = q.cursor ? Number.parseInt(Buffer.from(q.cursor, 'base64url').toString(), 10) : 0;
   if (!Number.isInteger(offset) || offset < 0)
     throw new AppError('VALIDATION_FAILED', '分页游标无效 / Invalid cursor', [{ path: 'cursor', message: 'invalid cursor' }]);
   const all = (await Promise.all(statuses.map((st) => repo.allScenariosByStatus(s, st))))
     .flat()
-    .filter((sc) => !q.industry || sc.industry === q.industry)
+    .filter((sc) => (!q.industry || sc.industry === q.industry) && (!q.region || sc.region === q.region))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
   const items = all.slice(offset, offset + q.limit);
   const next = offset + q.limit < all.length ? Buffer.from(String(offset + q.limit)).toString('base64url') : null;

@@ -373,7 +373,7 @@ describe('web console', () => {
     const cases = [
       ['manufacturer', 'ent_e2e', ['nav-directory', 'nav-m-scenarios', 'nav-my-roadshows', 'nav-notices']],
       ['platform', 'plt_e2e', ['nav-directory', 'nav-my-roadshows', 'nav-notices', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile', 'nav-p-round']],
-      ['bureau', undefined, ['nav-b-directory', 'nav-b-overview', 'nav-b-roadshows', 'nav-b-rounds', 'nav-directory', 'nav-notices']],
+      ['bureau', undefined, ['nav-b-directory', 'nav-b-districts', 'nav-b-overview', 'nav-b-roadshows', 'nav-b-rounds', 'nav-directory', 'nav-notices']],
       ['expert', undefined, ['nav-directory', 'nav-e-reviews', 'nav-notices']],
       ['district', undefined, ['nav-d-applications', 'nav-directory', 'nav-notices']],
     ] as const;

@@ -80,4 +80,20 @@ describe('district first review (初审) on a phone', () => {
       [[apps[0], 'returned'], [apps[1], 'endorsed'], [apps[2], 'pending']].sort(),
     );
   }, 60_000);
+
+  it('the city compares the districts and exports the table', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), await stack.token('bureau'));
+    const page = await ctx.newPage();
+    problems.watch(page);
+    await page.goto(`${stack.url}/b/districts`);
+    const row = page.locator('[data-testid="district-row"][data-region="黄岛区"]');
+    await row.waitFor();
+    expect(await page.getByTestId('district-row').count()).toBe(10);
+    expect(await row.getByTestId('district-review').textContent()).toBe('0 / 1 / 1');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('districts-xlsx').click();
+    expect((await download).suggestedFilename()).toBe('districts.xlsx');
+    await ctx.close();
+  }, 60_000);
 });

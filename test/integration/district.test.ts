@@ -127,4 +127,29 @@ describe('district offices (区市)', () => {
     expect(city.body.scope).toEqual({ district: null, shareOfCity: null });
     expect(city.body.platforms.total).toBe(3);
   });
+
+  it('read their region’s scenarios only', async () => {
+    const list = await stack.call('GET', '/v1/scenarios', { token: huangdao });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((x: { region: string }) => x.region)).toEqual(['黄岛区']);
+    const other = (await stack.call('GET', '/v1/scenarios', { token: laoshan })).body.items[0];
+    expect((await stack.call('GET', `/v1/scenarios/${other.id}`, { token: huangdao })).status).toBe(404);
+    expect((await stack.call('GET', `/v1/scenarios/${other.id}`, { token: laoshan })).status).toBe(200);
+  });
+
+  it('are compared side by side for the city (区市对比), in JSON and xlsx', async () => {
+    expect((await stack.call('GET', '/v1/stats/districts', { token: huangdao })).status).toBe(403);
+    const res = await stack.call('GET', '/v1/stats/districts', { token: bureau });
+    expect(res.body.items).toHaveLength(10);
+    const row = (r: string) => res.body.items.find((x: { region: string }) => x.region === r);
+    expect(row('黄岛区')).toMatchObject({ platforms: 2, scenarios: 1, review: { pending: 1, endorsed: 1, returned: 0 } });
+    expect(row('崂山区')).toMatchObject({ platforms: 1, scenarios: 1, review: { pending: 0, endorsed: 1, returned: 0 } });
+    expect(row('市南区')).toMatchObject({ platforms: 0, scenarios: 0 });
+    const x = await stack.app.request('/v1/stats/districts?format=xlsx', { headers: { authorization: `Bearer ${bureau}` } });
+    expect(x.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await x.arrayBuffer());
+    expect(wb.worksheets[0]!.getSheetValues().flat().map(String)).toContain('黄岛区');
+  });
 });

@@ -134,6 +134,7 @@ const routes = () => [
   { name: 'POST endorse', method: 'POST', path: `/v1/applications/${round.app}/endorse`, token: tokens.bureau, body: mutate({ comment: '同意推荐' }) },
   { name: 'POST proposals', method: 'POST', path: `/v1/scenarios/${scenarioId}/proposals`, token: tokens.plt, body: mutate({ summary: '预测性维护方案，三个月上线', budgetWan: 30, weeks: 12 }) },
   { name: 'POST proposal decline', method: 'POST', path: '/v1/proposals/prop_missing/decline', token: tokens.mfr, body: mutate({ reason: '已选定其他方案' }) },
+  { name: 'PUT subscription', method: 'PUT', path: `/v1/platforms/${platformId}/subscription`, token: tokens.plt, body: mutate({ industries: ['C29'], domains: ['energy'] }) },
   { name: 'POST imports/directory', method: 'POST', path: '/v1/imports/directory?year=2019', token: tokens.bureau, body: mutate({ rows: [] }) },
   { name: 'POST imports/scenarios', method: 'POST', path: '/v1/imports/scenarios', token: tokens.bureau, body: mutate({ rows: [] }) },
   { name: 'POST objection contact', method: 'POST', path: `/v1/objections/${round.objection}/contact`, token: tokens.bureau, body: mutate({}) },

@@ -20,6 +20,9 @@ const BatchResult = z.object({
 /** Matches plus the platforms that were sent a lead. */
 export const MatchesView = Matches.extend({ selected: z.array(z.string()) });
 
+/** Every role reads scenarios as its rules allow; a district reads its region's (第四条). */
+const SCENARIO_READERS = ['bureau', 'manufacturer', 'platform', 'expert', 'district'] as const;
+
 export function scenarioRoutes(app: Api) {
   app.openapi(
     createRoute({
@@ -76,17 +79,17 @@ export function scenarioRoutes(app: Api) {
       request: { params: IdParam('id') },
       responses: { 200: json(Scenario), ...ERRORS },
     }),
-    async (c) => c.json(await svc.readScenario(c.var.deps, requireRole(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await svc.readScenario(c.var.deps, requireRole(c, ...SCENARIO_READERS), c.req.valid('param').id), 200),
   );
 
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/scenarios', tags: ['scenarios'], security: bearer,
-      summary: '场景列表 / Scenarios (bureau: all; manufacturer: own; platform: published)',
+      summary: '场景列表 / Scenarios (bureau: all; district: its region; manufacturer: own; platform: published)',
       request: { query: ListQuery.extend({ status: ScenarioStatus.optional(), industry: Industry.optional() }) },
       responses: { 200: json(Page(Scenario)), ...ERRORS },
     }),
-    async (c) => c.json(await svc.listScenarios(c.var.deps, requireRole(c), c.req.valid('query')), 200),
+    async (c) => c.json(await svc.listScenarios(c.var.deps, requireRole(c, ...SCENARIO_READERS), c.req.valid('query')), 200),
   );
 
   app.openapi(

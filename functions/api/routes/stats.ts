@@ -1,4 +1,7 @@
 import { RoadshowReport } from '../../../packages/core/schemas/roadshow-event';
+import { DistrictRow } from '../../../packages/core/schemas/district';
+import { districtComparison } from '../../../packages/services/districts';
+import { districtWorkbook } from '../../../packages/services/round-workbooks';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Label, Page } from '../../../packages/core/schemas/common';
 import { Category } from '../../../packages/core/taxonomy';
@@ -127,7 +130,23 @@ export const Bottlenecks = z
   })
   .openapi('Bottlenecks');
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export function statsRoutes(app: Api) {
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/stats/districts', tags: ['stats'], security: bearer,
+      summary: '区市对比（?format=xlsx 为 Excel） / The ten districts side by side (?format=xlsx)',
+      request: { query: z.object({ format: z.enum(['json', 'xlsx']).optional() }) },
+      responses: { 200: { description: 'one row per district', content: { 'application/json': { schema: z.object({ items: z.array(DistrictRow) }) }, [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
+    }),
+    async (c) => {
+      const rows = await districtComparison(c.var.deps, requireRole(c, 'bureau'));
+      if (c.req.valid('query').format !== 'xlsx') return c.json({ items: rows }, 200);
+      return c.body(await districtWorkbook(rows, c.var.deps.now().toISOString()), 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="districts.xlsx"' });
+    },
+  );
+
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/stats/overview', tags: ['stats'], security: bearer,

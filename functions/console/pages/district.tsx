@@ -16,3 +16,37 @@ export function DistrictPage() {
     </Layout>
   );
 }
+
+/** The city's 区市对比: the ten districts side by side, exportable. */
+export function DistrictComparisonPage() {
+  return (
+    <Layout script="district-comparison" title={{ zh: '区市对比', en: 'Districts side by side' }} path="/b/districts">
+      <section class="card">
+        <div class="actions" style="margin-bottom:10px">
+          <button type="button" class="secondary" id="districts-xlsx" data-testid="districts-xlsx">
+            <T zh="导出 Excel" en="Export .xlsx" />
+          </button>
+        </div>
+        <div class="table-wrap">
+          <table data-testid="districts-table">
+            <caption class="small muted">平台按等级、场景、对接线索与本年度初审进度 / Platforms by level, scenarios, leads and this year’s first review</caption>
+            <thead>
+              <tr>
+                <th scope="col"><T zh="区市" en="District" /></th>
+                <th scope="col" class="num"><T zh="平台" en="Platforms" /></th>
+                <th scope="col" class="num"><T zh="一/二/三级" en="L1/L2/L3" /></th>
+                <th scope="col" class="num"><T zh="场景" en="Scenarios" /></th>
+                <th scope="col" class="num"><T zh="线索" en="Leads" /></th>
+                <th scope="col" class="num"><T zh="签约" en="Signed" /></th>
+                <th scope="col" class="num"><T zh="合同（万元）" en="Contract" /></th>
+                <th scope="col" class="num"><T zh="待初审/已推荐/退回" en="Review" /></th>
+              </tr>
+            </thead>
+            <tbody id="districts-body"></tbody>
+          </table>
+        </div>
+        <div id="districts-msg" aria-live="polite"></div>
+      </section>
+    </Layout>
+  );
+}

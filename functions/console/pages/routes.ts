@@ -4,7 +4,7 @@ import { AccountPage, SignedInPage } from './account';
 import { BureauDirectoryPage, OverviewPage, PortraitPage, RoadshowsPage } from './bureau';
 import { DEV_STAGES, devTokenRoute } from './dev-token';
 import { DirectoryPage } from './directory';
-import { DistrictPage } from './district';
+import { DistrictComparisonPage, DistrictPage } from './district';
 import { CataloguePage } from './catalogue';
 import { MyDataPage } from './my-data';
 import { ScenarioDetailPage, ScenariosPage } from './manufacturer';
@@ -42,6 +42,7 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/b/platforms/:id', (c) => c.html(PortraitPage({ id: c.req.param('id') })));
   app.get('/b/roadshows', (c) => c.html(RoadshowsPage()));
   app.get('/b/rounds', (c) => c.html(BureauRoundsPage()));
+  app.get('/b/districts', (c) => c.html(DistrictComparisonPage()));
   // roadshow events (issue 20)
   app.get('/b/roadshows/:id', (c) => c.html(RoadshowEventPage()));
   app.get('/my/roadshows', (c) => c.html(MyRoadshowsPage()));

@@ -37,6 +37,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/b/directory', zh: '平台台账', en: 'Platforms' },
       { href: '/b/roadshows', zh: '场景路演', en: 'Roadshows' },
       { href: '/b/rounds', zh: '培优入库', en: 'Yearly round' },
+      { href: '/b/districts', zh: '区市对比', en: 'Districts' },
     ],
   },
   { group: { zh: '评审专家', en: 'Expert' }, role: 'expert', links: [{ href: '/e/reviews', zh: '评审任务', en: 'Reviews' }] },

@@ -29,5 +29,6 @@ export const PAGE_SCRIPTS = [
   'roadshow-print',
   'district',
   'catalogue',
+  'district-comparison',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];

@@ -14,6 +14,7 @@ import type { Roadshow, RoadshowInput } from '../../../../packages/core/schemas/
 import type { Scenario, ScenarioInput } from '../../../../packages/core/schemas/scenario';
 import type { Selection, SelectionBody, SelectionInput } from '../../../../packages/core/schemas/selection';
 import type { CatalogueItem, Proposal, ProposalInput, SearchHit } from '../../../../packages/core/schemas/proposal';
+import type { DistrictRow } from '../../../../packages/core/schemas/district';
 import type { Solution, SolutionInput } from '../../../../packages/core/schemas/solution';
 import type { Evidence, EvidenceInput, EvidenceUpload as EvidenceUploadSchema } from '../../../../packages/core/schemas/evidence';
 import type { Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput } from '../../../../packages/core/schemas/review';
@@ -164,6 +165,8 @@ export const api = {
 
   stats: {
     overview: () => request<Overview>('GET', '/v1/stats/overview'),
+    districts: () => request<{ items: DistrictRow[] }>('GET', '/v1/stats/districts'),
+    districtsXlsx: () => download('/v1/stats/districts?format=xlsx', XLSX),
     platforms: () => request<Page<RegisterRow>>('GET', '/v1/stats/platforms'),
     bottlenecks: () => request<Bottlenecks>('GET', '/v1/stats/bottlenecks'),
   },

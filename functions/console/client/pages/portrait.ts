@@ -26,7 +26,9 @@ page(async () => {
       : [h('li', { class: 'muted' }, '尚未登记。', en('None recorded.'))]));
   };
   const form = byId('selection-form', HTMLFormElement);
-  control(form, 'year', HTMLInputElement).value = String(new Date().getFullYear());
+  // A default only: what someone already typed (the page loads while they start) stays.
+  const yearInput = control(form, 'year', HTMLInputElement);
+  if (!yearInput.value) yearInput.value = String(new Date().getFullYear());
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     spawn((async () => {

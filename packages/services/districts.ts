@@ -1,0 +1,43 @@
+import { AppError } from '../core/errors';
+import { funnel } from '../core/funnel';
+import type { Principal } from '../core/principal';
+import type { DistrictRow } from '../core/schemas/district';
+import { ScenarioStatus } from '../core/schemas/scenario';
+import { REGIONS } from '../core/taxonomy';
+import { allLeads } from '../db/leads';
+import { allPlatforms } from '../db/platforms';
+import { allRounds, roundApplications } from '../db/rounds';
+import { allScenariosByStatus } from '../db/scenarios';
+import type { Deps } from '../runtime/deps';
+import { storeOf } from './store';
+
+/** 区市对比 (bureau): the ten districts side by side, in the vocabulary's order. */
+export async function districtComparison(deps: Deps, who: Principal): Promise<DistrictRow[]> {
+  if (who.role !== 'bureau') throw new AppError('FORBIDDEN');
+  const s = storeOf(deps);
+  const [platforms, leads, scenarios, rounds] = await Promise.all([
+    allPlatforms(s),
+    allLeads(s),
+    Promise.all(ScenarioStatus.options.map((st) => allScenariosByStatus(s, st))).then((xs) => xs.flat().filter((x) => !x.smokeTest)),
+    allRounds(s),
+  ]);
+  const reviewed = rounds.filter((r) => r.districtReview).sort((a, b) => b.year - a.year)[0];
+  const apps = reviewed ? await roundApplications(s, reviewed.id) : [];
+  return REGIONS.map(({ code }) => {
+    const mine = platforms.filter((p) => p.region === code);
+    const f = funnel(leads.filter((l) => l.scenario.region === code));
+    const review = { pending: 0, endorsed: 0, returned: 0 };
+    for (const a of apps) if (a.region === code && a.districtReview) review[a.districtReview.status]++;
+    return {
+      region: code,
+      platforms: mine.length,
+      byLevel: [0, 1, 2, 3].map((l) => mine.filter((p) => p.level === l).length),
+      scenarios: scenarios.filter((x) => x.region === code).length,
+      leads: f.leads,
+      accepted: f.accepted,
+      signed: f.signed,
+      contractWan: f.contractWan,
+      review,
+    };
+  });
+}
