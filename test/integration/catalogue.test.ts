@@ -3,6 +3,7 @@ import { rankNeed } from '../../packages/services/matching';
 import { sendScenarioDigests } from '../../packages/services/subscriptions';
 import { platformBody, scenarioBody, specializedL2Report } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
+import { xlsxCells } from '../support/xlsx';
 
 // 第八条 in the other direction: the public 场景清单 (names only where allowed), a platform's 揭榜
 // scored by the matcher, the manufacturer accepting it into the lead lifecycle (source "proposal")
@@ -65,10 +66,7 @@ describe('catalogue exports', () => {
     const x = await stack.app.request('/v1/public/scenarios.xlsx');
     expect(x.status).toBe(200);
     expect(x.headers.get('content-type')).toMatch(/spreadsheetml/);
-    const { default: ExcelJS } = await import('exceljs');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await x.arrayBuffer());
-    const cells = wb.worksheets[0]!.getSheetValues().flat().map(String);
+    const cells = await xlsxCells(x);
     expect(cells).toContain('某橡胶和塑料制品企业（黄岛区）');
     expect(cells).toContain('青岛某塑料制品有限公司');
     expect(cells.join('|')).not.toContain('91350100M000100Y43');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformBody, specializedL2Report } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
+import { xlsxCells } from '../support/xlsx';
 
 // 第十七条 奖补: a programme as data → who is eligible and why → applications and nominations →
 // approval within the budget (two approvals racing for the last of it: one wins) → payments within
@@ -112,10 +113,7 @@ describe('support programmes (奖补)', () => {
     const x = await stack.app.request(`/v1/support-programmes/${programmeId}/ledger?format=xlsx`, { headers: { authorization: `Bearer ${bureau}` } });
     expect(x.status).toBe(200);
     expect(x.headers.get('content-type')).toMatch(/spreadsheetml/);
-    const { default: ExcelJS } = await import('exceljs');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await x.arrayBuffer());
-    const cells = wb.worksheets[0]!.getSheetValues().flat().map(String);
+    const cells = await xlsxCells(x);
     expect(cells).toContain('QD-2026-0002');
     expect(cells).toContain('奖补平台a');
 
