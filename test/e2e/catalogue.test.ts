@@ -108,4 +108,19 @@ describe('the other direction, on a phone', () => {
     await m.goto(`${stack.url}${href}`);
     await expect.poll(() => m.getByTestId('scenario-title').inputValue()).toBe('空压站电费一个月四十万');
   }, 60_000);
+
+  it('a platform follows industries and domains from its profile page', async () => {
+    const p = await phone(await stack.token('platform', platformId));
+    await p.goto(`${stack.url}/p/profile`);
+    await p.getByTestId('subscription-form').waitFor();
+    await p.getByTestId('sub-domain-energy').check();
+    await p.getByTestId('sub-industry-C29').check();
+    await p.getByTestId('sub-submit').click();
+    await p.getByTestId('subscription-saved').waitFor();
+    const saved = await stack.call('GET', `/v1/platforms/${platformId}/subscription`, { token: await stack.token('platform', platformId) });
+    expect(saved.body).toMatchObject({ industries: ['C29'], domains: ['energy'] });
+    await p.reload();
+    await expect.poll(() => p.getByTestId('sub-domain-energy').isChecked()).toBe(true);
+    await fits(p);
+  }, 60_000);
 });

@@ -125,6 +125,17 @@ export function ProfilePage() {
           <div id="solution-msg"></div>
         </form>
       </div>
+      <form class="card" id="subscription-form" data-testid="subscription-form" hidden>
+        <h2>
+          <T zh="订阅新场景（每日至多一次汇总）" en="Follow new scenarios (one digest a day at most)" />
+        </h2>
+        <Picker id="sub-industries" zh="行业" en="Industries" scroll />
+        <Picker id="sub-domains" zh="业务领域" en="Domains" />
+        <button type="submit" data-testid="sub-submit">
+          保存订阅 <span class="en">Save</span>
+        </button>
+        <div id="subscription-msg" aria-live="polite"></div>
+      </form>
     </Layout>
   );
 }

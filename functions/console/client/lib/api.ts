@@ -15,6 +15,7 @@ import type { Scenario, ScenarioInput } from '../../../../packages/core/schemas/
 import type { Selection, SelectionBody, SelectionInput } from '../../../../packages/core/schemas/selection';
 import type { CatalogueItem, Proposal, ProposalInput, SearchHit } from '../../../../packages/core/schemas/proposal';
 import type { DistrictRow } from '../../../../packages/core/schemas/district';
+import type { Subscription, SubscriptionInput } from '../../../../packages/core/schemas/subscription';
 import type { Solution, SolutionInput } from '../../../../packages/core/schemas/solution';
 import type { Evidence, EvidenceInput, EvidenceUpload as EvidenceUploadSchema } from '../../../../packages/core/schemas/evidence';
 import type { Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput } from '../../../../packages/core/schemas/review';
@@ -123,6 +124,10 @@ export const api = {
     list: (scenarioId: string) => request<{ items: Proposal[] }>('GET', `/v1/scenarios/${seg(scenarioId)}/proposals`),
     accept: (id: string) => request<{ proposal: Proposal; lead: Lead }>('POST', `/v1/proposals/${seg(id)}/accept`),
     decline: (id: string, reason: string) => request<Proposal>('POST', `/v1/proposals/${seg(id)}/decline`, { reason }),
+  },
+  subscription: {
+    get: (platformId: string) => request<Subscription>('GET', `/v1/platforms/${seg(platformId)}/subscription`),
+    set: (platformId: string, body: SubscriptionInput) => request<Subscription>('PUT', `/v1/platforms/${seg(platformId)}/subscription`, body),
   },
 
   scenarios: {

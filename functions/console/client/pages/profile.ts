@@ -5,7 +5,7 @@ import { api, orNull } from '../lib/api';
 import { byId, clear, control, en, h, say, val, type Child } from '../lib/dom';
 import { levelBadge, term, terms } from '../lib/format';
 import { errorMsg, msg } from '../lib/messages';
-import { page } from '../lib/page';
+import { page, spawn } from '../lib/page';
 import { need } from '../lib/session';
 import { checked, chosen, fillChecks, fillSelect } from '../lib/widgets';
 
@@ -54,7 +54,35 @@ page(async () => {
       h('p', null, h('a', { href: '/p/indicators', 'data-testid': 'to-indicators' }, '申报成熟度指标 → ', en('Report maturity indicators'))),
     );
     await showSolutions();
+    await showSubscription();
   }
+
+  // What the platform follows in the 场景清单: ticked industries and domains, saved as a whole.
+  const subForm = byId('subscription-form', HTMLFormElement);
+  const subIndustries = byId('sub-industries');
+  const subDomains = byId('sub-domains');
+  fillChecks(subIndustries, 'industries', 'sub-industry');
+  fillChecks(subDomains, 'domains', 'sub-domain');
+  async function showSubscription() {
+    subForm.hidden = false;
+    const sub = await api.subscription.get(id);
+    const tick = (box: HTMLElement, codes: readonly string[]) => {
+      for (const i of box.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) i.checked = codes.includes(i.value);
+    };
+    tick(subIndustries, sub.industries);
+    tick(subDomains, sub.domains);
+  }
+  subForm.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    spawn((async () => {
+      try {
+        const sub = await api.subscription.set(id, { industries: checked(subIndustries, 'industries'), domains: checked(subDomains, 'domains') });
+        say(byId('subscription-msg'), msg('ok', `已保存：${sub.industries.length} 个行业、${sub.domains.length} 个领域 / Saved`, 'subscription-saved'));
+      } catch (err) {
+        say(byId('subscription-msg'), errorMsg(err));
+      }
+    })());
+  });
 
   function solutionItem(s: Solution) {
     const del = h('button', { type: 'button', class: 'danger', 'data-testid': 'solution-delete' }, '删除 ', en('Delete'));
