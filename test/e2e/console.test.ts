@@ -329,6 +329,21 @@ describe('web console', () => {
     expect(await row.locator('th, td').allTextContents()).toEqual([String(Y), '1', '1', '0', '0']);
   });
 
+  it('the public 名录 prints on A4 without the menus and filters', async () => {
+    const page = await newPage();
+    await page.goto(`${stack.url}/directory`);
+    await page.locator('[data-testid="directory-row"]').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav.main').isVisible()).toBe(false);
+    expect(await page.getByTestId('search-form').isVisible()).toBe(false);
+    expect(await page.getByTestId('directory-table').isVisible()).toBe(true);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    // A4 in PDF points (595 × 842).
+    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)/.exec(pdf.toString('latin1'));
+    expect(box?.slice(1).map((x) => Math.round(Number(x))), box?.[0]).toEqual([595, 842]);
+  });
+
   it('pages fit a phone', async () => {
     const m = await newPage(PHONE, await stack.token('manufacturer', 'ent_e2e'));
     await m.goto(`${stack.url}/m/scenarios`);

@@ -132,6 +132,9 @@ legend{font-weight:700;padding:0 6px}
   .reasons li{grid-template-columns:1fr;gap:0}
   .hide-sm{display:none}
 }
+
+@page{size:A4;margin:16mm 12mm 14mm;@top-left{content:"青岛市工业和信息化局 · 工赋青岛";font-size:8pt;color:#555}@bottom-center{content:counter(page) " / " counter(pages);font-size:8pt;color:#555}}
+@media print{header.top,nav.main,form,button,.actions,.no-print{display:none!important}body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}.card{border:0;box-shadow:none;padding:0;margin:0 0 8px}table{page-break-inside:auto}tr{page-break-inside:avoid}thead{display:table-header-group}a{color:inherit;text-decoration:none}}
 `;
 
 /** The page script's tags: its hashed module, the chunks it imports (preloaded), and the icon. */
