@@ -106,7 +106,7 @@ describe('the other direction, on a phone', () => {
     const href = await page.getByTestId('search-post').getAttribute('href');
     const m = await phone(await stack.token('manufacturer', 'ent_cat'));
     await m.goto(`${stack.url}${href}`);
-    await expect.poll(() => m.getByTestId('scenario-title').inputValue()).toBe('空压站电费一个月四十万');
+    await expect.poll(() => m.getByTestId('scenario-title').inputValue(), { timeout: 20_000 }).toBe('空压站电费一个月四十万');
   }, 60_000);
 
   it('a platform follows industries and domains from its profile page', async () => {
@@ -120,7 +120,7 @@ describe('the other direction, on a phone', () => {
     const saved = await stack.call('GET', `/v1/platforms/${platformId}/subscription`, { token: await stack.token('platform', platformId) });
     expect(saved.body).toMatchObject({ industries: ['C29'], domains: ['energy'] });
     await p.reload();
-    await expect.poll(() => p.getByTestId('sub-domain-energy').isChecked()).toBe(true);
+    await expect.poll(() => p.getByTestId('sub-domain-energy').isChecked(), { timeout: 20_000 }).toBe(true);
     await fits(p);
   }, 60_000);
 });

@@ -321,7 +321,7 @@ describe('web console', () => {
     expect(await b.getByTestId('selection-item').first().textContent()).toContain(`${Y} 省级重点平台`);
     const pub = await newPage(PHONE);
     await pub.goto(`${stack.url}/directory`);
-    await expect.poll(() => pub.locator('[data-testid="directory-row"][data-id="plt_e2e"] [data-testid="directory-selection"]').textContent()).toContain(`${Y} 省级重点平台`);
+    await expect.poll(() => pub.locator('[data-testid="directory-row"][data-id="plt_e2e"] [data-testid="directory-selection"]').textContent(), { timeout: 20_000 }).toContain(`${Y} 省级重点平台`);
     await b.goto(`${stack.url}/b/overview`);
     const row = b.locator(`[data-testid="selection-year"][data-year="${Y}"]`);
     await row.waitFor();

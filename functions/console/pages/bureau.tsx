@@ -72,8 +72,8 @@ export function BureauDirectoryPage() {
     <Layout script="register" title={{ zh: '平台监测台账', en: 'Platform register' }} path="/b/directory">
       <section class="card">
         <div class="actions" style="margin-bottom:10px">
-          <select id="f-category" data-testid="filter-category" style="max-width:220px"></select>
-          <select id="f-level" data-testid="filter-level" style="max-width:180px">
+          <select id="f-category" aria-label="类型 Category" data-testid="filter-category" style="max-width:220px"></select>
+          <select id="f-level" aria-label="等级 Level" data-testid="filter-level" style="max-width:180px">
             <option value="">全部等级 All levels</option>
             {LEVELS.map((l) => (
               <Option value={l} label={LEVEL_LABELS[l]} />
@@ -81,7 +81,7 @@ export function BureauDirectoryPage() {
           </select>
           <span class="muted small" id="register-count"></span>
         </div>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table data-testid="register-table">
             <thead>
               <tr>

@@ -25,16 +25,16 @@ export function DirectoryPage() {
       </section>
       <section class="card">
         <div class="actions" style="margin-bottom:10px">
-          <select id="d-category" data-testid="directory-category" style="max-width:220px"></select>
-          <select id="d-level" data-testid="directory-level" style="max-width:180px">
+          <select id="d-category" aria-label="类型 Category" data-testid="directory-category" style="max-width:220px"></select>
+          <select id="d-level" aria-label="等级 Level" data-testid="directory-level" style="max-width:180px">
             <option value="">全部等级 All levels</option>
             {LEVELS.filter((l) => l > 0).map((l) => (
               <Option value={l} label={LEVEL_LABELS[l]} />
             ))}
           </select>
-          <select id="d-region" data-testid="directory-region" style="max-width:220px"></select>
+          <select id="d-region" aria-label="区市 District" data-testid="directory-region" style="max-width:220px"></select>
         </div>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table data-testid="directory-table">
             <thead>
               <tr>

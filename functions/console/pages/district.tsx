@@ -27,7 +27,7 @@ export function DistrictComparisonPage() {
             <T zh="导出 Excel" en="Export .xlsx" />
           </button>
         </div>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table data-testid="districts-table">
             <caption class="small muted">平台按等级、场景、对接线索与本年度初审进度 / Platforms by level, scenarios, leads and this year’s first review</caption>
             <thead>

@@ -79,7 +79,7 @@ input:focus,select:focus,textarea:focus{outline:2px solid #8bb6e8;border-color:v
 .checks label{display:inline-flex;align-items:center;gap:5px;font-weight:400;cursor:pointer}
 .checks.scroll{max-height:168px;overflow:auto;border:1px solid var(--line);border-radius:6px;padding:8px;background:#fbfcfd}
 button,.btn{display:inline-flex;align-items:center;gap:4px;font:inherit;font-weight:600;padding:8px 14px;border-radius:6px;border:1px solid var(--brand);background:var(--brand);color:#fff;cursor:pointer;text-decoration:none;line-height:1.3}
-button .en,.btn .en{color:inherit;opacity:.8}
+button .en,.btn .en{color:inherit}
 button:disabled{opacity:.55;cursor:default}
 button.ghost,.btn.ghost{background:#fff;color:var(--brand)}
 button.danger{background:#fff;color:var(--bad);border-color:var(--bad)}
@@ -107,6 +107,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .msg.err{background:#fde7e7;color:#8e1b1b}
 .msg.info{background:#e8f1fb;color:#134a85}
 .msg ul{margin:.3em 0 0;padding-left:1.2em}
+.msg .en{color:inherit}
 .item{border:1px solid var(--line);border-radius:8px;padding:12px;margin-bottom:10px;background:#fff}
 .item .head{display:flex;gap:8px;align-items:baseline;flex-wrap:wrap;justify-content:space-between}
 .item .title{font-weight:700}

@@ -18,7 +18,7 @@ export function LeadsPage() {
       </section>
       <section class="card">
         <div class="actions" style="margin-bottom:10px">
-          <select id="lead-filter" data-testid="lead-filter" style="max-width:240px">
+          <select id="lead-filter" aria-label="按状态筛选 Filter by status" data-testid="lead-filter" style="max-width:240px">
             <option value="">全部 All</option>
             {LeadStatus.options.map((s) => (
               <Option value={s} label={STATUS_LABELS[s]} />

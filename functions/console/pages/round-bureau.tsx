@@ -64,7 +64,7 @@ export function BureauRoundsPage() {
         <h2>
           <T zh="申报情况" en="Applications" />
         </h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table data-testid="application-table">
             <thead>
               <tr>

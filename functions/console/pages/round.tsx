@@ -32,10 +32,10 @@ export function NoticesPage() {
       </p>
       <section class="card">
         <div class="actions" style="margin-bottom:10px">
-          <select id="n-round" data-testid="notice-round" style="max-width:260px"></select>
+          <select id="n-round" aria-label="年度 Round" data-testid="notice-round" style="max-width:260px"></select>
           <span id="n-ends" class="small muted" data-testid="notice-ends"></span>
         </div>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table data-testid="notice-table">
             <thead>
               <tr>

@@ -24,6 +24,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs |
     else if (k === 'checked' || k === 'selected' || k === 'disabled' || k === 'hidden') (el as unknown as Record<string, boolean>)[k] = !!v;
     else el.setAttribute(k, v === true ? '' : String(v));
   }
+  // A table that scrolls sideways on a phone must be scrollable from the keyboard too (WCAG 2.1.1).
+  if (el.classList.contains('table-wrap') && !el.hasAttribute('tabindex')) el.tabIndex = 0;
   for (const c of children) append(el, c);
   return el;
 }
