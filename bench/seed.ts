@@ -102,6 +102,13 @@ export function indicatorReport(i: number, category: Category) {
   return { general, specific };
 }
 
+/** A report grown by `k` (for a city whose platforms are mostly listed); the security grade is not a size. */
+export function grownReport<T>(x: T, k: number): T {
+  if (typeof x === 'number') return Math.round(x * k) as T;
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([key, v]) => [key, key === 'mlpsLevel' ? v : grownReport(v, k)])) as T;
+  return x;
+}
+
 export interface SeededPlatform {
   id: string;
   category: Category;

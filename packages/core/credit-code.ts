@@ -22,3 +22,9 @@ export function checkCreditCode(code: string): CreditCodeProblem | null {
   if (!/^\d{6}$/.test(code.slice(2, 8))) return 'charset';
   return creditCodeCheckChar(code.slice(0, 17)) === code[17] ? null : 'checksum';
 }
+
+/** A checksum-valid code: `prefix` padded with `n` to 17 characters, then its check character (fixtures, demo, bench). */
+export function validCreditCode(prefix: string, n: number): string {
+  const first17 = `${prefix}${String(n).padStart(17 - prefix.length, '0')}`.slice(0, 17);
+  return first17 + creditCodeCheckChar(first17)!;
+}

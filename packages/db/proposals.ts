@@ -1,6 +1,6 @@
 import type { Proposal } from '../core/schemas/proposal';
 import { budgetUpdate, type Budget } from './throttle';
-import { getItem, queryAll, strip, transactIf, updateIf, type Item, type Store } from './store';
+import { getItem, queryAll, setClauses, strip, transactIf, updateIf, type Item, type Store } from './store';
 
 // One proposal item per scenario and platform (a declined one may be replaced by a new proposal);
 // the collection index finds a proposal by id.
@@ -38,11 +38,7 @@ export async function scenarioProposals(s: Store, scenarioId: string): Promise<P
 export async function decideProposal(s: Store, p: Proposal, set: Partial<Proposal>): Promise<boolean> {
   const names: Record<string, string> = { '#st': 'status' };
   const values: Record<string, unknown> = { ':open': 'open' };
-  const sets = Object.entries(set).map(([k, v], i) => {
-    names[`#f${i}`] = k;
-    values[`:f${i}`] = v;
-    return `#f${i} = :f${i}`;
-  });
+  const sets = setClauses(set, names, values);
   return (
     (await updateIf(s, {
       Key: { pk: pk(p.scenarioId), sk: sk(p.platformId) },

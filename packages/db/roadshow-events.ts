@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Roadshow, RoadshowStatus } from '../core/schemas/roadshow';
 import type { RoadshowInvitation, RoadshowRating, RoadshowRegistration } from '../core/schemas/roadshow-event';
 import { budgetUpdate, type Budget } from './throttle';
-import { batchGet, getItem, isConditionFailure, putIf, queryAll, strip, transactIf, updateIf, type Item, type Store, type TransactItems } from './store';
+import { batchGet, getItem, isConditionFailure, putIf, queryAll, setClauses, strip, transactIf, updateIf, type Item, type Store, type TransactItems } from './store';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 
 // Items of a roadshow event, all under the roadshow's partition (one Query lists them):
@@ -85,12 +85,7 @@ export async function updateFields(s: Store, id: string, version: number, set: R
 function versionedUpdate(id: string, version: number, set: Record<string, unknown>, remove: string[] = []) {
   const names: Record<string, string> = { '#v': 'version' };
   const values: Record<string, unknown> = { ':v': version, ':one': 1 };
-  const sets = ['#v = :v + :one'];
-  Object.entries(set).forEach(([k, v], i) => {
-    names[`#s${i}`] = k;
-    values[`:s${i}`] = v;
-    sets.push(`#s${i} = :s${i}`);
-  });
+  const sets = ['#v = :v + :one', ...setClauses(set, names, values)];
   const removes = remove.map((k, i) => {
     names[`#r${i}`] = k;
     return `#r${i}`;

@@ -3,7 +3,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Application, ApplicationStatus, DirectoryEntry, Objection, Round, RoundStatus } from '../core/schemas/round';
 import { budgetUpdate, type Budget } from './throttle';
 import { objectionContactKey } from './objection-contacts';
-import { batchGet, getItem, isConditionFailure, putIf, putItem, queryAll, strip, transactIf, type Item, type Store, type TransactItems } from './store';
+import { batchGet, getItem, isConditionFailure, putIf, putItem, queryAll, setClauses, strip, transactIf, type Item, type Store, type TransactItems } from './store';
 
 // Keys of the yearly round. A round is `ROUND#<id>`; its applications, objections and the year's
 // 名录 are their own items found through gsi1 collections named after the round.
@@ -28,11 +28,7 @@ interface Update {
 async function updateIf(s: Store, key: { pk: string; sk: string }, u: Update): Promise<boolean> {
   const names: Record<string, string> = { '#st': 'status' };
   const values: Record<string, unknown> = { ...u.values, ':one': 1 };
-  const sets = Object.entries(u.set).map(([k, v], i) => {
-    names[`#s${i}`] = k;
-    values[`:s${i}`] = v;
-    return `#s${i} = :s${i}`;
-  });
+  const sets = setClauses(u.set, names, values);
   (u.remove ?? []).forEach((k, i) => (names[`#r${i}`] = k));
   const remove = u.remove?.length ? ` REMOVE ${u.remove.map((_, i) => `#r${i}`).join(', ')}` : '';
   try {

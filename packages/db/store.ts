@@ -61,6 +61,15 @@ export async function updateIf(s: Store, input: Omit<UpdateCommandInput, 'TableN
   }
 }
 
+/** `SET` clauses for a record of fields; their names and values go into the expression maps given. */
+export function setClauses(set: Record<string, unknown>, names: Record<string, string>, values: Record<string, unknown>): string[] {
+  return Object.entries(set).map(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    return `#s${i} = :s${i}`;
+  });
+}
+
 export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
 /** A transaction that commits only when every condition holds; false instead of throwing on a miss. */

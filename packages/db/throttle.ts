@@ -17,6 +17,12 @@ export function hourlyBudget(name: string, limit: number, now: Date): Budget {
   return { key: `${name}#${hour}`, limit, expiresAt: Math.ceil(((hour + 2) * HOUR_MS) / 1000) };
 }
 
+/** The budget named `name` for the calendar month (UTC) `now` falls in, kept until 40 days after it ends. */
+export function monthlyBudget(name: string, limit: number, now: Date): Budget {
+  const month = now.toISOString().slice(0, 7);
+  return { key: `${name}#${month}`, limit, expiresAt: Math.ceil(Date.parse(`${month}-01T00:00:00Z`) / 1000) + 71 * 86_400 };
+}
+
 /** Takes one unit, only while fewer than `limit` are taken: alone (takeFromBudget) or inside a transaction. */
 export function budgetUpdate(b: Budget) {
   return {

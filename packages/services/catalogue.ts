@@ -9,7 +9,7 @@ import * as leads from '../db/leads';
 import { getPlatform, getPlatforms } from '../db/platforms';
 import * as repo from '../db/proposals';
 import { allScenariosByStatus, getScenario } from '../db/scenarios';
-import { hourlyBudget, takeFromBudget, type Budget } from '../db/throttle';
+import { hourlyBudget, monthlyBudget, takeFromBudget } from '../db/throttle';
 import type { Deps } from '../runtime/deps';
 import { rankNeed } from './matching';
 import { nowIso, storeOf } from './store';
@@ -32,12 +32,6 @@ export async function catalogue(deps: Deps, q: { industry?: string; domain?: str
     .map(catalogueItem);
 }
 
-const monthlyBudget = (platformId: string, now: Date): Budget => ({
-  key: `proposals#${platformId}#${now.toISOString().slice(0, 7)}`,
-  limit: PROPOSALS_PER_MONTH,
-  expiresAt: Math.ceil(now.getTime() / 1000) + 40 * 86_400,
-});
-
 /** 揭榜: a platform proposes for an open scenario, scored by the matcher with its reasons. */
 export async function propose(deps: Deps, who: Principal, scenarioId: string, input: ProposalInput): Promise<Proposal> {
   if (who.role !== 'platform' || !who.org) throw forbidden();
@@ -58,7 +52,7 @@ export async function propose(deps: Deps, who: Principal, scenarioId: string, in
     reasons: m?.reasons ?? [],
     createdAt: nowIso(deps),
   };
-  const refused = await repo.fileProposal(s, p, monthlyBudget(platform.id, deps.now()));
+  const refused = await repo.fileProposal(s, p, monthlyBudget(`proposals#${platform.id}`, PROPOSALS_PER_MONTH, deps.now()));
   if (refused === 'open_exists') throw conflict('已对该场景提交过揭榜方案，请等待企业答复 / This platform already has an open proposal for this scenario');
   if (refused === 'monthly_limit') throw new AppError('RATE_LIMITED', `每个平台每月最多揭榜 ${PROPOSALS_PER_MONTH} 次 / At most ${PROPOSALS_PER_MONTH} proposals per platform a month`);
   return p;

@@ -38,14 +38,16 @@ const DAY_MS = 86_400_000;
  */
 export async function sendScenarioDigests(deps: Deps): Promise<number> {
   const s = storeOf(deps);
-  const subs = (await repo.allSubscriptions(s)).filter((x) => x.industries.length || x.domains.length);
-  if (!subs.length) return 0;
-  const open = (await Promise.all(OPEN_STATUSES.map((st) => allScenariosByStatus(s, st)))).flat().filter((sc) => !sc.smokeTest && sc.publishedAt);
   const now = deps.now();
+  // Most passes of the day find every follower already served; then the open scenarios are not read.
+  const due = (await repo.allSubscriptions(s)).filter(
+    (x) => (x.industries.length || x.domains.length) && !(x.lastDigestAt && now.getTime() - Date.parse(x.lastDigestAt) < DAY_MS),
+  );
+  if (!due.length) return 0;
+  const open = (await Promise.all(OPEN_STATUSES.map((st) => allScenariosByStatus(s, st)))).flat().filter((sc) => !sc.smokeTest && sc.publishedAt);
   let sent = 0;
-  for (const sub of subs) {
+  for (const sub of due) {
     const since = sub.lastDigestAt ?? sub.updatedAt;
-    if (sub.lastDigestAt && now.getTime() - Date.parse(sub.lastDigestAt) < DAY_MS) continue;
     const fresh = open.filter((sc) => sc.publishedAt! > since && follows(sub, sc)).sort((a, b) => b.publishedAt!.localeCompare(a.publishedAt!));
     if (!fresh.length) continue;
     const at = now.toISOString();

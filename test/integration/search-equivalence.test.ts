@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar } from '../../packages/core/credit-code';
+import { validCreditCode } from '../../packages/core/credit-code';
 import { rankNeed } from '../../packages/services/matching';
 import { loadCorpusDataset } from '../../bench/match-corpus';
-import { indicatorReport } from '../../bench/seed';
+import { grownReport, indicatorReport } from '../../bench/seed';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 
 // Search by need ranks exactly as matching: each text, typed into the 名录's search box, finds the
@@ -14,22 +14,18 @@ const corpus = loadCorpusDataset();
 const TEXTS = corpus.scenarios.filter((_, i) => i % 10 === 0).slice(0, 30);
 let stack: TestStack;
 
-const grow = <T>(x: T, k: number): T =>
-  typeof x === 'number' ? (Math.round(x * k) as T) : x && typeof x === 'object' ? (Object.fromEntries(Object.entries(x).map(([key, v]) => [key, key === 'mlpsLevel' ? v : grow(v, k)])) as T) : x;
-
 beforeAll(async () => {
   // Loading 64 platforms is a burst of writes from one token; the per-token limit is not under test.
   stack = await startTestStack({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   const bureau = await stack.token('bureau');
   for (const [i, p] of corpus.platforms.entries()) {
-    const first17 = `91370200MA${String(i + 1).padStart(7, '0')}`;
     const id = (await stack.call('POST', '/v1/platforms', {
       token: bureau,
-      body: { name: p.name, operator: { name: p.operator, creditCode: first17 + creditCodeCheckChar(first17) }, category: p.category, ...(p.subtype ? { subtype: p.subtype } : {}), region: p.region, industries: p.industries, domains: p.domains, technologies: p.technologies, description: p.description },
+      body: { name: p.name, operator: { name: p.operator, creditCode: validCreditCode('91370200MA', i + 1) }, category: p.category, ...(p.subtype ? { subtype: p.subtype } : {}), region: p.region, industries: p.industries, domains: p.domains, technologies: p.technologies, description: p.description },
     })).body.id;
     for (const s of p.solutions) await stack.call('POST', `/v1/platforms/${id}/solutions`, { token: bureau, body: s });
     // Large reports, so that most platforms are listed.
-    const put = await stack.call('PUT', `/v1/platforms/${id}/indicators/2025`, { token: bureau, body: grow(indicatorReport(i, p.category), 3) });
+    const put = await stack.call('PUT', `/v1/platforms/${id}/indicators/2025`, { token: bureau, body: grownReport(indicatorReport(i, p.category), 3) });
     expect(put.status, JSON.stringify(put.body).slice(0, 300)).toBe(202);
   }
   await eventually(async () => (await stack.call('GET', '/v1/stats/platforms', { token: bureau })).body.items.every((p: { reportedYear: number | null }) => p.reportedYear === 2025), 120_000);

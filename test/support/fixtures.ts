@@ -1,4 +1,4 @@
-import { creditCodeCheckChar } from '../../packages/core/credit-code';
+import { validCreditCode } from '../../packages/core/credit-code';
 
 /** Request bodies a real client would send; tests override what they are about. */
 export function platformBody(name: string, extra: Record<string, unknown> = {}) {
@@ -60,6 +60,5 @@ export function specializedL2Report(overrides: { general?: Record<string, unknow
 
 /** A checksum-valid 统一社会信用代码 per seed (GB 32100-2015), for organisations that must differ. */
 export function creditCodeFor(seed: number): string {
-  const first17 = `91370200MA${String(seed).padStart(7, '0')}`;
-  return first17 + creditCodeCheckChar(first17)!;
+  return validCreditCode('91370200MA', seed);
 }

@@ -1,7 +1,7 @@
-import { creditCodeCheckChar } from '../../core/credit-code';
+import { validCreditCode } from '../../core/credit-code';
 import { label } from '../../core/taxonomy';
 import { loadCorpusDataset } from '../../../bench/match-corpus';
-import { indicatorReport } from '../../../bench/seed';
+import { grownReport, indicatorReport } from '../../../bench/seed';
 import { signToken } from '../token';
 import { inPool, until, type DemoClient } from './http';
 
@@ -13,17 +13,6 @@ export const DEMO_MARKER_ORG = 'ent_demo_1';
 const SCENARIOS = 120;
 const ENTERPRISES = 6;
 
-const code = (prefix: string, i: number) => {
-  const first17 = `${prefix}${String(i).padStart(17 - prefix.length, '0')}`;
-  return first17 + creditCodeCheckChar(first17)!;
-};
-
-/** A report grown by `k` (the corpus's level-3 platforms are the city's largest); the security grade is not a size. */
-function grown<T>(x: T, k: number): T {
-  if (typeof x === 'number') return Math.round(x * k) as T;
-  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([key, v]) => [key, key === 'mlpsLevel' ? v : grown(v, k)])) as T;
-  return x;
-}
 
 export interface DemoSummary {
   alreadyLoaded: boolean;
@@ -64,7 +53,7 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
       token: clerk,
       body: {
         name: p.name,
-        operator: { name: p.operator, creditCode: code('91370200MA', i + 1) },
+        operator: { name: p.operator, creditCode: validCreditCode('91370200MA', i + 1) },
         category: p.category,
         ...(p.subtype ? { subtype: p.subtype } : {}),
         region: p.region,
@@ -82,8 +71,8 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
     // Every eighth platform never reports: the register shows it ungraded.
     if (i % 8 !== 7) {
       const k = p.level === 3 ? 4 : 1;
-      await api.call('PUT', `/v1/platforms/${reg.body.id}/indicators/${year - 1}`, { token, body: grown(indicatorReport(5000 + i, p.category), k * 0.8) });
-      await api.call('PUT', `/v1/platforms/${reg.body.id}/indicators/${year}`, { token, body: grown(indicatorReport(i, p.category), k) });
+      await api.call('PUT', `/v1/platforms/${reg.body.id}/indicators/${year - 1}`, { token, body: grownReport(indicatorReport(5000 + i, p.category), k * 0.8) });
+      await api.call('PUT', `/v1/platforms/${reg.body.id}/indicators/${year}`, { token, body: grownReport(indicatorReport(i, p.category), k) });
     }
   });
   const reporting = corpus.platforms.filter((_, i) => i % 8 !== 7).length;
@@ -112,7 +101,7 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
       body: {
         title: s.title.slice(0, 200),
         description: s.description,
-        enterprise: { name: `青岛${label('industry', s.industry).replace(/业$/, '')}示范企业${e}号有限公司`, creditCode: code('91370211MA', e) },
+        enterprise: { name: `青岛${label('industry', s.industry).replace(/业$/, '')}示范企业${e}号有限公司`, creditCode: validCreditCode('91370211MA', e) },
         industry: s.industry,
         domains: s.domains,
         technologies: s.technologies,
@@ -194,7 +183,7 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
       experts.push(had.id);
       continue;
     }
-    const e = await api.call('POST', '/v1/experts', { token: bureau, body: { name, affiliation: `青岛工业互联网研究院第${k}研究所`, affiliationCreditCode: code('12370200MB', k), fields: ['工业互联网', '智能制造'] } });
+    const e = await api.call('POST', '/v1/experts', { token: bureau, body: { name, affiliation: `青岛工业互联网研究院第${k}研究所`, affiliationCreditCode: validCreditCode('12370200MB', k), fields: ['工业互联网', '智能制造'] } });
     experts.push(e.body.id);
   }
   const reviewable = assessed.filter((a) => (a.level ?? 0) >= 2).map((a) => a.id);
