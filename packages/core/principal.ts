@@ -40,7 +40,7 @@ export interface Principal {
   /** API keys only. */
   scopes?: readonly string[];
   /** District offices only: the region (区市 code) they act for. */
-  district?: string;
+  district?: Region;
 }
 
 /**

@@ -16,10 +16,12 @@ const memberItem = (m: Member): Item => ({ pk: orgPk(m.orgId), sk: memberSk(m.us
 
 /**
  * The organisation, its credit-code claim and its first admin in one transaction: one
- * organisation per 统一社会信用代码, and never an organisation without an admin.
+ * organisation per 统一社会信用代码, and never a self-created organisation without an admin (a
+ * district's, created by the bureau, gets its admins by invitation).
  */
-export async function createOrganisation(s: Store, org: Organisation, admin: Member): Promise<boolean> {
-  const puts: Item[] = [{ pk: orgPk(org.id), sk: 'META', entity: 'organisation', gsi1pk: 'ORGS', gsi1sk: `${org.createdAt}#${org.id}`, ...org }, memberItem(admin)];
+export async function createOrganisation(s: Store, org: Organisation, admin?: Member): Promise<boolean> {
+  const puts: Item[] = [{ pk: orgPk(org.id), sk: 'META', entity: 'organisation', gsi1pk: 'ORGS', gsi1sk: `${org.createdAt}#${org.id}`, ...org }];
+  if (admin) puts.push(memberItem(admin));
   if (org.creditCode) puts.push({ pk: `CREDIT#${org.creditCode}`, sk: 'ORG', entity: 'credit-code', orgId: org.id });
   return transactIf(s, puts.map((Item) => ({ Put: { TableName: s.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } })));
 }

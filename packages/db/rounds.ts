@@ -301,3 +301,8 @@ export async function publishedYears(s: Store): Promise<{ year: number; publishe
     count: i.count,
   }));
 }
+
+/** The first reminder of a district for a round on a day claims it; a second the same day finds it taken. */
+export async function claimDistrictReminder(s: Store, roundId: string, district: string, at: string): Promise<boolean> {
+  return putIf(s, { pk: roundPk(roundId), sk: `REMIND#${district}#${at.slice(0, 10)}`, entity: 'district-reminder', district, at }, 'attribute_not_exists(pk)');
+}

@@ -8,7 +8,8 @@ import type { Label } from '../core/schemas/common';
 export interface Notification {
   /** Deterministic per (subject, event, occurrence): a redelivered step notifies once. */
   id: string;
-  recipient: { kind: 'platform' | 'expert' | 'enterprise'; id: string };
+  /** A district's inbox is its region's (`id` the 区市 code), shared by its people. */
+  recipient: { kind: 'platform' | 'expert' | 'enterprise' | 'district'; id: string };
   event: string;
   title: Label;
   body: Label;

@@ -2,8 +2,10 @@ import { maskContact, parseContact } from '../core/accounts/contact';
 import { AppError, conflict, forbidden, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Principal } from '../core/principal';
+import { REGIONS, type Region } from '../core/taxonomy';
 import {
   BUREAU_ORG_ID,
+  enterpriseOrgId,
   ROLE_OF_KIND,
   type Invitation,
   type InvitationInput,
@@ -81,13 +83,30 @@ export async function me(deps: Deps, userId: string): Promise<Me> {
 
 /** 第十条 企业填报、自主入库: the first person of an enterprise or operator creates it and is its admin. */
 export async function createOrganisation(deps: Deps, caller: Caller, input: OrganisationInput, origin: Origin): Promise<Organisation> {
+  if (input.kind === 'district') return createDistrictOrganisation(deps, caller, input.region, input.name, origin);
   const user = await mustGetUser(deps, caller.userId);
   const at = nowIso(deps);
-  const org: Organisation = { id: newId(input.kind === 'enterprise' ? 'ent' : 'opr', deps.now().getTime()), kind: input.kind, name: input.name, creditCode: input.creditCode, createdAt: at, createdBy: user.id };
+  const org: Organisation = { id: input.kind === 'enterprise' ? enterpriseOrgId(input.creditCode) : newId('opr', deps.now().getTime()), kind: input.kind, name: input.name, creditCode: input.creditCode, createdAt: at, createdBy: user.id };
   const admin: Member = { orgId: org.id, userId: user.id, contact: user.contact, role: 'admin', addedAt: at };
   if (!(await orgs.createOrganisation(storeOf(deps), org, admin)))
     throw conflict('该统一社会信用代码已登记 / An organisation with this credit code already exists');
   await audit(deps, { action: 'organisation.created', actor: { userId: user.id, via: 'user' }, orgId: org.id, target: org.id, details: { kind: org.kind, creditCode: input.creditCode } }, origin);
+  return org;
+}
+
+/** The organisation id of a district office: one per region, readable in URLs ("dst_huangdao"). */
+export const districtOrgId = (region: Region) => `dst_${REGIONS.find((r) => r.code === region)!.en.split(' ')[0]!.toLowerCase()}`;
+
+/**
+ * 第四条: the bureau sets up each 区（市） office's organisation, then invites its staff (who are
+ * members, not its creator). One per region; creating it again answers 409.
+ */
+async function createDistrictOrganisation(deps: Deps, caller: Caller, region: Region, name: string | undefined, origin: Origin): Promise<Organisation> {
+  if (caller.principal?.role !== 'bureau') throw forbidden();
+  const org: Organisation = { id: districtOrgId(region), kind: 'district', name: name ?? `${region}工业和信息化局`, region, createdAt: nowIso(deps), createdBy: caller.userId };
+  if (!(await orgs.createOrganisation(storeOf(deps), org)))
+    throw conflict(`${region}的区（市）组织已存在 / The district organisation for ${region} already exists`);
+  await audit(deps, { action: 'organisation.created', actor: actorFor(caller), orgId: org.id, target: org.id, details: { kind: org.kind, region } }, origin);
   return org;
 }
 

@@ -39,6 +39,7 @@ export async function principalForUser(deps: Deps, userId: string, org: string):
   const role = ROLE_OF_KIND[organisation.kind];
   const base = { userId, role, via: 'user' as const, orgId, orgAdmin: member.role === 'admin' };
   if (organisation.kind === 'bureau') return base;
+  if (organisation.kind === 'district') return { ...base, district: organisation.region };
   // An operator's person who has not picked a platform acts for no platform yet.
   if (organisation.kind === 'operator' && direct) return base;
   return { ...base, org };

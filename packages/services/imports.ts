@@ -4,6 +4,7 @@ import { deterministicId } from '../core/ids';
 import { parseSheet, type RowError, type SheetKind, type SheetRow } from '../core/import/sheets';
 import { nationalTrack } from '../core/maturity/assess';
 import type { Principal } from '../core/principal';
+import { enterpriseOrgId } from '../core/schemas/account';
 import type { DirectoryEntry } from '../core/schemas/round';
 import type { Scenario } from '../core/schemas/scenario';
 import { bumpRegistryVersion, createPlatform, getPlatform, type PlatformRecord } from '../db/platforms';
@@ -66,9 +67,10 @@ const importKey = (kind: SheetKind, hash: string) => ({ pk: `IMPORT#${kind}#${ha
  * completes the import without duplicates.
  */
 export async function importSheet(deps: Deps, who: Principal, kind: SheetKind, bytes: Uint8Array, opts: { year?: number; batch?: string } = {}): Promise<ImportResult> {
-  if (who.role !== 'bureau') throw forbidden();
+  if (!(who.role === 'bureau' || (who.role === 'district' && kind === 'scenarios'))) throw forbidden();
   const s = storeOf(deps);
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  // A district's file is its own: the same bytes from another district (or the bureau) import anew.
+  const hash = createHash('sha256').update(bytes).update(who.role === 'district' ? `#${who.district}` : '').digest('hex');
   const done = await getItem<ImportResult>(s, importKey(kind, hash).pk, 'META');
   if (done) return { ...done, replayed: true };
   if (kind === 'directory' && !opts.year)
@@ -120,6 +122,10 @@ export async function importSheet(deps: Deps, who: Principal, kind: SheetKind, b
     count = entries.length;
   } else {
     const parsed = parseSheet('scenarios', header, rows);
+    // A district imports its own enterprises only: another region's row is that row's error.
+    if (who.role === 'district')
+      for (const { row, value } of parsed.values)
+        if (value.region !== who.district) parsed.errors.push({ row, column: '区市', message: `不属于${who.district} / not in ${who.district}` });
     if (parsed.errors.length) throw report(parsed.errors);
     const ids: string[] = [];
     for (const { value } of parsed.values) {
@@ -130,7 +136,8 @@ export async function importSheet(deps: Deps, who: Principal, kind: SheetKind, b
         ...value,
         id,
         // Imported scenarios belong to their enterprise, named by its credit code until it signs in.
-        ownerOrg: `ent_${value.enterprise.creditCode}`,
+        ownerOrg: enterpriseOrgId(value.enterprise.creditCode),
+        ...(who.role === 'district' ? { enteredByDistrict: who.district } : {}),
         status: 'published',
         ...(opts.batch ? { batch: opts.batch } : {}),
         version: 1,

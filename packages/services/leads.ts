@@ -129,20 +129,31 @@ export function withStale(lead: Lead, cutoff: string): Lead {
 }
 
 export async function listLeads(deps: Deps, who: Principal, q: { status?: LeadStatus; limit: number; cursor?: string }) {
-  if (who.role !== 'platform' && who.role !== 'bureau') throw forbidden();
+  if (who.role !== 'platform' && who.role !== 'bureau' && who.role !== 'district') throw forbidden();
   const page = await leads.leadsPage(storeOf(deps), { ...q, platformId: who.role === 'platform' ? who.org : undefined });
   const cutoff = staleCutoff(deps);
-  return { ...page, items: page.items.map((l) => withStale(l, cutoff)) };
+  // A district's page keeps its region's leads only: a page may be short, the cursor still goes on.
+  const items = who.role === 'district' ? await inDistrict(deps, who.district!, page.items) : page.items;
+  return { ...page, items: items.map((l) => withStale(l, cutoff)) };
 }
 
-/** Who may see a lead: its platform, the scenario's manufacturer, the bureau; anyone else gets 404. */
+/** A district's leads: its enterprises' scenarios' and its platforms'. */
+async function inDistrict(deps: Deps, district: string, xs: Lead[]): Promise<Lead[]> {
+  const regionOf = new Map<string, string | undefined>();
+  for (const id of new Set(xs.filter((l) => l.scenario.region !== district).map((l) => l.platformId)))
+    regionOf.set(id, (await getPlatform(storeOf(deps), id))?.region);
+  return xs.filter((l) => l.scenario.region === district || regionOf.get(l.platformId) === district);
+}
+
+/** Who may see a lead: its platform, the scenario's manufacturer, the bureau, the district of either; anyone else gets 404. */
 async function visibleLead(deps: Deps, who: Principal, id: string): Promise<Lead> {
   const lead = await leads.getLead(storeOf(deps), id);
   const mine =
     lead &&
     (who.role === 'bureau' ||
       (who.role === 'platform' && who.org === lead.platformId) ||
-      (who.role === 'manufacturer' && who.org === lead.scenario.ownerOrg));
+      (who.role === 'manufacturer' && who.org === lead.scenario.ownerOrg) ||
+      (who.role === 'district' && (await inDistrict(deps, who.district!, [lead])).length > 0));
   if (!mine) throw leads.notFoundLead();
   return lead;
 }
@@ -154,7 +165,7 @@ export async function getLeadFor(deps: Deps, who: Principal, id: string): Promis
 /** Leads of the manufacturer's own scenario (the manufacturer's side of the lifecycle). */
 export async function leadsOfScenario(deps: Deps, who: Principal, scenarioId: string): Promise<Lead[]> {
   const sc = await getScenario(storeOf(deps), scenarioId);
-  if (!sc || !(who.role === 'bureau' || (who.role === 'manufacturer' && who.org === sc.ownerOrg))) throw notFound('场景 scenario');
+  if (!sc || !(who.role === 'bureau' || (who.role === 'manufacturer' && who.org === sc.ownerOrg) || (who.role === 'district' && who.district === sc.region))) throw notFound('场景 scenario');
   const cutoff = staleCutoff(deps);
   // Lead ids follow from (scenario, platform): the stored selection names them without an index.
   const matches = await getMatches(storeOf(deps), scenarioId);

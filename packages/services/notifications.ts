@@ -84,7 +84,9 @@ export async function myNotifications(deps: Deps, who: Principal, q: { limit: nu
         ? { kind: 'expert' as const, id: who.userId }
         : who.role === 'manufacturer'
           ? { kind: 'enterprise' as const, id: who.org! } // roadshow invitations (issue 20)
-          : null;
+          : who.role === 'district'
+            ? { kind: 'district' as const, id: who.district! }
+            : null;
   if (!recipient) throw forbidden();
   return inboxPage(storeOf(deps), recipient, q.limit, q.cursor);
 }

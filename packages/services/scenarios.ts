@@ -1,15 +1,22 @@
 import { AppError, forbidden, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { isOwnerOrBureau, type Principal } from '../core/principal';
+import { enterpriseOrgId } from '../core/schemas/account';
 import { OPEN_STATUSES, ScenarioStatus, type Scenario, type ScenarioInput } from '../core/schemas/scenario';
+import { getOrganisation } from '../db/organisations';
 import * as repo from '../db/scenarios';
 import type { Deps } from '../runtime/deps';
 import { nowIso, storeOf } from './store';
 
 export async function createScenario(deps: Deps, who: Principal, input: ScenarioInput): Promise<Scenario> {
-  if (who.role !== 'manufacturer') throw forbidden();
+  if (who.role !== 'manufacturer' && who.role !== 'district') throw forbidden();
   const at = nowIso(deps);
   const sc: Scenario = { ...input, id: newId('scn', deps.now().getTime()), status: 'draft', ownerOrg: who.org!, version: 1, createdAt: at, updatedAt: at };
+  if (who.role === 'district') {
+    // 代为填报: a district enters the need of an enterprise of its region that has no account yet.
+    if (input.region !== who.district) throw outsideDistrict(who.district!);
+    Object.assign(sc, { ownerOrg: enterpriseOrgId(input.enterprise.creditCode), enteredByDistrict: who.district });
+  }
   await repo.createScenario(storeOf(deps), sc);
   return sc;
 }
@@ -27,10 +34,18 @@ export async function readScenario(deps: Deps, who: Principal, id: string): Prom
   return sc;
 }
 
+export const outsideDistrict = (district: string) =>
+  new AppError('VALIDATION_FAILED', `只能填报本区（市）企业的场景（${district}） / A district enters scenarios of its own region only (${district})`, [{ path: 'region', message: district }]);
+
+/** A district speaks for the scenarios it entered until their enterprise has signed up and owns them. */
+async function enteredFor(deps: Deps, who: Principal, sc: Scenario): Promise<boolean> {
+  return who.role === 'district' && sc.enteredByDistrict === who.district && !(await getOrganisation(storeOf(deps), sc.ownerOrg));
+}
+
 export async function publishScenario(deps: Deps, who: Principal, id: string, batch?: string): Promise<Scenario> {
   const s = storeOf(deps);
   const sc = await repo.getScenario(s, id);
-  if (!sc || !isOwnerOrBureau(who, sc.ownerOrg)) throw notFound('场景 scenario');
+  if (!sc || !(isOwnerOrBureau(who, sc.ownerOrg) || (await enteredFor(deps, who, sc)))) throw notFound('场景 scenario');
   const at = nowIso(deps);
   const moved = await repo.transitionScenario(s, id, ['draft'], 'published', at, { publishedAt: at, ...(batch ? { batch } : {}) });
   if (!moved) throw new AppError('CONFLICT', `场景当前状态为 ${sc.status}，不能发布 / Cannot publish a scenario in state '${sc.status}'`);

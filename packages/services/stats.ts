@@ -259,10 +259,12 @@ export interface RegisterRow extends CoreElements {
 }
 
 /** Every registered platform, graded or not: the public directory only lists level ≥ 1. */
+/** The bureau's 台账 of every platform; a district's of the platforms registered in its region. */
 export async function register(deps: Deps, who: Principal): Promise<RegisterRow[]> {
-  assertBureau(who);
+  if (who.role !== 'district') assertBureau(who);
   const s = storeOf(deps);
-  const [platforms, leads] = await Promise.all([allPlatforms(s), allLeads(s)]);
+  const [all, leads] = await Promise.all([allPlatforms(s), allLeads(s)]);
+  const platforms = who.role === 'district' ? all.filter((p) => p.region === who.district) : all;
   const reports = await platformsWithReports(deps, platforms);
   const evidence = leadEvidence(leads);
   return reports
@@ -315,7 +317,7 @@ export async function portrait(deps: Deps, who: Principal, id: string): Promise<
   if (who.role === 'manufacturer' || who.role === 'expert' || (who.role === 'platform' && who.org !== id)) throw new AppError('FORBIDDEN');
   const s = storeOf(deps);
   const target = await getPlatform(s, id);
-  if (!target) throw notFound('平台 platform');
+  if (!target || (who.role === 'district' && target.region !== who.district)) throw notFound('平台 platform');
   const history = await reportHistory(s, id);
   const latest = latestOf(history);
   if (!latest) throw notFound('指标申报 indicator report');

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../packages/local/token';
 import { assessApplication } from '../../packages/services/rounds';
-import { platformBody, scenarioBody, specializedL2Report } from '../support/fixtures';
+import { creditCodeFor, platformBody, scenarioBody, specializedL2Report } from '../support/fixtures';
+import { mailbox, signIn, switchTo } from '../support/sign-in';
 import { startTestStack, type TestStack } from '../support/stack';
 import { xlsxCells } from '../support/xlsx';
 
@@ -70,7 +71,6 @@ describe('district offices (区市)', () => {
       ['PUT', `/v1/platforms/${plts.hd}/indicators/${YEAR}`, specializedL2Report()],
       ['PATCH', `/v1/platforms/${plts.hd}`, { description: '区市改写' }],
       ['POST', '/v1/experts', { name: '专家', affiliation: '院', affiliationCreditCode: '91350100M000100Y43', fields: ['x'] }],
-      ['GET', '/v1/leads'],
       ['GET', '/v1/stats/register'],
       ['GET', '/v1/audit'],
       ['POST', `/v1/applications/${apps.hd}/submit`],
@@ -149,5 +149,133 @@ describe('district offices (区市)', () => {
     const x = await stack.app.request('/v1/stats/districts?format=xlsx', { headers: { authorization: `Bearer ${bureau}` } });
     expect(x.headers.get('content-type')).toMatch(/spreadsheetml/);
     expect(await xlsxCells(x)).toContain('黄岛区');
+  });
+});
+
+describe('district offices: people and every read route', () => {
+  const sc: Record<'hd' | 'ls', string> = { hd: '', ls: '' };
+  const leads: Record<'hd' | 'ls', string> = { hd: '', ls: '' };
+
+  beforeAll(async () => {
+    // A lead on each region's scenario, by 揭榜: the platform proposes, the manufacturer accepts.
+    const mfr = await stack.token('manufacturer', 'ent_hd');
+    const all = (await stack.call('GET', '/v1/scenarios', { token: bureau })).body.items as { id: string; region: string }[];
+    sc.hd = all.find((x) => x.region === '黄岛区')!.id;
+    sc.ls = all.find((x) => x.region === '崂山区')!.id;
+    for (const k of ['hd', 'ls'] as const) {
+      expect((await stack.call('POST', `/v1/scenarios/${sc[k]}/publish`, { token: mfr })).status).toBe(202);
+      const p = await stack.call('POST', `/v1/scenarios/${sc[k]}/proposals`, { token: await stack.token('platform', plts[k]), body: { summary: '三个月上线设备联网与工单系统，先试点一条线' } });
+      expect(p.status, JSON.stringify(p.body)).toBe(201);
+      leads[k] = (await stack.call('POST', `/v1/proposals/${p.body.id}/accept`, { token: mfr })).body.lead.id;
+    }
+  });
+
+  it('read their own region on every read route and get 404 for another district’s', async () => {
+    const table: [string, string, string][] = [
+      ['/v1/scenarios/{id}', sc.hd, sc.ls],
+      ['/v1/scenarios/{id}/leads', sc.hd, sc.ls],
+      ['/v1/leads/{id}', leads.hd, leads.ls],
+      ['/v1/platforms/{id}/portrait', plts.hd, plts.ls],
+      ['/v1/applications/{id}', apps.hd, apps.ls],
+    ];
+    for (const [route, own, other] of table) {
+      const mine = await stack.call('GET', route.replace('{id}', own), { token: huangdao });
+      expect(mine.status, `${route} own → ${mine.status}`).toBe(200);
+      expect((await stack.call('GET', route.replace('{id}', other), { token: huangdao })).status, `${route} other`).toBe(404);
+      expect((await stack.call('GET', route.replace('{id}', other), { token: laoshan })).status, `${route} as 崂山区`).toBe(200);
+    }
+    // Lists hold the region's items only; leads are the region's scenarios' and its platforms' (matching
+    // has made more than the two by 揭榜 by now).
+    type Row = { region?: string; scenario?: { region: string }; platformId?: string };
+    const inHuangdao = (x: Row) => x.region === '黄岛区';
+    const lists: [string, (x: Row) => boolean, number][] = [
+      ['/v1/scenarios', inHuangdao, 1],
+      ['/v1/leads', (x) => inHuangdao(x.scenario!) || [plts.hd, plts.hd2].includes(x.platformId!), 1],
+      ['/v1/stats/platforms', inHuangdao, 2],
+      [`/v1/rounds/${roundId}/applications`, inHuangdao, 2],
+    ];
+    for (const [route, mine, atLeast] of lists) {
+      const res = await stack.call('GET', route, { token: huangdao });
+      expect(res.status, route).toBe(200);
+      expect(res.body.items.length, route).toBeGreaterThanOrEqual(atLeast);
+      expect(res.body.items.filter((x: Row) => !mine(x)), route).toEqual([]);
+    }
+    const all = (await stack.call('GET', '/v1/leads', { token: bureau })).body.items as { id: string }[];
+    const seen = (await stack.call('GET', '/v1/leads', { token: huangdao })).body.items.map((x: { id: string }) => x.id);
+    expect(seen).toContain(leads.hd);
+    expect(seen).not.toContain(leads.ls);
+    expect(all.length).toBeGreaterThan(seen.length);
+  });
+
+  it('are organisations the bureau creates, one per region, whose invited staff sign in as that district', async () => {
+    const create = (token: string, body: unknown) => stack.call('POST', '/v1/organisations', { token, body });
+    expect((await create(await stack.token('manufacturer', 'ent_hd'), { kind: 'district', region: '黄岛区' })).status).toBe(403);
+    expect((await create(bureau, { kind: 'district', region: '青岛新区' })).status).toBe(400);
+    const org = await create(bureau, { kind: 'district', region: '黄岛区' });
+    expect(org.status).toBe(201);
+    expect(org.body).toMatchObject({ id: 'dst_huangdao', kind: 'district', region: '黄岛区', name: '黄岛区工业和信息化局' });
+    expect((await create(bureau, { kind: 'district', region: '黄岛区', name: '再建一个' })).status).toBe(409);
+
+    const inv = await stack.call('POST', '/v1/organisations/dst_huangdao/invitations', { token: bureau, body: { contact: 'gxj@huangdao.example.cn', role: 'admin' } });
+    expect(inv.status).toBe(201);
+    const official = await signIn(stack, 'gxj@huangdao.example.cn');
+    expect((await stack.call('POST', `/v1/invitations/${inv.body.id}/accept`, { token: official.access_token })).status).toBe(200);
+    const me = await stack.call('GET', '/v1/me', { token: official.access_token });
+    expect(me.body.memberships[0].actAs).toEqual([{ org: 'dst_huangdao', role: 'district', label: '黄岛区工业和信息化局' }]);
+
+    const asDistrict = (await switchTo(stack, official.access_token, 'dst_huangdao')).access_token;
+    const list = await stack.call('GET', '/v1/scenarios', { token: asDistrict });
+    expect(list.body.items.map((x: { region: string }) => x.region)).toEqual(['黄岛区']);
+    expect((await stack.call('GET', `/v1/scenarios/${sc.ls}`, { token: asDistrict })).status).toBe(404);
+    expect((await stack.call('PUT', `/v1/platforms/${plts.hd}/indicators/${YEAR}`, { token: asDistrict, body: specializedL2Report() })).status).toBe(403);
+    // The district's admin brings a colleague, like any organisation's admin.
+    expect((await stack.call('POST', '/v1/organisations/dst_huangdao/invitations', { token: asDistrict, body: { contact: 'kz@huangdao.example.cn' } })).status).toBe(201);
+  });
+
+  it('enter a scenario for an enterprise of their region without an account; it is the enterprise’s once it signs up', async () => {
+    const code = creditCodeFor(4242);
+    const enterprise = { name: '青岛黄岛某橡胶制品有限公司', creditCode: code };
+    expect((await stack.call('POST', '/v1/scenarios', { token: huangdao, body: scenarioBody({ region: '崂山区', enterprise }) })).status).toBe(400);
+    const entered = await stack.call('POST', '/v1/scenarios', { token: huangdao, body: scenarioBody({ region: '黄岛区', enterprise }) });
+    expect(entered.status).toBe(201);
+    expect(entered.body).toMatchObject({ ownerOrg: `ent_${code}`, enteredByDistrict: '黄岛区', status: 'draft' });
+    expect((await stack.call('POST', `/v1/scenarios/${entered.body.id}/publish`, { token: laoshan })).status).toBe(404);
+    expect((await stack.call('POST', `/v1/scenarios/${entered.body.id}/publish`, { token: huangdao })).status).toBe(202);
+
+    const boss = await signIn(stack, 'boss@rubber-hd.example.cn');
+    const org = await stack.call('POST', '/v1/organisations', { token: boss.access_token, body: { kind: 'enterprise', name: enterprise.name, creditCode: code } });
+    expect(org.body.id).toBe(`ent_${code}`);
+    const asEnterprise = (await switchTo(stack, boss.access_token, org.body.id)).access_token;
+    const own = await stack.call('GET', '/v1/scenarios', { token: asEnterprise });
+    expect(own.body.items.map((x: { id: string }) => x.id)).toEqual([entered.body.id]);
+    expect((await stack.call('POST', `/v1/scenarios/${entered.body.id}/close`, { token: asEnterprise, body: {} })).status).toBe(200);
+  });
+
+  it('are reminded by the bureau while applications wait for them: inbox and e-mail; nothing waiting → 409', async () => {
+    const day = 86_400_000;
+    const round = (await stack.call('POST', '/v1/rounds', {
+      token: bureau,
+      body: { year: YEAR + 1, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString(), noticeDays: 7, districtReview: true },
+    })).body.id as string;
+    const plt = await stack.token('platform', plts.hd2);
+    await stack.call('PUT', `/v1/platforms/${plts.hd2}/indicators/${YEAR + 1}`, { token: plt, body: specializedL2Report() });
+    const app = (await stack.call('POST', `/v1/rounds/${round}/applications`, { token: plt, body: { platformId: plts.hd2 } })).body.id;
+    expect((await stack.call('POST', `/v1/applications/${app}/submit`, { token: plt })).status).toBe(202);
+
+    const remind = (region: string, token = bureau) => stack.call('POST', `/v1/rounds/${round}/districts/${encodeURIComponent(region)}/remind`, { token });
+    expect((await remind('黄岛区', huangdao)).status).toBe(403);
+    expect((await remind('崂山区')).status).toBe(409);
+    expect((await remind('青岛新区')).status).toBe(400);
+    const sent = await remind('黄岛区');
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ district: '黄岛区', pending: 1, messaged: 1 });
+    const reminders = () => mailbox(stack).list('gxj@huangdao.example.cn').filter((m) => m.subject.startsWith('请尽快初审'));
+    expect(reminders().map((m) => m.subject)).toEqual(['请尽快初审：1 份申报待黄岛区推荐']);
+    await remind('黄岛区');
+    expect(reminders()).toHaveLength(2);
+    const inbox = (await stack.call('GET', '/v1/notifications', { token: huangdao })).body.items.filter((n: { event: string }) => n.event === 'round.district_reminder');
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0].body.zh).toContain('初审平台hd2');
+    expect((await stack.call('GET', '/v1/notifications', { token: laoshan })).body.items).toEqual([]);
   });
 });

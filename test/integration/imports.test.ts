@@ -2,6 +2,7 @@ import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetHeaders } from '../../packages/core/import/sheets';
+import { creditCodeFor } from '../support/fixtures';
 import { creditCode } from '../support/round-fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -119,6 +120,21 @@ describe('bulk import of a 场景清单', () => {
     const count = await itemCount();
     expect((await upload('/v1/imports/scenarios?batch=第1批', bytes)).body.replayed).toBe(true);
     expect(await itemCount()).toBe(count);
+  });
+
+  it('from a district: its own region’s enterprises only; another region’s row is that row’s error and nothing is written', async () => {
+    const jiaozhou = await stack.token('district', undefined, { district: '胶州市' });
+    const before = await itemCount();
+    const mixed = await upload('/v1/imports/scenarios', await workbook(headers, [row('冲压件外协对账', { 区市: '胶州市' }), row('黄岛企业的场景')]), jiaozhou);
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.details.map((d: { path: string }) => d.path)).toEqual(['rows.3.区市']);
+    expect(await itemCount()).toBe(before);
+
+    const ok = await upload('/v1/imports/scenarios?batch=胶州第1批', await workbook(headers, [row('冲压件外协对账', { 区市: '胶州市' })]), jiaozhou);
+    expect(ok.status).toBe(201);
+    const mine = await stack.call('GET', '/v1/scenarios', { token: jiaozhou });
+    expect(mine.body.items.map((x: { title: string; enteredByDistrict: string; status: string }) => [x.title, x.enteredByDistrict, x.status])).toEqual([['冲压件外协对账', '胶州市', 'published']]);
+    expect((await upload(`/v1/imports/directory?year=2019`, await workbook(sheetHeaders('directory'), [platformRow('区市导名录', creditCodeFor(31))]), jiaozhou)).status).toBe(403);
   });
 
   it('refuses what is not an xlsx workbook', async () => {

@@ -32,11 +32,12 @@ export function accountRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/organisations', tags: ['accounts'], security: bearer,
-      summary: '创建企业或平台运营单位 / Create an enterprise or operator',
+      summary: '创建企业、平台运营单位或区（市）组织 / Create an enterprise, operator or district office',
+      description: 'A person creates their enterprise or operator and becomes its admin. `kind: "district"` is the bureau\'s: one organisation per region, whose staff it then invites.',
       request: body(OrganisationInput),
       responses: { 201: json(Organisation, 'created'), ...ERRORS },
     }),
-    async (c) => c.json(await svc.createOrganisation(c.var.deps, requireAccount(c), c.req.valid('json'), originOf(c)), 201),
+    async (c) => c.json(await svc.createOrganisation(c.var.deps, c.req.valid('json').kind === 'district' ? caller(c) : requireAccount(c), c.req.valid('json'), originOf(c)), 201),
   );
 
   app.openapi(

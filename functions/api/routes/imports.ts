@@ -33,12 +33,12 @@ export function importRoutes(app: Api) {
         method: 'post', path: `/v1/imports/${kind}`, tags: ['imports'], security: bearer,
         summary: kind === 'directory' ? '导入上年度名录（xlsx，全部或全不） / Import last year’s directory from xlsx' : '导入场景清单（xlsx，全部或全不） / Import a scenario list from xlsx',
         description: `Body: the .xlsx file itself (\`content-type: ${XLSX}\`, ≤ 256 KiB). Header row: ${sheetHeaders(kind).join('、')}. Any bad row → 400 with one detail per problem (\`rows.<row>.<column>\`) and nothing imported; the same file again → 200 with \`replayed: true\`.`,
-        middleware: [allow('bureau')] as const,
+        middleware: [kind === 'directory' ? allow('bureau') : allow('bureau', 'district')] as const,
         request: { query: Query, body: { content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } }, required: true } },
         responses: { 201: json(Result), 200: json(Result, 'the same file was imported before'), ...ERRORS },
       }),
       async (c) => {
-        const who = requireRole(c, 'bureau');
+        const who = kind === 'directory' ? requireRole(c, 'bureau') : requireRole(c, 'bureau', 'district');
         if (!c.req.header('content-type')?.startsWith(XLSX))
           throw new AppError('VALIDATION_FAILED', `请以 ${XLSX} 上传 .xlsx 文件 / Send the .xlsx file as the body`, [{ path: 'content-type', message: XLSX }]);
         const bytes = new Uint8Array(await c.req.arrayBuffer());

@@ -14,7 +14,7 @@ export function leadRoutes(app: Api) {
       request: { query: ListQuery.extend({ status: LeadStatus.optional() }) },
       responses: { 200: json(Page(Lead)), ...ERRORS },
     }),
-    async (c) => c.json(await svc.listLeads(c.var.deps, requireRole(c, 'platform', 'bureau'), c.req.valid('query')), 200),
+    async (c) => c.json(await svc.listLeads(c.var.deps, requireRole(c, 'platform', 'bureau', 'district'), c.req.valid('query')), 200),
   );
 
   app.openapi(
@@ -46,7 +46,7 @@ export function leadRoutes(app: Api) {
       request: { params: IdParam('id') },
       responses: { 200: json(Lead), ...ERRORS },
     }),
-    async (c) => c.json(await svc.getLeadFor(c.var.deps, requireRole(c, 'platform', 'manufacturer', 'bureau'), c.req.valid('param').id), 200),
+    async (c) => c.json(await svc.getLeadFor(c.var.deps, requireRole(c, 'platform', 'manufacturer', 'bureau', 'district'), c.req.valid('param').id), 200),
   );
 
   app.openapi(
@@ -56,7 +56,7 @@ export function leadRoutes(app: Api) {
       request: { params: IdParam('id') },
       responses: { 200: json(z.object({ items: z.array(Lead) })), ...ERRORS },
     }),
-    async (c) => c.json({ items: await svc.leadsOfScenario(c.var.deps, requireRole(c, 'manufacturer', 'bureau'), c.req.valid('param').id) }, 200),
+    async (c) => c.json({ items: await svc.leadsOfScenario(c.var.deps, requireRole(c, 'manufacturer', 'bureau', 'district'), c.req.valid('param').id) }, 200),
   );
 
   app.openapi(

@@ -8,7 +8,7 @@ import { ERRORS, bearer, json } from '../openapi';
 const Notification = z
   .object({
     id: z.string(),
-    recipient: z.object({ kind: z.enum(['platform', 'expert', 'enterprise']), id: z.string() }),
+    recipient: z.object({ kind: z.enum(['platform', 'expert', 'enterprise', 'district']), id: z.string() }),
     event: z.string().describe('application.assessed | application.returned | application.rejected | review.assigned | directory.published'),
     title: Label,
     body: Label,
@@ -25,6 +25,6 @@ export function notificationRoutes(app: Api) {
       request: { query: ListQuery },
       responses: { 200: json(Page(Notification)), ...ERRORS },
     }),
-    async (c) => c.json(await svc.myNotifications(c.var.deps, requireRole(c, 'platform', 'expert', 'manufacturer'), c.req.valid('query')), 200),
+    async (c) => c.json(await svc.myNotifications(c.var.deps, requireRole(c, 'platform', 'expert', 'manufacturer', 'district'), c.req.valid('query')), 200),
   );
 }

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Page } from '../../../packages/core/schemas/common';
-import { Application, ApplicationInput, EndorseInput, NoticeInput, ReturnInput, Round, RoundInput } from '../../../packages/core/schemas/round';
+import { Application, ApplicationInput, DistrictReminder, EndorseInput, NoticeInput, ReturnInput, Round, RoundInput } from '../../../packages/core/schemas/round';
+import { Region } from '../../../packages/core/taxonomy';
+import { remindDistrict } from '../../../packages/services/district-reminders';
 import * as svc from '../../../packages/services/rounds';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
@@ -128,5 +130,20 @@ export function roundRoutes(app: Api) {
       responses: { 200: json(Application), ...ERRORS },
     }),
     async (c) => c.json(await svc.endorse(c.var.deps, requireRole(c, 'bureau', 'district'), c.req.valid('param').id, c.req.valid('json').comment, originOf(c)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/rounds/{id}/districts/{district}/remind', tags: ['rounds'], security: bearer,
+      summary: '催办区（市）初审 / Remind a district of applications awaiting its first review (bureau)',
+      description: 'The district\'s inbox gets one notice per round and day; its people with an e-mail contact are messaged each time. 409 when the round has no district review or nothing waits in that district.',
+      middleware: [allow('bureau')] as const,
+      request: { params: IdParam('id').extend({ district: Region }) },
+      responses: { 200: json(DistrictReminder), ...ERRORS },
+    }),
+    async (c) => {
+      const { id, district } = c.req.valid('param');
+      return c.json(await remindDistrict(c.var.deps, requireRole(c, 'bureau'), id, district, originOf(c)), 200);
+    },
   );
 }

@@ -28,11 +28,12 @@ export function scenarioRoutes(app: Api) {
     createRoute({
       method: 'post', path: '/v1/scenarios', tags: ['scenarios'], security: bearer,
       summary: '发布需求草稿 / Post a scenario (draft)',
-      middleware: [allow('manufacturer')] as const,
+      description: 'A manufacturer posts its own need. A district (代为填报) posts for an enterprise of its region that has no account yet: the scenario belongs to the enterprise named by `enterprise.creditCode` and is marked `enteredByDistrict`; the enterprise owns it once it signs up with that credit code.',
+      middleware: [allow('manufacturer', 'district')] as const,
       request: body(ScenarioInput),
       responses: { 201: json(Scenario, 'created'), ...ERRORS },
     }),
-    async (c) => c.json(await svc.createScenario(c.var.deps, requireRole(c, 'manufacturer'), c.req.valid('json')), 201),
+    async (c) => c.json(await svc.createScenario(c.var.deps, requireRole(c, 'manufacturer', 'district'), c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -42,7 +43,7 @@ export function scenarioRoutes(app: Api) {
       request: { params: IdParam('id') },
       responses: { 202: json(Scenario, 'accepted; matching runs asynchronously'), ...ERRORS },
     }),
-    async (c) => c.json(await svc.publishScenario(c.var.deps, requireRole(c, 'manufacturer', 'bureau'), c.req.valid('param').id), 202),
+    async (c) => c.json(await svc.publishScenario(c.var.deps, requireRole(c, 'manufacturer', 'bureau', 'district'), c.req.valid('param').id), 202),
   );
 
   app.openapi(

@@ -159,10 +159,10 @@ export function statsRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/stats/platforms', tags: ['stats'], security: bearer,
-      summary: '平台监测台账（含未定级） / Every registered platform with its key figures (bureau)',
+      summary: '平台监测台账（含未定级） / Every registered platform with its key figures (bureau; a district: its region’s)',
       responses: { 200: json(Page(RegisterRow)), ...ERRORS },
     }),
-    async (c) => c.json({ items: await svc.register(c.var.deps, requireRole(c, 'bureau')), cursor: null }, 200),
+    async (c) => c.json({ items: await svc.register(c.var.deps, requireRole(c, 'bureau', 'district')), cursor: null }, 200),
   );
 
   app.openapi(
@@ -177,13 +177,13 @@ export function statsRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/platforms/{id}/portrait', tags: ['stats'], security: bearer,
-      summary: '平台数字画像 / Platform digital portrait (bureau or the platform itself)',
+      summary: '平台数字画像 / Platform digital portrait (bureau, the platform itself, or its district)',
       description: 'Dimension scores 0–100 against same-category platforms, the development index, and data-quality warnings.',
       request: { params: IdParam('id') },
       responses: { 200: json(Portrait), ...ERRORS },
     }),
     async (c) =>
-      c.json(await svc.portrait(c.var.deps, requireRole(c, 'bureau', 'platform'), c.req.valid('param').id), 200),
+      c.json(await svc.portrait(c.var.deps, requireRole(c, 'bureau', 'platform', 'district'), c.req.valid('param').id), 200),
   );
 
   app.openapi(

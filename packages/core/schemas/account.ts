@@ -3,19 +3,26 @@ import { Scope } from '../accounts/api-key';
 import { ContactInput } from '../accounts/contact';
 import { NoticeVersionField } from '../privacy/notices';
 import { Role } from '../principal';
+import { Region } from '../taxonomy';
 import { CreditCode, Text, Timestamp } from './common';
 
-/** enterprise 制造企业 · operator 平台运营单位 · bureau 市工信局 */
-export const OrgKind = z.enum(['enterprise', 'operator', 'bureau']);
+/** enterprise 制造企业 · operator 平台运营单位 · bureau 市工信局 · district 区（市）工信部门 */
+export const OrgKind = z.enum(['enterprise', 'operator', 'bureau', 'district']);
 export type OrgKind = z.infer<typeof OrgKind>;
 
 /** The role a member of each kind of organisation acts in. */
-export const ROLE_OF_KIND: Record<OrgKind, Role> = { enterprise: 'manufacturer', operator: 'platform', bureau: 'bureau' };
+export const ROLE_OF_KIND: Record<OrgKind, Role> = { enterprise: 'manufacturer', operator: 'platform', bureau: 'bureau', district: 'district' };
 
 export const MemberRole = z.enum(['admin', 'member']);
 export type MemberRole = z.infer<typeof MemberRole>;
 
 export const BUREAU_ORG_ID = 'bureau';
+
+/**
+ * An enterprise's id follows from its 统一社会信用代码 (public for every company): what the bureau
+ * imported or a district entered for it before it had an account is its own the moment it signs up.
+ */
+export const enterpriseOrgId = (creditCode: string) => `ent_${creditCode}`;
 
 export const User = z
   .object({ id: z.string(), contact: z.string(), name: z.string().optional(), createdAt: Timestamp, noticeVersion: z.string().optional().describe('privacy notice version the sign-in page showed at sign-up') })
@@ -28,18 +35,19 @@ export const Organisation = z
     kind: OrgKind,
     name: z.string(),
     creditCode: z.string().optional(),
+    region: Region.optional().describe('district organisations: the 区（市） they act for'),
     createdAt: Timestamp,
     createdBy: z.string(),
   })
   .meta({ id: 'Organisation' });
 export type Organisation = z.infer<typeof Organisation>;
 
+/** An enterprise or operator signs itself up; only the bureau creates a district's organisation (one per region). */
 export const OrganisationInput = z
-  .object({
-    kind: z.enum(['enterprise', 'operator']),
-    name: Text(100, 2),
-    creditCode: CreditCode,
-  })
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.enum(['enterprise', 'operator']), name: Text(100, 2), creditCode: CreditCode }),
+    z.object({ kind: z.literal('district'), region: Region, name: Text(100, 2).optional().describe('default: 「<region>工业和信息化局」') }),
+  ])
   .meta({ id: 'OrganisationInput' });
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
 
@@ -131,6 +139,7 @@ export const AuditAction = z.enum([
   'selection.recorded',
   'application.district_endorsed',
   'application.district_returned',
+  'round.district_reminded',
   'support.programme_created',
   'support.grant_proposed',
   'support.grant_approved',

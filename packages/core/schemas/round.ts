@@ -211,3 +211,14 @@ export type DirectoryYear = z.infer<typeof DirectoryYear>;
  */
 export const isListed = (a: Pick<Application, 'status' | 'level' | 'districtReview'>, r: Pick<Round, 'districtReview'>) =>
   a.status === 'assessed' && (a.level ?? 0) >= 1 && (!r.districtReview || a.districtReview?.status === 'endorsed');
+
+export const DistrictReminder = z
+  .object({
+    roundId: z.string(),
+    district: Region,
+    pending: z.number().int().describe('applications of the district still waiting for its first review'),
+    messaged: z.number().int().describe('district staff told by e-mail (SMS sends registered templates only; the inbox always)'),
+    at: Timestamp,
+  })
+  .meta({ id: 'DistrictReminder' });
+export type DistrictReminder = z.infer<typeof DistrictReminder>;

@@ -32,6 +32,7 @@ export const Scenario = ScenarioInput.extend({
   status: ScenarioStatus,
   ownerOrg: z.string(),
   batch: z.string().optional(),
+  enteredByDistrict: Region.optional().describe('the 区（市） that entered it for an enterprise without an account; the enterprise owns it once it signs up with the same credit code'),
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
