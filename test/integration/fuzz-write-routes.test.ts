@@ -9,7 +9,7 @@ import { assessApplication } from '../../packages/services/rounds';
 import { runRoadshow } from '../../packages/services/roadshows';
 
 let stack: TestStack;
-let tokens: Record<'bureau' | 'mfr' | 'plt' | 'expert', string>;
+let tokens: Record<'bureau' | 'mfr' | 'plt' | 'expert' | 'district', string>;
 // A round taken (without pollers) to its notice, with an objection and an expert assignment.
 const round = { id: '', open: '', app: '', objection: '', expert: '', review: '', diagnosis: '', programme: '', grant: '' };
 let platformId: string;
@@ -33,7 +33,7 @@ beforeAll(async () => {
   platformId = p.body.id;
   const mfr = await stack.token('manufacturer', 'ent_fuzz');
   scenarioId = (await stack.call('POST', '/v1/scenarios', { token: mfr, body: scenarioBody() })).body.id;
-  tokens = { bureau, mfr, plt: await stack.token('platform', platformId), expert: '' };
+  tokens = { bureau, mfr, plt: await stack.token('platform', platformId), expert: '', district: await stack.token('district', undefined, { district: '黄岛区' }) };
   const year = new Date().getUTCFullYear() - 1;
   const day = 86_400_000;
   const window = { opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString(), noticeDays: 7 };
@@ -153,6 +153,10 @@ const routes = () => [
   { name: 'POST roadshow close', method: 'POST', path: `/v1/roadshows/${eventId}/close`, token: tokens.bureau, body: mutate({ attendedPairs: [{ scenarioId: 'scn_x', platformId: 'plt_x' }] }) },
   { name: 'POST roadshow ratings', method: 'POST', path: `/v1/roadshows/${eventId}/ratings`, token: tokens.plt, body: mutate({ scenarioId: 'scn_x', platformId, stars: 4 }) },
   { name: 'POST roadshow report', method: 'POST', path: `/v1/roadshows/${eventId}/report`, token: tokens.bureau, body: mutate({}) },
+  // --- districts (issue 22) ---
+  { name: 'POST organisations (district)', method: 'POST', path: '/v1/organisations', token: tokens.bureau, body: mutate({ kind: 'district', region: '市南区' }) },
+  { name: 'POST /v1/scenarios (district, for an enterprise)', method: 'POST', path: '/v1/scenarios', token: tokens.district, body: mutate(scenarioBody({ region: '黄岛区' })) },
+  { name: 'POST district remind', method: 'POST', path: `/v1/rounds/${round.id}/districts/${encodeURIComponent('黄岛区')}/remind`, token: tokens.bureau, body: mutate({}) },
   // Last: a valid body retires the round's expert, which the routes above still use.
   { name: 'POST experts/retire', method: 'POST', path: `/v1/experts/${round.expert}/retire`, token: tokens.bureau, body: mutate({ reason: '工作调动' }) },
 ];
