@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { AppError, conflict, forbidden, invalid, notFound } from '../core/errors';
 import { deterministicId, newId } from '../core/ids';
 import type { Principal } from '../core/principal';
+import { hosts } from '../core/roadshow/hosts';
 import { maskContact, maskName } from '../core/privacy/mask';
 import { parseContact } from '../core/accounts/contact';
 import { expiresAtFor } from '../core/privacy/retention';
@@ -44,9 +45,16 @@ async function mustGetEvent(deps: Deps, id: string): Promise<Roadshow> {
   return r;
 }
 
-const bureauOnly = (who: Principal) => {
-  if (who.role !== 'bureau') throw forbidden();
-};
+/**
+ * The host runs an event: the bureau any, a district (第四条, 区级活动) only those it created for its
+ * region; another district's event is not found.
+ */
+async function hostedEvent(deps: Deps, who: Principal, id: string): Promise<Roadshow> {
+  if (who.role !== 'bureau' && who.role !== 'district') throw forbidden();
+  const r = await mustGetEvent(deps, id);
+  if (!hosts(who, r)) throw notFound('路演 roadshow');
+  return r;
+}
 
 // ---- invitations -----------------------------------------------------------------------------
 
@@ -141,8 +149,7 @@ export async function finishOwedNotices(deps: Deps, cutoff: string): Promise<num
 // ---- publish ---------------------------------------------------------------------------------
 
 export async function publish(deps: Deps, who: Principal, id: string) {
-  bureauOnly(who);
-  const r = await mustGetEvent(deps, id);
+  const r = await hostedEvent(deps, who, id);
   const at = nowIso(deps);
   if (r.status !== 'composed' && r.status !== 'published') throw conflict(`当前状态（${r.status}）不能发布 / Cannot publish from status ${r.status}`);
   if (r.status === 'composed' && !(at < r.rsvpBy!)) throw conflict('回复截止时间已过，请先修改时间 / The RSVP deadline has passed; change the time first');
@@ -169,7 +176,10 @@ export async function publish(deps: Deps, who: Principal, id: string) {
 export async function listInvitations(deps: Deps, who: Principal, id: string) {
   const r = await mustGet(deps, id);
   const all = await ev.invitationsOf(storeOf(deps), r.id);
-  if (who.role === 'bureau') return all;
+  if (who.role === 'bureau' || who.role === 'district') {
+    if (!hosts(who, r)) throw notFound('路演 roadshow');
+    return all;
+  }
   if (who.role !== 'manufacturer' && who.role !== 'platform') throw forbidden();
   const mine = all.filter((i) => i.orgId === who.org && i.party === (who.role === 'platform' ? 'platform' : 'manufacturer'));
   if (!mine.length) throw notFound('路演 roadshow');
@@ -249,9 +259,8 @@ async function candidateScenarios(deps: Deps, r: Roadshow, ids: readonly string[
 }
 
 export async function recompose(deps: Deps, who: Principal, id: string) {
-  bureauOnly(who);
   const s = storeOf(deps);
-  const r = await mustGetEvent(deps, id);
+  const r = await hostedEvent(deps, who, id);
   if (r.status !== 'published') throw conflict('只有已发布的路演可以重新编排 / Only a published roadshow is re-composed');
   const at = nowIso(deps);
   const token = randomBytes(8).toString('hex');
@@ -330,8 +339,8 @@ export async function recompose(deps: Deps, who: Principal, id: string) {
 // ---- editing venue and time --------------------------------------------------------------------
 
 export async function patchRoadshow(deps: Deps, who: Principal, id: string, patch: RoadshowPatch, ifMatch?: number) {
-  bureauOnly(who);
-  const r = await mustGetEvent(deps, id);
+  const r = await hostedEvent(deps, who, id);
+  if (r.hostDistrict && patch.venue && patch.venue.region !== r.hostDistrict) throw invalid('venue.region', `区（市）活动须在${r.hostDistrict}举办 / A district's event stays in ${r.hostDistrict}`);
   const version = r.version ?? 0;
   if (ifMatch !== undefined && ifMatch !== version) throw conflict();
   if (r.status === 'closed' || r.status === 'reported') throw conflict('活动已结束，不能修改 / The event is over');
@@ -436,8 +445,7 @@ export async function register(deps: Deps, id: string, input: RegistrationInput,
 }
 
 export async function listRegistrations(deps: Deps, who: Principal, id: string) {
-  bureauOnly(who);
-  const r = await mustGetEvent(deps, id);
+  const r = await hostedEvent(deps, who, id);
   const regs = await ev.registrationsOf(storeOf(deps), r.id);
   return regs
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
@@ -445,9 +453,8 @@ export async function listRegistrations(deps: Deps, who: Principal, id: string) 
 }
 
 export async function checkIn(deps: Deps, who: Principal, id: string, code: string) {
-  bureauOnly(who);
   const s = storeOf(deps);
-  const r = await mustGetEvent(deps, id);
+  const r = await hostedEvent(deps, who, id);
   const norm = code.trim().toUpperCase();
   // Unknown and other events' codes look the same: the code is looked up under this roadshow only.
   const target = /^[A-Z0-9]{4,32}$/.test(norm) ? await ev.resolveCode(s, r.id, norm) : undefined;
@@ -465,9 +472,8 @@ export async function checkIn(deps: Deps, who: Principal, id: string, code: stri
 // ---- close: what the event produced --------------------------------------------------------------
 
 export async function close(deps: Deps, who: Principal, id: string, input: CloseInput) {
-  bureauOnly(who);
   const s = storeOf(deps);
-  const r = await mustGetEvent(deps, id);
+  const r = await hostedEvent(deps, who, id);
   const at = nowIso(deps);
   if (r.status !== 'published') throw conflict(`当前状态（${r.status}）不能结束 / Cannot close from status ${r.status}`);
   if (!(at >= r.startsAt!)) throw conflict('活动尚未开始，不能结束 / The event has not started yet');
@@ -554,14 +560,12 @@ export async function computeReport(deps: Deps, r: Roadshow): Promise<RoadshowRe
 }
 
 export async function report(deps: Deps, who: Principal, id: string) {
-  bureauOnly(who);
-  return computeReport(deps, await mustGetEvent(deps, id));
+  return computeReport(deps, await hostedEvent(deps, who, id));
 }
 
 /** closed → reported: the figures as of now are kept on the roadshow. */
 export async function finishReport(deps: Deps, who: Principal, id: string) {
-  bureauOnly(who);
-  const r = await mustGetEvent(deps, id);
+  const r = await hostedEvent(deps, who, id);
   if (r.status !== 'closed') throw conflict(`当前状态（${r.status}）不能出报告 / Cannot report from status ${r.status}`);
   const figures = await computeReport(deps, r);
   const at = nowIso(deps);

@@ -3,6 +3,7 @@ import { composeTimedAgenda, eventSlots } from '../core/roadshow/timed';
 import { isEvent, shanghaiDate, type AgendaEntry } from '../core/schemas/roadshow';
 import { newId } from '../core/ids';
 import type { Principal } from '../core/principal';
+import { hosts } from '../core/roadshow/hosts';
 import { composeAgenda } from '../core/roadshow/solver';
 import type { Roadshow, RoadshowInput } from '../core/schemas/roadshow';
 import type { Scenario } from '../core/schemas/scenario';
@@ -15,7 +16,10 @@ import type { Deps } from '../runtime/deps';
 import { nowIso, storeOf } from './store';
 
 export async function createRoadshow(deps: Deps, who: Principal, input: RoadshowInput): Promise<Roadshow> {
-  if (who.role !== 'bureau') throw forbidden();
+  if (who.role !== 'bureau' && who.role !== 'district') throw forbidden();
+  // A district hosts events (a date, a place) in its own region; the untimed agenda is the city's.
+  if (who.role === 'district' && (input.startsAt === undefined || input.venue?.region !== who.district))
+    throw invalid('venue.region', `区（市）只能在本区（市）举办有时间和场地的活动（${who.district}） / A district hosts dated events in its own region (${who.district})`);
   const at = nowIso(deps);
   const event = input.startsAt !== undefined;
   const utc = (x?: string) => (x === undefined ? undefined : new Date(x).toISOString());
@@ -42,6 +46,7 @@ export async function createRoadshow(deps: Deps, who: Principal, input: Roadshow
     agenda: [],
     createdAt: at,
     ...(event ? { history: [{ status: 'composing' as const, at }], version: 0, registered: 0, waitlisted: 0 } : {}),
+    ...(who.role === 'district' ? { hostDistrict: who.district } : {}),
   };
   await repo.createRoadshow(storeOf(deps), r);
   await deps.publisher.send('roadshow', { type: 'ComposeRoadshow', roadshowId: r.id });
@@ -49,21 +54,24 @@ export async function createRoadshow(deps: Deps, who: Principal, input: Roadshow
 }
 
 export async function readRoadshow(deps: Deps, who: Principal, id: string): Promise<Roadshow> {
-  // The bureau's view, with scores and the wait list; invitees read theirs at GET /v1/my/roadshows.
-  if (who.role !== 'bureau') throw forbidden();
+  // The host's view, with scores and the wait list; invitees read theirs at GET /v1/my/roadshows.
+  if (who.role !== 'bureau' && who.role !== 'district') throw forbidden();
   const r = await repo.getRoadshow(storeOf(deps), id);
-  if (!r) throw notFound('路演 roadshow');
+  if (!r || !hosts(who, r)) throw notFound('路演 roadshow');
   return r;
 }
 
 async function eligibleScenarios(deps: Deps, r: Roadshow): Promise<Scenario[]> {
   const s = storeOf(deps);
+  // A district's event pairs its own region's scenarios only.
+  const ours = (sc: Scenario) => !r.hostDistrict || sc.region === r.hostDistrict;
   if (r.scenarioIds?.length) {
     const found = await Promise.all(r.scenarioIds.map((id) => getScenario(s, id)));
-    return found.filter((sc): sc is Scenario => !!sc && sc.status === 'matched');
+    return found.filter((sc): sc is Scenario => !!sc && sc.status === 'matched' && ours(sc));
   }
   return (await allScenariosByStatus(s, 'matched')).filter(
     (sc) =>
+      ours(sc) &&
       (!r.industries?.length || r.industries.includes(sc.industry)) &&
       (!r.domains?.length || sc.domains.some((d) => r.domains!.includes(d))),
   );
@@ -121,8 +129,8 @@ export async function runRoadshow(deps: Deps, msg: RoadshowMessage): Promise<voi
 }
 
 export async function listRoadshows(deps: Deps, who: Principal) {
-  if (who.role !== 'bureau') throw forbidden();
-  return repo.allRoadshows(storeOf(deps));
+  if (who.role !== 'bureau' && who.role !== 'district') throw forbidden();
+  return (await repo.allRoadshows(storeOf(deps))).filter((r) => hosts(who, r));
 }
 
 /** An event's agenda: rooms × time slots (timed solver), clock times on every entry. */

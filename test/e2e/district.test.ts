@@ -81,6 +81,25 @@ describe('district first review (初审) on a phone', () => {
     );
   }, 60_000);
 
+  it('reads its own platforms and their portraits, and opens its events page, on a phone', async () => {
+    const ctx = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), await stack.token('district', undefined, { district: '黄岛区' }));
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(20_000);
+    problems.watch(page);
+    await page.goto(`${stack.url}/d/platforms`);
+    await page.getByTestId('register-row').first().waitFor();
+    expect((await page.getByTestId('platform-link').allTextContents()).sort()).toEqual(['黄岛橡塑智造', '黄岛海工云']);
+    await page.getByTestId('platform-link').first().click();
+    await page.waitForURL('**/d/platforms/**');
+    await page.getByTestId('platform-name').waitFor();
+    expect(await page.getByTestId('platform-name').textContent()).toMatch(/^黄岛/);
+    await page.goto(`${stack.url}/d/roadshows`);
+    await page.getByTestId('roadshow-empty').waitFor();
+    expect(await page.getByTestId('roadshow-form').isVisible()).toBe(true);
+    await ctx.close();
+  }, 60_000);
+
   it('the city compares the districts and exports the table', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), await stack.token('bureau'));

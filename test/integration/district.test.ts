@@ -3,7 +3,7 @@ import { signToken } from '../../packages/local/token';
 import { assessApplication } from '../../packages/services/rounds';
 import { creditCodeFor, platformBody, scenarioBody, specializedL2Report } from '../support/fixtures';
 import { mailbox, signIn, switchTo } from '../support/sign-in';
-import { startTestStack, type TestStack } from '../support/stack';
+import { eventually, startTestStack, type TestStack } from '../support/stack';
 import { xlsxCells } from '../support/xlsx';
 
 // 第四条: a district office (区市) reads what belongs to its region and does the round's first review
@@ -277,5 +277,36 @@ describe('district offices: people and every read route', () => {
     expect(inbox).toHaveLength(1);
     expect(inbox[0].body.zh).toContain('初审平台hd2');
     expect((await stack.call('GET', '/v1/notifications', { token: laoshan })).body.items).toEqual([]);
+  });
+
+  it('host matchmaking events for their region: its scenarios only; the city sees every event, another district none', async () => {
+    const at = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    const event = (region: string, extra: Record<string, unknown> = {}) => ({
+      title: '黄岛区智能制造对接会', kind: 'matchmaking', venue: { address: '长江中路 1 号', region, park: '青岛经济技术开发区' },
+      startsAt: at(48), endsAt: at(51), rsvpBy: at(24), rooms: 1, slotMinutes: 30, capacity: 30,
+      scenarioIds: [sc.hd, sc.ls], maxScenarios: 2, platformsPerScenario: 2, maxSlotsPerPlatform: 2, ...extra,
+    });
+    expect((await stack.call('POST', '/v1/roadshows', { token: huangdao, body: event('崂山区') })).status).toBe(400);
+    expect((await stack.call('POST', '/v1/roadshows', { token: huangdao, body: { title: '无时间的议程', maxScenarios: 1, platformsPerScenario: 1, maxSlotsPerPlatform: 1 } })).status).toBe(400);
+    const created = await stack.call('POST', '/v1/roadshows', { token: huangdao, body: event('黄岛区') });
+    expect(created.status).toBe(202);
+    const id = created.body.id as string;
+    const composed = await eventually(async () => {
+      const r = await stack.call('GET', `/v1/roadshows/${id}`, { token: huangdao });
+      return r.body.status === 'composed' ? r.body : undefined;
+    }, 60_000);
+    expect(composed.hostDistrict).toBe('黄岛区');
+    // 崂山区's scenario was named but is not the district's to pair.
+    expect(composed.agenda.map((a: { scenarioId: string }) => a.scenarioId)).toEqual([sc.hd]);
+
+    expect((await stack.call('GET', '/v1/roadshows', { token: huangdao })).body.items.map((r: { id: string }) => r.id)).toEqual([id]);
+    expect((await stack.call('GET', '/v1/roadshows', { token: laoshan })).body.items).toEqual([]);
+    expect((await stack.call('GET', '/v1/roadshows', { token: bureau })).body.items.map((r: { id: string }) => r.id)).toContain(id);
+    expect((await stack.call('GET', `/v1/roadshows/${id}`, { token: laoshan })).status).toBe(404);
+    expect((await stack.call('PATCH', `/v1/roadshows/${id}`, { token: laoshan, body: { capacity: 40 } })).status).toBe(404);
+    expect((await stack.call('PATCH', `/v1/roadshows/${id}`, { token: huangdao, body: { venue: { address: '株洲路 1 号', region: '崂山区' } } })).status).toBe(400);
+    const patched = await stack.call('PATCH', `/v1/roadshows/${id}`, { token: huangdao, body: { capacity: 40 } });
+    expect(patched.status).toBe(200);
+    expect(patched.body.capacity).toBe(40);
   });
 });

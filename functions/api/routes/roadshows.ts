@@ -16,17 +16,21 @@ import { ERRORS, IdParam, bearer, body, etag, ifMatch, json } from '../openapi';
 
 export const RoadshowCreated = z.object({ id: z.string(), status: z.literal('composing') });
 
+/** The bureau runs the city's events; a district those it hosts in its region (the services check which). */
+const HOSTS = ['bureau', 'district'] as const;
+
 export function roadshowRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/roadshows', tags: ['roadshows'], security: bearer,
       summary: '发起场景路演（编排议程） / Trigger a matchmaking roadshow',
-      middleware: [allow('bureau')] as const,
+      description: 'The bureau, or a district for a dated event whose `venue.region` is its own (区级活动; only its region\'s scenarios are paired, the event shows `hostDistrict`). The city sees every event; a district its own.',
+      middleware: [allow(...HOSTS)] as const,
       request: body(RoadshowInput),
       responses: { 202: json(RoadshowCreated), ...ERRORS },
     }),
     async (c) => {
-      const r = await svc.createRoadshow(c.var.deps, requireRole(c, 'bureau'), c.req.valid('json'));
+      const r = await svc.createRoadshow(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('json'));
       return c.json({ id: r.id, status: 'composing' as const }, 202);
     },
   );
@@ -37,7 +41,7 @@ export function roadshowRoutes(app: Api) {
       summary: '路演列表 / Roadshows',
       responses: { 200: json(Page(Roadshow)), ...ERRORS },
     }),
-    async (c) => c.json({ items: await svc.listRoadshows(c.var.deps, requireRole(c, 'bureau')), cursor: null }, 200),
+    async (c) => c.json({ items: await svc.listRoadshows(c.var.deps, requireRole(c, ...HOSTS)), cursor: null }, 200),
   );
 
   app.openapi(
@@ -47,7 +51,7 @@ export function roadshowRoutes(app: Api) {
       request: { params: IdParam('id') },
       responses: { 200: json(Roadshow), ...ERRORS },
     }),
-    async (c) => c.json(await svc.readRoadshow(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id), 200),
+    async (c) => c.json(await svc.readRoadshow(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id), 200),
   );
 
   app.openapi(
@@ -58,7 +62,7 @@ export function roadshowRoutes(app: Api) {
       responses: { 200: { description: 'text/csv (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } }, ...ERRORS },
     }),
     async (c) => {
-      const r = await svc.readRoadshow(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id);
+      const r = await svc.readRoadshow(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id);
       return c.body(agendaCsv(r), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="roadshow-${r.id}.csv"`,
@@ -74,7 +78,7 @@ export function roadshowRoutes(app: Api) {
       responses: { 200: { description: 'xlsx workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
     }),
     async (c) => {
-      const r = await svc.readRoadshow(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id);
+      const r = await svc.readRoadshow(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id);
       return c.body(await agendaWorkbook(r), 200, {
         'content-type': XLSX,
         'content-disposition': `attachment; filename="roadshow-${r.id}.xlsx"`,
@@ -123,12 +127,12 @@ function eventRoutes(app: Api) {
       method: 'patch', path: '/v1/roadshows/{id}', tags: ['roadshows'], security: bearer,
       summary: '修改活动场地或时间（发布后通知所有受邀方） / Edit venue or time (after publishing, every invitee is told)',
       description: 'A new startsAt moves the whole agenda by the same amount. Accepts If-Match with the version.',
-      middleware: [allow('bureau')] as const,
+      middleware: [allow(...HOSTS)] as const,
       request: { params: IdParam('id'), ...body(RoadshowPatch) },
       responses: { 200: json(Roadshow), ...ERRORS },
     }),
     async (c) => {
-      const r = await events.patchRoadshow(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id, c.req.valid('json'), ifMatch(c));
+      const r = await events.patchRoadshow(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id, c.req.valid('json'), ifMatch(c));
       c.header('ETag', etag(r.version ?? 0));
       return c.json(r, 200);
     },
@@ -138,11 +142,11 @@ function eventRoutes(app: Api) {
     createRoute({
       method: 'post', path: '/v1/roadshows/{id}/publish', tags: ['roadshows'], security: bearer,
       summary: '发布路演并邀请所有演示企业与对接平台 / Publish and invite every presenting manufacturer and platform',
-      middleware: [allow('bureau')] as const,
+      middleware: [allow(...HOSTS)] as const,
       request: { params: IdParam('id') },
       responses: { 202: json(z.object({ id: z.string(), status: z.literal('published'), invitations: z.number().int() })), ...ERRORS },
     }),
-    async (c) => c.json(await events.publish(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id), 202),
+    async (c) => c.json(await events.publish(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id), 202),
   );
 
   app.openapi(
@@ -152,7 +156,7 @@ function eventRoutes(app: Api) {
       request: { params: IdParam('id') },
       responses: { 200: json(Items(RoadshowInvitation)), ...ERRORS },
     }),
-    async (c) => c.json({ items: await events.listInvitations(c.var.deps, requireRole(c, 'bureau', 'manufacturer', 'platform'), c.req.valid('param').id) }, 200),
+    async (c) => c.json({ items: await events.listInvitations(c.var.deps, requireRole(c, ...HOSTS, 'manufacturer', 'platform'), c.req.valid('param').id) }, 200),
   );
 
   app.openapi(
@@ -182,14 +186,14 @@ function eventRoutes(app: Api) {
       method: 'post', path: '/v1/roadshows/{id}/recompose', tags: ['roadshows'], security: bearer,
       summary: '婉拒后重新编排（已确认场次不变，只通知变化的受邀方） / Re-compose after declines',
       description: 'One at a time: a re-composition while another runs gets 409.',
-      middleware: [allow('bureau')] as const,
+      middleware: [allow(...HOSTS)] as const,
       request: { params: IdParam('id') },
       responses: {
         202: json(z.object({ id: z.string(), addedPlatforms: z.number().int(), addedScenarios: z.number().int(), removedScenarios: z.number().int(), notified: z.number().int() })),
         ...ERRORS,
       },
     }),
-    async (c) => c.json(await events.recompose(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id), 202),
+    async (c) => c.json(await events.recompose(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id), 202),
   );
 
   app.openapi(
@@ -217,23 +221,23 @@ function eventRoutes(app: Api) {
     createRoute({
       method: 'get', path: '/v1/roadshows/{id}/registrations', tags: ['roadshows'], security: bearer,
       summary: '报名名单（联系方式脱敏） / Registrations (contacts masked)',
-      middleware: [allow('bureau')] as const,
+      middleware: [allow(...HOSTS)] as const,
       request: { params: IdParam('id') },
       responses: { 200: json(Items(RoadshowRegistration.omit({ expiresAt: true }).extend({ contactMasked: z.literal(true) }))), ...ERRORS },
     }),
-    async (c) => c.json({ items: await events.listRegistrations(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id) }, 200),
+    async (c) => c.json({ items: await events.listRegistrations(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id) }, 200),
   );
 
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/roadshows/{id}/registrations.xlsx', tags: ['roadshows'], security: bearer,
       summary: '签到表（Excel：观众报名与签到、受邀方签到） / Registrations and attendance as .xlsx',
-      middleware: [allow('bureau')] as const,
+      middleware: [allow(...HOSTS)] as const,
       request: { params: IdParam('id') },
       responses: { 200: { description: 'xlsx workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
     }),
     async (c) => {
-      const who = requireRole(c, 'bureau');
+      const who = requireRole(c, ...HOSTS);
       const id = c.req.valid('param').id;
       const r = await svc.readRoadshow(c.var.deps, who, id);
       const [regs, invs] = await Promise.all([events.listRegistrations(c.var.deps, who, id), events.listInvitations(c.var.deps, who, id)]);
@@ -249,11 +253,11 @@ function eventRoutes(app: Api) {
       method: 'post', path: '/v1/roadshows/{id}/check-ins', tags: ['roadshows'], security: bearer,
       summary: '签到（观众或受邀方的签到码，可重复） / Check in by code (idempotent)',
       description: 'A code of no registration or invitation of this event → 404, whether it exists elsewhere or not.',
-      middleware: [allow('bureau')] as const,
+      middleware: [allow(...HOSTS)] as const,
       request: { params: IdParam('id'), ...body(CheckInInput) },
       responses: { 200: json(CheckInResult), ...ERRORS },
     }),
-    async (c) => c.json(await events.checkIn(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id, c.req.valid('json').checkInCode), 200),
+    async (c) => c.json(await events.checkIn(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id, c.req.valid('json').checkInCode), 200),
   );
 
   app.openapi(
@@ -261,11 +265,11 @@ function eventRoutes(app: Api) {
       method: 'post', path: '/v1/roadshows/{id}/close', tags: ['roadshows'], security: bearer,
       summary: '结束活动：见面的配对成为线索 / Close: each pairing that met becomes a lead (source roadshow:<id>)',
       description: 'Allowed once startsAt has passed. A pairing met when both sides checked in, or when the bureau lists it in attendedPairs. An open lead for the same pair is linked, not duplicated.',
-      middleware: [allow('bureau')] as const,
+      middleware: [allow(...HOSTS)] as const,
       request: { params: IdParam('id'), ...body(CloseInput) },
       responses: { 200: json(z.object({ id: z.string(), status: z.literal('closed'), metPairs: z.array(MetPair) })), ...ERRORS },
     }),
-    async (c) => c.json(await events.close(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await events.close(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   app.openapi(
@@ -282,21 +286,21 @@ function eventRoutes(app: Api) {
     createRoute({
       method: 'get', path: '/v1/roadshows/{id}/report', tags: ['roadshows'], security: bearer,
       summary: '活动成效 / What the event produced',
-      middleware: [allow('bureau')] as const,
+      middleware: [allow(...HOSTS)] as const,
       request: { params: IdParam('id') },
       responses: { 200: json(RoadshowReport), ...ERRORS },
     }),
-    async (c) => c.json(await events.report(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id), 200),
+    async (c) => c.json(await events.report(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id), 200),
   );
 
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/roadshows/{id}/report', tags: ['roadshows'], security: bearer,
       summary: '出成效报告（closed → reported，数字定格） / Finish the report (closed → reported)',
-      middleware: [allow('bureau')] as const,
+      middleware: [allow(...HOSTS)] as const,
       request: { params: IdParam('id') },
       responses: { 200: json(RoadshowReport), ...ERRORS },
     }),
-    async (c) => c.json(await events.finishReport(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id), 200),
+    async (c) => c.json(await events.finishReport(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id), 200),
   );
 }

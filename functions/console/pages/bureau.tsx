@@ -67,9 +67,10 @@ export function OverviewPage() {
 // ---- platform register --------------------------------------------------------------------------
 
 
-export function BureauDirectoryPage() {
+/** The bureau's register of every platform; at /d/platforms a district's of its own (the API scopes it). */
+export function BureauDirectoryPage(p: { path?: string } = {}) {
   return (
-    <Layout script="register" title={{ zh: '平台监测台账', en: 'Platform register' }} path="/b/directory">
+    <Layout script="register" title={{ zh: '平台监测台账', en: 'Platform register' }} path={p.path ?? '/b/directory'}>
       <section class="card">
         <div class="actions" style="margin-bottom:10px">
           <select id="f-category" aria-label="类型 Category" data-testid="filter-category" style="max-width:220px"></select>
@@ -107,9 +108,9 @@ export function BureauDirectoryPage() {
 // ---- portrait -----------------------------------------------------------------------------------
 
 
-export function PortraitPage(p: { id: string }) {
+export function PortraitPage(p: { id: string; path?: string }) {
   return (
-    <Layout script="portrait" title={{ zh: '平台数字画像', en: 'Platform portrait' }} path="/b/directory">
+    <Layout script="portrait" title={{ zh: '平台数字画像', en: 'Platform portrait' }} path={p.path ?? '/b/directory'}>
       <Data id="platform-id" value={p.id} />
       <p>
         <a href="/b/directory" data-testid="back-to-register">
@@ -177,9 +178,9 @@ export function PortraitPage(p: { id: string }) {
 // ---- roadshows ----------------------------------------------------------------------------------
 
 
-export function RoadshowsPage() {
+export function RoadshowsPage(p: { path?: string } = {}) {
   return (
-    <Layout script="roadshows" title={{ zh: '场景路演', en: 'Matchmaking roadshows' }} path="/b/roadshows">
+    <Layout script="roadshows" title={{ zh: '场景路演', en: 'Matchmaking roadshows' }} path={p.path ?? '/b/roadshows'}>
       <div class="grid2">
         <form class="card" id="roadshow-form" data-testid="roadshow-form">
           <h2>

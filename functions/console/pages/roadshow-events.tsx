@@ -27,12 +27,12 @@ table{page-break-inside:auto}tr{page-break-inside:avoid}thead{display:table-head
 .handbook .break td{background:#f3f3f3;font-style:italic}
 `;
 
-export function RoadshowEventPage() {
+export function RoadshowEventPage(p: { path?: string } = {}) {
   return (
-    <Layout script="roadshow-event" title={{ zh: '路演活动', en: 'Roadshow event' }} path="/b/roadshows">
+    <Layout script="roadshow-event" title={{ zh: '路演活动', en: 'Roadshow event' }} path={p.path ?? '/b/roadshows'}>
       <style>{raw(EVENT_CSS)}</style>
       <p>
-        <a href="/b/roadshows" data-testid="back-to-roadshows">
+        <a href={p.path ?? "/b/roadshows"} data-testid="back-to-roadshows">
           ← 场景路演 <span class="en">Roadshows</span>
         </a>
       </p>

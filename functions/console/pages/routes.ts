@@ -27,6 +27,11 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/my-data', (c) => c.html(MyDataPage()));
   app.get('/e/reviews', (c) => c.html(ExpertReviewsPage()));
   app.get('/d/applications', (c) => c.html(DistrictPage()));
+  // A district runs the bureau's pages for its own region (the API scopes every read and write).
+  app.get('/d/platforms', (c) => c.html(BureauDirectoryPage({ path: '/d/platforms' })));
+  app.get('/d/platforms/:id', (c) => c.html(PortraitPage({ id: c.req.param('id'), path: '/d/platforms' })));
+  app.get('/d/roadshows', (c) => c.html(RoadshowsPage({ path: '/d/roadshows' })));
+  app.get('/d/roadshows/:id', (c) => c.html(RoadshowEventPage({ path: '/d/roadshows' })));
   app.get('/scenarios', (c) => c.html(CataloguePage()));
 
   app.get('/m/scenarios', (c) => c.html(ScenariosPage()));

@@ -41,7 +41,15 @@ export const NAV: readonly NavGroup[] = [
     ],
   },
   { group: { zh: '评审专家', en: 'Expert' }, role: 'expert', links: [{ href: '/e/reviews', zh: '评审任务', en: 'Reviews' }] },
-  { group: { zh: '区（市）', en: 'District' }, role: 'district', links: [{ href: '/d/applications', zh: '初审与概况', en: 'First review' }] },
+  {
+    group: { zh: '区（市）', en: 'District' },
+    role: 'district',
+    links: [
+      { href: '/d/applications', zh: '初审与概况', en: 'First review' },
+      { href: '/d/platforms', zh: '本区平台', en: 'Platforms' },
+      { href: '/d/roadshows', zh: '区级活动', en: 'Events' },
+    ],
+  },
   {
     group: { zh: '公开', en: 'Public' },
     links: [

@@ -130,6 +130,7 @@ export const Roadshow = RoadshowFields.extend({
   /** Set at reported: the figures as of that moment. */
   report: RoadshowReport.optional(),
   recomposedAt: Timestamp.optional(),
+  hostDistrict: Region.optional().describe('a district-hosted event (区级活动): the 区（市） that runs it, for its region\'s scenarios; absent for the city\'s'),
 }).meta({ id: 'Roadshow' });
 export type Roadshow = z.infer<typeof Roadshow>;
 

@@ -67,6 +67,9 @@ const roleNames = (roles: readonly Role[]) => roles.map((r) => `${ROLE_LABELS[r]
  * The page's role gate: the claims when the stored token has one of roles; otherwise the page body
  * is replaced by a sign-in prompt and the result is null.
  */
+/** Pages the bureau and districts share live under /b/… and /d/…: links stay in the area they were opened in. */
+export const area = (): '/b' | '/d' => (location.pathname.startsWith('/d/') ? '/d' : '/b');
+
 export function need(...roles: Role[]): Claims | null {
   const c = claims();
   if (c && roles.includes(c.role)) return c;

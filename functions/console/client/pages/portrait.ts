@@ -8,7 +8,7 @@ import { page, spawn } from '../lib/page';
 import { need } from '../lib/session';
 
 page(async () => {
-  if (!need('bureau')) return;
+  if (!need('bureau', 'district')) return;
   const id = readData('platform-id');
   const p = await api.platforms.get(id);
   const c = term('categories', p.category);

@@ -2,11 +2,11 @@ import { api } from '../lib/api';
 import { byId, clear, en, h } from '../lib/dom';
 import { levelBadge, num, term } from '../lib/format';
 import { page } from '../lib/page';
-import { need } from '../lib/session';
+import { area, need } from '../lib/session';
 import { fillSelect } from '../lib/widgets';
 
 page(async () => {
-  if (!need('bureau')) return;
+  if (!need('bureau', 'district')) return;
   const rows = (await api.stats.platforms()).items;
   const cat = byId('f-category', HTMLSelectElement);
   const lvl = byId('f-level', HTMLSelectElement);
@@ -19,7 +19,7 @@ page(async () => {
     for (const r of shown) {
       const c = term('categories', r.category);
       body.appendChild(h('tr', { 'data-testid': 'register-row', 'data-id': r.id },
-        h('td', null, h('a', { href: `/b/platforms/${encodeURIComponent(r.id)}`, 'data-testid': 'platform-link' }, r.name)),
+        h('td', null, h('a', { href: `${area()}/platforms/${encodeURIComponent(r.id)}`, 'data-testid': 'platform-link' }, r.name)),
         h('td', null, c.zh, en(c.en)),
         h('td', null, levelBadge(r.level)),
         h('td', { class: 'hide-sm' }, r.region),

@@ -11,7 +11,7 @@ import { agendaTable, bj, headView, statusChip } from '../lib/roadshow-view';
 const id = decodeURIComponent(location.pathname.split('/')[3] ?? '');
 
 page(async () => {
-  if (!need('bureau')) return;
+  if (!need('bureau', 'district')) return;
   const head = byId('rs-head');
   const actions = byId('rs-actions');
   const note = byId('rs-msg');

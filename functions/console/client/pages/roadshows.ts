@@ -4,7 +4,7 @@ import { byId, clear, control, en, h, say, val } from '../lib/dom';
 import { badge, score100 } from '../lib/format';
 import { errorMsg, msg } from '../lib/messages';
 import { page, poll } from '../lib/page';
-import { need } from '../lib/session';
+import { area, need } from '../lib/session';
 import { checked, fillChecks } from '../lib/widgets';
 
 function agenda(r: Roadshow) {
@@ -22,7 +22,7 @@ function item(r: Roadshow) {
   return h('div', { class: 'item', 'data-testid': 'roadshow-item', 'data-id': r.id, 'data-status': r.status },
     h('div', { class: 'head' }, h('span', { class: 'title' }, r.title), badge(r.status, 'roadshow-status')),
     r.startsAt
-      ? h('p', null, h('a', { href: `/b/roadshows/${encodeURIComponent(r.id)}`, 'data-testid': 'roadshow-open' }, '打开活动（邀请、签到、成效） ', en('Open the event: invitations, check-in, results')))
+      ? h('p', null, h('a', { href: `${area()}/roadshows/${encodeURIComponent(r.id)}`, 'data-testid': 'roadshow-open' }, '打开活动（邀请、签到、成效） ', en('Open the event: invitations, check-in, results')))
       : null,
     h('div', { class: 'small muted' },
       `${r.date} · 每场景 ${r.platformsPerScenario} 家平台 / platforms per scenario · 最多 ${r.maxScenarios} 个场景 / scenarios max${r.optimal === false ? ' · 近似解 approximate' : ''}`),
@@ -44,7 +44,7 @@ function calendarView(items: readonly Roadshow[]) {
     [...months].map(([m, rs]) => h('div', { 'data-testid': 'calendar-month', 'data-month': m },
       h('b', null, m),
       h('ul', null, rs.map((r) => h('li', { 'data-testid': 'calendar-event', 'data-id': r.id },
-        `${bj(r.startsAt!).slice(5, 16).replace('T', ' ')} `, h('a', { href: `/b/roadshows/${encodeURIComponent(r.id)}` }, r.title), ' ', badge(r.status, 'calendar-status')))))));
+        `${bj(r.startsAt!).slice(5, 16).replace('T', ' ')} `, h('a', { href: `${area()}/roadshows/${encodeURIComponent(r.id)}` }, r.title), ' ', badge(r.status, 'calendar-status')))))));
 }
 
 /** The event half of the form: sent only when a start time is given (otherwise an untimed agenda, as before). */
@@ -66,7 +66,7 @@ function eventFields(form: HTMLFormElement) {
 }
 
 page(async () => {
-  if (!need('bureau')) return;
+  if (!need('bureau', 'district')) return;
   const form = byId('roadshow-form', HTMLFormElement);
   const industries = byId('rs-industries');
   const domains = byId('rs-domains');
