@@ -16,6 +16,7 @@ import { platformRoutes } from './routes/platforms';
 import { privacyRoutes } from './routes/privacy';
 import { noticeRoutes } from './routes/notices';
 import { notificationRoutes } from './routes/notifications';
+import { defenceRoutes } from './routes/defences';
 import { reviewRoutes } from './routes/reviews';
 import { roadshowRoutes } from './routes/roadshows';
 import { roundRoutes } from './routes/rounds';
@@ -56,6 +57,7 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   evidenceRoutes(app);
   noticeRoutes(app);
   reviewRoutes(app);
+  defenceRoutes(app);
   diagnosisRoutes(app);
   notificationRoutes(app);
   selectionRoutes(app);

@@ -7,6 +7,7 @@ import { RUBRIC_2025_1, Rubric, scoreProblems, totalScore } from '../core/review
 import type { Application } from '../core/schemas/round';
 import type { ConflictInput, Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput, ReviewScoresInput } from '../core/schemas/review';
 import { CATEGORIES, type Category } from '../core/taxonomy';
+import { getPlan } from '../db/defences';
 import * as repo from '../db/reviews';
 import { applicationsById } from '../db/rounds';
 import type { Deps } from '../runtime/deps';
@@ -249,12 +250,22 @@ export async function recommendations(deps: Deps, who: Principal, roundId: strin
       },
     ];
   });
+  const plan = await getPlan(s, roundId);
+  // With quotas set, the first `quota` scored and eligible in each category are shortlisted.
+  const shortlist = (items: readonly (typeof rows)[number][], category: Category, level: 'provincial' | 'national') => {
+    const eligible = items.filter((x) => x.score !== null && apps.get(x.applicationId)?.eligibility?.[level === 'provincial' ? 'provincialRecommendation' : 'nationalRecommendation']);
+    return new Set(eligible.slice(0, plan!.quotas[level][category]).map((x) => x.applicationId));
+  };
   return {
     roundId,
     year: round.year,
-    categories: CATEGORIES.map((c) => ({
-      category: c.code,
-      items: rankByScore(rows.filter((r) => r.category === c.code)).map(({ category: _c, ...rest }) => rest),
-    })),
+    categories: CATEGORIES.map((c) => {
+      const ranked = rankByScore(rows.filter((r) => r.category === c.code));
+      const [prov, nat] = plan ? [shortlist(ranked, c.code, 'provincial'), shortlist(ranked, c.code, 'national')] : [];
+      return {
+        category: c.code,
+        items: ranked.map(({ category: _c, ...rest }) => ({ ...rest, ...(prov && nat ? { withinQuota: { provincial: prov.has(rest.applicationId), national: nat.has(rest.applicationId) } } : {}) })),
+      };
+    }),
   };
 }

@@ -2,6 +2,7 @@ import type { DistrictRow } from '../core/schemas/district';
 import type { CatalogueItem } from '../core/schemas/proposal';
 import type { Grant, Programme } from '../core/schemas/support';
 import type { Recommendations } from '../core/schemas/review';
+import type { FinalList } from '../core/schemas/defence';
 import type { DirectoryYear } from '../core/schemas/round';
 import { label } from '../core/taxonomy';
 
@@ -98,5 +99,25 @@ export async function districtWorkbook(rows: readonly DistrictRow[], at: string)
   ws.getRow(2).font = { bold: true };
   for (const r of rows) ws.addRow([r.region, r.platforms, ...r.byLevel, r.scenarios, r.leads, r.accepted, r.signed, r.contractWan, r.review.pending, r.review.endorsed, r.review.returned]);
   ws.columns.forEach((col, i) => (col.width = i === 0 ? 12 : 11));
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** 推荐名单 as a recommendation letter's attachment: the selected, by category and rank, then the rule. */
+export async function finalListWorkbook(l: FinalList): Promise<Uint8Array<ArrayBuffer>> {
+  const wb = await workbook();
+  const levelZh = l.level === 'provincial' ? '省级' : '国家级';
+  const ws = wb.addWorksheet(`${l.year}${levelZh}推荐名单`);
+  ws.addRow([`青岛市${l.year}年度工业互联网平台${levelZh}推荐名单（附件） / ${l.level} recommendation list ${l.year}${l.status === 'fixed' ? '' : ' — 草案 draft'}`]);
+  ws.getRow(1).font = { bold: true, size: 14 };
+  ws.addRow(['序号 No.', '类型 Category', '类内名次 Rank', '平台名称 Platform', '运营单位 Operator', '等级 Level', '评审得分 Review', '答辩得分 Defence', '综合得分 Combined']);
+  ws.getRow(2).font = { bold: true };
+  l.items.filter((x) => x.selected).forEach((x, i) =>
+    ws.addRow([i + 1, label('category', x.category), x.rank, x.platformName, x.operatorName, LEVEL_ZH[x.level] ?? x.level, x.reviewScore ?? '—', x.defenceScore ?? '—', x.combined ?? '—']),
+  );
+  ws.addRow([]);
+  ws.addRow([`名额 Quotas：${Object.entries(l.quotas).map(([c, n]) => `${label('category', c)} ${n}`).join('，')}`]);
+  ws.addRow([`规则 Rule：${l.rule}`]);
+  if (l.fixedAt) ws.addRow([`确定时间 Fixed at：${l.fixedAt}`]);
+  ws.columns.forEach((col, i) => (col.width = [6, 10, 8, 30, 30, 8, 10, 10, 10][i]));
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -157,6 +157,11 @@ const routes = () => [
   { name: 'POST organisations (district)', method: 'POST', path: '/v1/organisations', token: tokens.bureau, body: mutate({ kind: 'district', region: '市南区' }) },
   { name: 'POST /v1/scenarios (district, for an enterprise)', method: 'POST', path: '/v1/scenarios', token: tokens.district, body: mutate(scenarioBody({ region: '黄岛区' })) },
   { name: 'POST district remind', method: 'POST', path: `/v1/rounds/${round.id}/districts/${encodeURIComponent('黄岛区')}/remind`, token: tokens.bureau, body: mutate({}) },
+  // --- recommendation upward: quotas, 答辩, final list (issue 25) ---
+  { name: 'PUT quotas', method: 'PUT', path: `/v1/rounds/${round.id}/quotas`, token: tokens.bureau, body: mutate({ quotas: { provincial: { comprehensive: 1, characteristic: 1, specialized: 1 }, national: { comprehensive: 0, characteristic: 0, specialized: 1 } }, reviewWeight: 0.6 }) },
+  { name: 'POST defences', method: 'POST', path: `/v1/rounds/${round.id}/defences`, token: tokens.bureau, body: mutate({ level: 'provincial', startsAt: '2026-12-20T01:00:00Z', venue: '会议室', slotMinutes: 20, panel: [round.expert, 'exp_b', 'exp_c'], presenters: [round.app] }) },
+  { name: 'PUT defence score', method: 'PUT', path: `/v1/defences/def_missing/scores/${round.app}`, token: tokens.expert, body: mutate({ scores: { presentation: 10 }, comment: '' }) },
+  { name: 'POST final-lists', method: 'POST', path: `/v1/rounds/${round.id}/final-lists/national`, token: tokens.bureau, body: mutate({ applicationIds: [round.app] }) },
   // Last: a valid body retires the round's expert, which the routes above still use.
   { name: 'POST experts/retire', method: 'POST', path: `/v1/experts/${round.expert}/retire`, token: tokens.bureau, body: mutate({ reason: '工作调动' }) },
 ];

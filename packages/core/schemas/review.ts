@@ -109,6 +109,10 @@ export const RecommendationItem = z.object({
   droppedTotals: z.array(z.number()),
   assignedExperts: z.number().int(),
   submittedReviews: z.number().int(),
+  withinQuota: z
+    .object({ provincial: z.boolean(), national: z.boolean() })
+    .optional()
+    .describe('名额设定后：按评审得分在该类可推荐者中位于名额内（答辩入围） / once quotas are set: within the places among those eligible, by review score (shortlisted for 答辩)'),
   reviews: z.array(
     z.object({ expertId: Id, expertName: z.string(), scores: z.record(z.string(), z.number()), total: z.number(), comment: z.string() }),
   ),
