@@ -17,6 +17,7 @@ import { privacyRoutes } from './routes/privacy';
 import { noticeRoutes } from './routes/notices';
 import { notificationRoutes } from './routes/notifications';
 import { defenceRoutes } from './routes/defences';
+import { trackingRoutes } from './routes/tracking';
 import { reviewRoutes } from './routes/reviews';
 import { roadshowRoutes } from './routes/roadshows';
 import { roundRoutes } from './routes/rounds';
@@ -58,6 +59,7 @@ export function createApp(deps: Deps, ...extra: ((app: Hono<ApiEnv>) => void)[])
   noticeRoutes(app);
   reviewRoutes(app);
   defenceRoutes(app);
+  trackingRoutes(app);
   diagnosisRoutes(app);
   notificationRoutes(app);
   selectionRoutes(app);

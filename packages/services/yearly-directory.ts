@@ -1,7 +1,9 @@
 import { conflict, forbidden, notFound } from '../core/errors';
 import type { Principal } from '../core/principal';
 import { isListed, type DirectoryEntry, type DirectoryYear, type Round } from '../core/schemas/round';
+import { adjustedLevel } from '../core/tracking/check';
 import * as repo from '../db/rounds';
+import { getAdjustments } from '../db/tracking';
 import type { Deps } from '../runtime/deps';
 import { noticeOrder } from './public-notice';
 import { mustGetRound } from './rounds';
@@ -36,7 +38,15 @@ export async function publish(deps: Deps, who: Principal, id: string): Promise<D
 export async function finishPublishing(deps: Deps, r: Round): Promise<DirectoryYear> {
   const s = storeOf(deps);
   const publishedAt = r.publishingAt!;
-  const apps = (await repo.roundApplications(s, r.id)).filter((a) => isListed(a, r));
+  // 动态调整 published for this year apply: a removed platform is not listed, a downgraded one is capped.
+  const adjustments = await getAdjustments(s, r.year);
+  const apps = (await repo.roundApplications(s, r.id))
+    .filter((a) => isListed(a, r))
+    .flatMap((a) => {
+      const level = adjustedLevel(a.platformId, a.level!, adjustments);
+      if (level === null) return [];
+      return [level === a.level ? a : { ...a, level, eligibility: { ...a.eligibility!, provincialRecommendation: level >= 2, nationalRecommendation: level >= 3 } }];
+    });
   const entries: DirectoryEntry[] = noticeOrder(
     apps.map((a) => ({
       applicationId: a.id,

@@ -162,6 +162,10 @@ const routes = () => [
   { name: 'POST defences', method: 'POST', path: `/v1/rounds/${round.id}/defences`, token: tokens.bureau, body: mutate({ level: 'provincial', startsAt: '2026-12-20T01:00:00Z', venue: '会议室', slotMinutes: 20, panel: [round.expert, 'exp_b', 'exp_c'], presenters: [round.app] }) },
   { name: 'PUT defence score', method: 'PUT', path: `/v1/defences/def_missing/scores/${round.app}`, token: tokens.expert, body: mutate({ scores: { presentation: 10 }, comment: '' }) },
   { name: 'POST final-lists', method: 'POST', path: `/v1/rounds/${round.id}/final-lists/national`, token: tokens.bureau, body: mutate({ applicationIds: [round.app] }) },
+  // --- yearly tracking (issue 25) ---
+  { name: 'POST tracking run', method: 'POST', path: '/v1/tracking/2026/run', token: tokens.bureau, body: mutate({ replyDays: 15 }) },
+  { name: 'POST tracking reply', method: 'POST', path: '/v1/tracking-cases/trk_missing/reply', token: tokens.plt, body: mutate({ text: '已补报' }) },
+  { name: 'POST tracking decide', method: 'POST', path: '/v1/tracking-cases/trk_missing/decide', token: tokens.bureau, body: mutate({ outcome: 'downgrade', level: 1, note: '降级' }) },
   // Last: a valid body retires the round's expert, which the routes above still use.
   { name: 'POST experts/retire', method: 'POST', path: `/v1/experts/${round.expert}/retire`, token: tokens.bureau, body: mutate({ reason: '工作调动' }) },
 ];
