@@ -80,6 +80,7 @@ export const ROLE_LABELS: Record<Role, Label> = {
   platform: { zh: '平台', en: 'Platform' },
   expert: { zh: '评审专家', en: 'Expert' },
   district: { zh: '区（市）工信部门', en: 'District office' },
+  institution: { zh: '诊断机构', en: 'Diagnosis institution' },
 };
 
 // The yearly round (培优入库): its own status words, since 'open' or 'closed' mean something else

@@ -5,12 +5,14 @@ import { Region } from './taxonomy';
  * `expert` reviews the yearly round's applications (issue 13); it belongs to no organisation.
  * `district` is a 区（市） office (第四条): it reads what belongs to its region and does the round's
  * first review there; its token names the region in `district`.
+ * `institution` is a third-party diagnosis institution (第十四条): `org` is its organisation; it sees
+ * and reports only the diagnoses the bureau assigned to it.
  */
-export const Role = z.enum(['bureau', 'manufacturer', 'platform', 'expert', 'district']);
+export const Role = z.enum(['bureau', 'manufacturer', 'platform', 'expert', 'district', 'institution']);
 export type Role = z.infer<typeof Role>;
 
 /** Roles whose tokens name a tenant in `org` (the enterprise id or the platform id). */
-export const TENANT_ROLES: readonly Role[] = ['manufacturer', 'platform'];
+export const TENANT_ROLES: readonly Role[] = ['manufacturer', 'platform', 'institution'];
 
 /** The JWT claims API.md promises; `org` is required for the two tenant roles (an expert is its `sub`). */
 export const Claims = z

@@ -1,7 +1,8 @@
 import type { Diagnosis } from '../core/schemas/diagnosis';
 import { getItem, putIf, queryAll, strip, type Item, type Store } from './store';
 
-const item = (d: Diagnosis): Item => ({ pk: `PLATFORM#${d.platformId}`, sk: `DIAG#${d.id}`, entity: 'diagnosis', gsi1pk: 'DIAG', gsi1sk: d.id, ...d });
+// gsi2 lists an institution's assignments (its credit code names it before it has an account).
+const item = (d: Diagnosis): Item => ({ pk: `PLATFORM#${d.platformId}`, sk: `DIAG#${d.id}`, entity: 'diagnosis', gsi1pk: 'DIAG', gsi1sk: d.id, gsi2pk: `DIAGBY#${d.institution.creditCode}`, gsi2sk: `${d.commissionedAt}#${d.id}`, ...d });
 
 export async function createDiagnosis(s: Store, d: Diagnosis): Promise<boolean> {
   return putIf(s, item(d), 'attribute_not_exists(pk)');
@@ -25,4 +26,12 @@ export async function platformDiagnoses(s: Store, platformId: string): Promise<D
 /** commissioned → reported once: a report, once attached, is the record. */
 export async function attachReport(s: Store, next: Diagnosis): Promise<boolean> {
   return putIf(s, item(next), '#st = :c', { ':c': 'commissioned' }, { '#st': 'status' });
+}
+
+export async function diagnosesOfInstitution(s: Store, creditCode: string): Promise<Diagnosis[]> {
+  return (await queryAll<Item>(s, { index: 'gsi2', pk: `DIAGBY#${creditCode}` })).map((i) => strip<Diagnosis>(i));
+}
+
+export async function allDiagnoses(s: Store): Promise<Diagnosis[]> {
+  return (await queryAll<Item>(s, { index: 'gsi1', pk: 'DIAG' })).map((i) => strip<Diagnosis>(i));
 }

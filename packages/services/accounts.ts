@@ -6,6 +6,7 @@ import { REGIONS, type Region } from '../core/taxonomy';
 import {
   BUREAU_ORG_ID,
   enterpriseOrgId,
+  institutionOrgId,
   ROLE_OF_KIND,
   type Invitation,
   type InvitationInput,
@@ -84,6 +85,7 @@ export async function me(deps: Deps, userId: string): Promise<Me> {
 /** 第十条 企业填报、自主入库: the first person of an enterprise or operator creates it and is its admin. */
 export async function createOrganisation(deps: Deps, caller: Caller, input: OrganisationInput, origin: Origin): Promise<Organisation> {
   if (input.kind === 'district') return createDistrictOrganisation(deps, caller, input.region, input.name, origin);
+  if (input.kind === 'institution') return createInstitution(deps, caller, input.name, input.creditCode, origin);
   const user = await mustGetUser(deps, caller.userId);
   const at = nowIso(deps);
   const org: Organisation = { id: input.kind === 'enterprise' ? enterpriseOrgId(input.creditCode) : newId('opr', deps.now().getTime()), kind: input.kind, name: input.name, creditCode: input.creditCode, createdAt: at, createdBy: user.id };
@@ -91,6 +93,15 @@ export async function createOrganisation(deps: Deps, caller: Caller, input: Orga
   if (!(await orgs.createOrganisation(storeOf(deps), org, admin)))
     throw conflict('该统一社会信用代码已登记 / An organisation with this credit code already exists');
   await audit(deps, { action: 'organisation.created', actor: { userId: user.id, via: 'user' }, orgId: org.id, target: org.id, details: { kind: org.kind, creditCode: input.creditCode } }, origin);
+  return org;
+}
+
+/** 第十四条: the bureau registers a third-party diagnosis institution, then invites its people. */
+async function createInstitution(deps: Deps, caller: Caller, name: string, creditCode: string, origin: Origin): Promise<Organisation> {
+  if (caller.principal?.role !== 'bureau') throw forbidden();
+  const org: Organisation = { id: institutionOrgId(creditCode), kind: 'institution', name, creditCode, createdAt: nowIso(deps), createdBy: caller.userId };
+  if (!(await orgs.createOrganisation(storeOf(deps), org))) throw conflict('该统一社会信用代码已登记 / An organisation with this credit code already exists');
+  await audit(deps, { action: 'organisation.created', actor: actorFor(caller), orgId: org.id, target: org.id, details: { kind: org.kind, creditCode } }, origin);
   return org;
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { platformBody, specializedL2Report } from '../support/fixtures';
+import { creditCodeFor, platformBody, specializedL2Report } from '../support/fixtures';
+import { signIn, switchTo } from '../support/sign-in';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 
 // 第十四条: a commissioned on-site diagnosis, its report attached to the platform and shown beside
@@ -58,5 +59,38 @@ describe('on-site diagnosis (第十四条)', () => {
     }
     expect((await stack.call('GET', `/v1/platforms/${platformId}/diagnoses`, { token: other })).status).toBe(404);
     expect((await stack.call('GET', `/v1/platforms/${platformId}/diagnoses`, { token: await stack.token('expert', undefined, { sub: 'exp_x' }) })).status).toBe(404);
+  });
+
+  it('third-party institutions: the bureau registers one, its people file the reports assigned to it and see nothing else', async () => {
+    const code = creditCodeFor(606);
+    const inst = await stack.call('POST', '/v1/organisations', { token: bureau, body: { kind: 'institution', name: '青岛智造诊断服务中心', creditCode: code } });
+    expect(inst.status).toBe(201);
+    expect(inst.body.id).toBe(`ins_${code}`);
+    expect((await stack.call('POST', '/v1/organisations', { token: own, body: { kind: 'institution', name: '冒充机构', creditCode: creditCodeFor(607) } })).status).toBe(403);
+    const theirs = await stack.call('POST', `/v1/platforms/${platformId}/diagnoses`, { token: bureau, body: { institution: { name: '青岛智造诊断服务中心', creditCode: code }, scope: '数据与安全' } });
+    const otherId = (await stack.call('POST', '/v1/platforms', { token: bureau, body: platformBody('别家诊断平台') })).body.id;
+    const notTheirs = await stack.call('POST', `/v1/platforms/${otherId}/diagnoses`, { token: bureau, body: { institution: { name: '另一机构', creditCode: creditCodeFor(608) }, scope: '全面诊断' } });
+
+    // A person of the institution, invited by the bureau, signs in and acts for it.
+    const inv = await stack.call('POST', `/v1/organisations/${inst.body.id}/invitations`, { token: bureau, body: { contact: 'zhenduan@inst.example.cn', role: 'admin' } });
+    const person = await signIn(stack, 'zhenduan@inst.example.cn');
+    expect((await stack.call('POST', `/v1/invitations/${inv.body.id}/accept`, { token: person.access_token })).status).toBe(200);
+    const token = (await switchTo(stack, person.access_token, inst.body.id)).access_token;
+
+    expect((await stack.call('GET', '/v1/diagnoses', { token })).body.items.map((d: { id: string }) => d.id)).toEqual([theirs.body.id]);
+    expect((await stack.call('PUT', `/v1/diagnoses/${notTheirs.body.id}/report`, { token, body: report })).status).toBe(404);
+    expect((await stack.call('GET', `/v1/platforms/${otherId}/diagnoses`, { token })).status).toBe(404);
+    const mine = await stack.call('GET', `/v1/platforms/${platformId}/diagnoses`, { token });
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((d: { id: string }) => d.id)).toEqual([theirs.body.id]);
+    expect(mine.body.gapsToNextLevel.length).toBeGreaterThan(0);
+    const filed = await stack.call('PUT', `/v1/diagnoses/${theirs.body.id}/report`, { token, body: report });
+    expect(filed.status).toBe(200);
+    expect(filed.body.status).toBe('reported');
+    // The platform sees the institution's findings beside its gaps.
+    const seen = await stack.call('GET', `/v1/platforms/${platformId}/diagnoses`, { token: own });
+    expect(seen.body.items.find((d: { id: string }) => d.id === theirs.body.id).report.findings).toHaveLength(2);
+    for (const [method, path] of [['GET', '/v1/scenarios'], ['GET', '/v1/leads'], ['GET', `/v1/platforms/${platformId}/portrait`], ['GET', '/v1/stats/overview'], ['GET', '/v1/audit']] as const)
+      expect([403, 404], `${method} ${path}`).toContain((await stack.call(method, path, { token })).status);
   });
 });

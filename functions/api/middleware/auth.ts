@@ -63,8 +63,8 @@ export function requireRole(c: Context<ApiEnv>, ...roles: Role[]): Principal {
   const p = c.var.principal;
   if (!p) throw new AppError(c.var.account ? 'FORBIDDEN' : 'UNAUTHENTICATED', c.var.account ? '请先选择组织 / Choose an organisation first' : undefined);
   if (roles.length && !roles.includes(p.role)) throw new AppError('FORBIDDEN');
-  // A district reads only what a route opens to it by name: "any role" never includes it.
-  if (!roles.length && p.role === 'district') throw new AppError('FORBIDDEN');
+  // A district or an institution reaches only what a route opens to it by name: "any role" never includes them.
+  if (!roles.length && (p.role === 'district' || p.role === 'institution')) throw new AppError('FORBIDDEN');
   return p;
 }
 

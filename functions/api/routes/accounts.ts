@@ -37,7 +37,7 @@ export function accountRoutes(app: Api) {
       request: body(OrganisationInput),
       responses: { 201: json(Organisation, 'created'), ...ERRORS },
     }),
-    async (c) => c.json(await svc.createOrganisation(c.var.deps, c.req.valid('json').kind === 'district' ? caller(c) : requireAccount(c), c.req.valid('json'), originOf(c)), 201),
+    async (c) => c.json(await svc.createOrganisation(c.var.deps, ['district', 'institution'].includes(c.req.valid('json').kind) ? caller(c) : requireAccount(c), c.req.valid('json'), originOf(c)), 201),
   );
 
   app.openapi(

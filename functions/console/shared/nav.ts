@@ -62,4 +62,4 @@ export const NAV: readonly NavGroup[] = [
 ];
 
 /** Where a role lands after signing in. */
-export const ROLE_HOME: Record<Role, string> = { bureau: '/b/overview', manufacturer: '/m/scenarios', platform: '/p/leads', expert: '/e/reviews', district: '/d/applications' };
+export const ROLE_HOME: Record<Role, string> = { bureau: '/b/overview', manufacturer: '/m/scenarios', platform: '/p/leads', expert: '/e/reviews', district: '/d/applications', institution: '/i/diagnoses' };

@@ -6,12 +6,12 @@ import { Role } from '../principal';
 import { Region } from '../taxonomy';
 import { CreditCode, Text, Timestamp } from './common';
 
-/** enterprise 制造企业 · operator 平台运营单位 · bureau 市工信局 · district 区（市）工信部门 */
-export const OrgKind = z.enum(['enterprise', 'operator', 'bureau', 'district']);
+/** enterprise 制造企业 · operator 平台运营单位 · bureau 市工信局 · district 区（市）工信部门 · institution 第三方诊断机构 */
+export const OrgKind = z.enum(['enterprise', 'operator', 'bureau', 'district', 'institution']);
 export type OrgKind = z.infer<typeof OrgKind>;
 
 /** The role a member of each kind of organisation acts in. */
-export const ROLE_OF_KIND: Record<OrgKind, Role> = { enterprise: 'manufacturer', operator: 'platform', bureau: 'bureau', district: 'district' };
+export const ROLE_OF_KIND: Record<OrgKind, Role> = { enterprise: 'manufacturer', operator: 'platform', bureau: 'bureau', district: 'district', institution: 'institution' };
 
 export const MemberRole = z.enum(['admin', 'member']);
 export type MemberRole = z.infer<typeof MemberRole>;
@@ -23,6 +23,9 @@ export const BUREAU_ORG_ID = 'bureau';
  * imported or a district entered for it before it had an account is its own the moment it signs up.
  */
 export const enterpriseOrgId = (creditCode: string) => `ent_${creditCode}`;
+
+/** A diagnosis institution's id, likewise: the diagnoses commissioned to its credit code are its own. */
+export const institutionOrgId = (creditCode: string) => `ins_${creditCode}`;
 
 export const User = z
   .object({ id: z.string(), contact: z.string(), name: z.string().optional(), createdAt: Timestamp, noticeVersion: z.string().optional().describe('privacy notice version the sign-in page showed at sign-up') })
@@ -47,6 +50,7 @@ export const OrganisationInput = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.enum(['enterprise', 'operator']), name: Text(100, 2), creditCode: CreditCode }),
     z.object({ kind: z.literal('district'), region: Region, name: Text(100, 2).optional().describe('default: 「<region>工业和信息化局」') }),
+    z.object({ kind: z.literal('institution'), name: Text(100, 2), creditCode: CreditCode }).describe('第三方诊断机构 (bureau only): diagnoses commissioned to this credit code are its'),
   ])
   .meta({ id: 'OrganisationInput' });
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
