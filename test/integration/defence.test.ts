@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFENCE_RUBRIC_2026_1 } from '../../packages/core/recommend/defence';
-import { assessApplication } from '../../packages/services/rounds';
-import { creditCodeFor, platformBody, specializedL2Report } from '../support/fixtures';
-import { expertBody, specializedSheet } from '../support/round-fixtures';
+import { reviewedRound } from '../support/recommend-fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 import { xlsxCells } from '../support/xlsx';
 
@@ -21,29 +19,10 @@ const sheet = (total: number) => Object.fromEntries(DEFENCE_RUBRIC_2026_1.criter
 beforeAll(async () => {
   stack = await startTestStack({ pollers: false });
   bureau = await stack.token('bureau');
-  const day = 86_400_000;
-  roundId = (await stack.call('POST', '/v1/rounds', { token: bureau, body: { year: YEAR, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString(), noticeDays: 7 } })).body.id;
-  for (const [k, i] of [['a', 1], ['b', 2], ['c', 3]] as const) {
-    const id = (await stack.call('POST', '/v1/platforms', { token: bureau, body: platformBody(`答辩平台${k.toUpperCase()}`, { operator: { name: `运营${k}`, creditCode: creditCodeFor(900 + i) } }) })).body.id;
-    const plt = await stack.token('platform', id);
-    await stack.call('PUT', `/v1/platforms/${id}/indicators/${YEAR}`, { token: plt, body: specializedL2Report() });
-    apps[k] = (await stack.call('POST', `/v1/rounds/${roundId}/applications`, { token: plt, body: { platformId: id } })).body.id;
-    await stack.call('POST', `/v1/applications/${apps[k]}/submit`, { token: plt });
-    await assessApplication(stack.deps, { type: 'AssessApplication', applicationId: apps[k], submission: 1 });
-  }
-  // Four experts; the fourth works for A's operator.
-  for (let i = 0; i < 4; i++) {
-    const e = await stack.call('POST', '/v1/experts', { token: bureau, body: expertBody(`答辩专家${i + 1}`, i === 3 ? creditCodeFor(901) : creditCodeFor(950 + i)) });
-    experts.push({ id: e.body.id, token: await stack.token('expert', undefined, { sub: e.body.id }) });
-  }
-  const panel = experts.slice(0, 3);
-  const reviews = (await stack.call('POST', `/v1/rounds/${roundId}/reviews`, { token: bureau, body: { applicationIds: Object.values(apps), expertIds: panel.map((e) => e.id) } })).body.items as { id: string; applicationId: string; expertId: string }[];
-  const reviewTotal: Record<string, number> = { [apps.a]: 90, [apps.b]: 80, [apps.c]: 70 };
-  for (const r of reviews) {
-    const e = panel.find((x) => x.id === r.expertId)!;
-    await stack.call('PUT', `/v1/reviews/${r.id}`, { token: e.token, body: { scores: specializedSheet(reviewTotal[r.applicationId]!), comment: '' } });
-    expect((await stack.call('POST', `/v1/reviews/${r.id}/submit`, { token: e.token })).status).toBe(200);
-  }
+  const r = await reviewedRound(stack, YEAR);
+  roundId = r.roundId;
+  Object.assign(apps, r.apps);
+  experts.push(...r.experts);
 }, 120_000);
 afterAll(() => stack?.stop());
 

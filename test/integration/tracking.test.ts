@@ -1,14 +1,12 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sheetHeaders } from '../../packages/core/import/sheets';
-import { creditCodeFor, specializedL2Report } from '../support/fixtures';
+import { specializedL2Report } from '../support/fixtures';
+import { listedIn } from '../support/recommend-fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 
 // 第十二–十三条 动态评价: after the reporting deadline each platform of last year's 名录 is checked;
 // a missing report or a fallen level opens a case with a reply window (申辩); the bureau decides
 // keep / downgrade / remove with a note; the dated adjustments are public and the next 名录 obeys them.
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DAY = 86_400_000;
 let clockOffset = 0;
 let stack: TestStack;
@@ -16,27 +14,11 @@ let bureau: string;
 const ids: Record<'silent' | 'steady' | 'fallen', string> = { silent: '', steady: '', fallen: '' };
 const names = { silent: '跟踪平台甲', steady: '跟踪平台乙', fallen: '跟踪平台丙' } as const;
 
-async function directoryFile(): Promise<Uint8Array<ArrayBuffer>> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Sheet1');
-  ws.addRow(sheetHeaders('directory'));
-  (['silent', 'steady', 'fallen'] as const).forEach((k, i) => {
-    const row: Record<string, string> = {
-      平台名称: names[k], 运营单位: `${names[k]}公司`, 统一社会信用代码: creditCodeFor(700 + i), 类型: '专业型', 子类型: '', 区市: '崂山区',
-      行业: 'C38', 领域: '设备运维', 技术: 'iot', 平台简介: '设备远程运维平台', 等级: k === 'fallen' ? '三级' : '二级',
-    };
-    ws.addRow(sheetHeaders('directory').map((h) => row[h] ?? ''));
-  });
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
 beforeAll(async () => {
   stack = await startTestStack({ deps: { now: () => new Date(Date.now() + clockOffset) } });
   bureau = await stack.token('bureau', undefined, { hours: 24 * 60 });
-  const res = await stack.app.request('/v1/imports/directory?year=2025', { method: 'POST', headers: { authorization: `Bearer ${bureau}`, 'content-type': XLSX }, body: await directoryFile() });
-  expect(res.status).toBe(201);
-  const register = (await stack.call('GET', '/v1/stats/platforms', { token: bureau })).body.items as { id: string; name: string }[];
-  for (const k of ['silent', 'steady', 'fallen'] as const) ids[k] = register.find((p) => p.name === names[k])!.id;
+  const listed = await listedIn(stack, 2025, { [names.silent]: 2, [names.steady]: 2, [names.fallen]: 3 });
+  for (const k of ['silent', 'steady', 'fallen'] as const) ids[k] = listed[names[k]]!;
   // 2026: 乙 and 丙 report a level-2 sheet (丙 was listed at level 3); 甲 reports nothing.
   for (const k of ['steady', 'fallen'] as const)
     expect((await stack.call('PUT', `/v1/platforms/${ids[k]}/indicators/2026`, { token: bureau, body: specializedL2Report() })).status).toBe(202);

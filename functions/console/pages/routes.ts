@@ -5,6 +5,7 @@ import { BureauDirectoryPage, OverviewPage, PortraitPage, RoadshowsPage } from '
 import { DEV_STAGES, devTokenRoute } from './dev-token';
 import { DirectoryPage } from './directory';
 import { DistrictComparisonPage, DistrictPage } from './district';
+import { RecommendationPage, TrackingPage } from './recommendation';
 import { CataloguePage } from './catalogue';
 import { MyDataPage } from './my-data';
 import { ScenarioDetailPage, ScenariosPage } from './manufacturer';
@@ -48,6 +49,10 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/b/roadshows', (c) => c.html(RoadshowsPage()));
   app.get('/b/rounds', (c) => c.html(BureauRoundsPage()));
   app.get('/b/districts', (c) => c.html(DistrictComparisonPage()));
+  // issue 25
+  app.get('/b/recommendation', (c) => c.html(RecommendationPage()));
+  app.get('/b/tracking', (c) => c.html(TrackingPage({ path: '/b/tracking' })));
+  app.get('/p/tracking', (c) => c.html(TrackingPage({ path: '/p/tracking' })));
   // roadshow events (issue 20)
   app.get('/b/roadshows/:id', (c) => c.html(RoadshowEventPage()));
   app.get('/my/roadshows', (c) => c.html(MyRoadshowsPage()));

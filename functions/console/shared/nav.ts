@@ -26,6 +26,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/p/profile', zh: '平台信息', en: 'Profile' },
       { href: '/p/indicators', zh: '指标申报', en: 'Indicators' },
       { href: '/p/round', zh: '培优申报', en: 'Yearly round' },
+      { href: '/p/tracking', zh: '动态评价', en: 'Tracking' },
       { href: '/my/roadshows', zh: '我的路演', en: 'My roadshows' }, // issue 20
     ],
   },
@@ -38,6 +39,8 @@ export const NAV: readonly NavGroup[] = [
       { href: '/b/roadshows', zh: '场景路演', en: 'Roadshows' },
       { href: '/b/rounds', zh: '培优入库', en: 'Yearly round' },
       { href: '/b/districts', zh: '区市对比', en: 'Districts' },
+      { href: '/b/recommendation', zh: '推荐与答辩', en: 'Recommendation' },
+      { href: '/b/tracking', zh: '动态评价', en: 'Tracking' },
     ],
   },
   { group: { zh: '评审专家', en: 'Expert' }, role: 'expert', links: [{ href: '/e/reviews', zh: '评审任务', en: 'Reviews' }] },

@@ -30,5 +30,8 @@ export const PAGE_SCRIPTS = [
   'district',
   'catalogue',
   'district-comparison',
+  // issue 25
+  'recommendation',
+  'tracking',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];

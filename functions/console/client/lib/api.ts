@@ -22,6 +22,8 @@ import type { Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, R
 import type { DataRequestConfirm, DataRequestCreated, DataRequestInput, DataRequestResult, DeletionReport, PersonalData } from '../../../../packages/core/schemas/personal-data';
 import type { Application, DirectoryYear, EndorseInput, NoticeInput, Objection, ObjectionContact, ObjectionInput, PublicNotice, ResolveInput, ReturnInput, Round, RoundInput } from '../../../../packages/core/schemas/round';
 import type { Rubric } from '../../../../packages/core/review/rubric';
+import type { DefenceScore, DefenceSession, DefenceSessionInput, FinalList, QuotaInput, RecommendationPlan, UpstreamLevel } from '../../../../packages/core/schemas/defence';
+import type { Adjustments, TrackingCase, TrackingDecisionInput, TrackingRun } from '../../../../packages/core/schemas/tracking';
 import type { Accepted } from '../../../api/routes/indicators';
 import type { DirectoryRow } from '../../../api/routes/platforms';
 import type { RoadshowCreated } from '../../../api/routes/roadshows';
@@ -213,6 +215,25 @@ export const api = {
     reviews: (id: string) => request<Page<Review>>('GET', `/v1/reviews?${query({ roundId: id })}`),
     recommendations: (id: string) => request<Recommendations>('GET', `/v1/rounds/${seg(id)}/recommendations`),
     recommendationsXlsx: (id: string) => download(`/v1/rounds/${seg(id)}/recommendations.xlsx`, XLSX),
+  },
+
+  // issue 25: recommending upward (quotas, 答辩, final list) and yearly tracking
+  recommend: {
+    quotas: (roundId: string) => request<RecommendationPlan>('GET', `/v1/rounds/${seg(roundId)}/quotas`),
+    setQuotas: (roundId: string, body: z.input<typeof QuotaInput>) => request<RecommendationPlan>('PUT', `/v1/rounds/${seg(roundId)}/quotas`, body),
+    defences: (roundId: string) => request<{ items: DefenceSession[] }>('GET', `/v1/rounds/${seg(roundId)}/defences`),
+    schedule: (roundId: string, body: z.input<typeof DefenceSessionInput>) => request<DefenceSession>('POST', `/v1/rounds/${seg(roundId)}/defences`, body),
+    session: (id: string) => request<DefenceSession & { scores: DefenceScore[] }>('GET', `/v1/defences/${seg(id)}`),
+    finalList: (roundId: string, level: UpstreamLevel) => request<FinalList>('GET', `/v1/rounds/${seg(roundId)}/final-lists/${level}`),
+    fix: (roundId: string, level: UpstreamLevel) => request<FinalList>('POST', `/v1/rounds/${seg(roundId)}/final-lists/${level}`, {}),
+    finalListXlsx: (roundId: string, level: UpstreamLevel) => download(`/v1/rounds/${seg(roundId)}/final-lists/${level}?format=xlsx`, XLSX),
+  },
+  tracking: {
+    run: (year: number) => request<TrackingRun>('POST', `/v1/tracking/${year}/run`, {}),
+    cases: (year: number) => request<{ items: TrackingCase[] }>('GET', `/v1/tracking/${year}/cases`),
+    reply: (id: string, text: string) => request<TrackingCase>('POST', `/v1/tracking-cases/${seg(id)}/reply`, { text }),
+    decide: (id: string, body: z.input<typeof TrackingDecisionInput>) => request<TrackingCase>('POST', `/v1/tracking-cases/${seg(id)}/decide`, body),
+    publish: (year: number) => request<Adjustments>('POST', `/v1/tracking/${year}/publish`),
   },
 
   experts: {

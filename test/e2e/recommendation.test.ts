@@ -1,0 +1,109 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { specializedL2Report } from '../support/fixtures';
+import { PageProblems } from '../support/page-problems';
+import { listedIn, reviewedRound } from '../support/recommend-fixtures';
+import { eventually, startTestStack, type TestStack } from '../support/stack';
+
+// The bureau's pages after the list (issue 25): quotas and a 答辩 session scheduled in the browser
+// (a conflicted panel refused with the API's message), and a tracking case from the yearly check
+// through the platform's explanation to the bureau's decision.
+
+let stack: TestStack;
+let browser: Browser;
+const problems = new PageProblems();
+let rr: Awaited<ReturnType<typeof reviewedRound>>;
+let trackedId = '';
+
+beforeAll(async () => {
+  stack = await startTestStack({ http: true, env: { PORT: '0' } });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  rr = await reviewedRound(stack, 2025);
+  // Tracking: listed in 2024 at level 3, reported 2025 at level 2.
+  trackedId = (await listedIn(stack, 2024, { 跟踪浏览器平台: 3 }))['跟踪浏览器平台']!;
+  const bureau = await stack.token('bureau');
+  await stack.call('PUT', `/v1/platforms/${trackedId}/indicators/2025`, { token: bureau, body: specializedL2Report() });
+  await eventually(async () => (await stack.call('GET', '/v1/stats/platforms', { token: bureau })).body.items.find((p: { id: string }) => p.id === trackedId)?.level === 2, 60_000);
+}, 180_000);
+afterEach(() => expect(problems.take()).toEqual([]));
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function as(token: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), token);
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(20_000);
+  problems.watch(page);
+  return page;
+}
+
+describe('recommendation and tracking in the console', () => {
+  it('the bureau sets quotas, schedules a 答辩 (a conflicted panel is refused) and sees the timed order', async () => {
+    // No quotas yet when the page opens (404), and the conflicted panel (409).
+    problems.expected.push(/\/quotas$/, /\/defences$/);
+    const page = await as(await stack.token('bureau'));
+    await page.goto(`${stack.url}/b/recommendation`);
+    await page.getByTestId('d-presenter').first().waitFor();
+    await page.getByTestId('q-provincial-specialized').fill('2');
+    await page.getByTestId('q-weight').fill('0.5');
+    await page.getByTestId('quota-save').click();
+    await page.getByTestId('quota-saved').waitFor();
+    // Within quota (A and B by review score) are ticked once the quotas are saved.
+    await eventually(async () => (await page.locator('[data-testid="d-presenter"]:checked').count()) === 2);
+    await page.getByTestId('d-starts').fill('2026-12-20T09:00');
+    await page.getByTestId('d-venue').fill('市工信局 301 会议室');
+    for (const e of rr.experts.slice(1, 4)) await page.locator(`[data-testid="d-panel-member"][value="${e.id}"]`).check();
+    await page.getByTestId('d-submit').click();
+    expect(await page.locator('#defence-msg [data-testid="error"]').textContent()).toContain('答辩平台A');
+    await page.locator(`[data-testid="d-panel-member"][value="${rr.experts[3]!.id}"]`).uncheck();
+    await page.locator(`[data-testid="d-panel-member"][value="${rr.experts[0]!.id}"]`).check();
+    await page.getByTestId('d-submit').click();
+    await page.getByTestId('defence-scheduled').waitFor();
+    const slots = await page.getByTestId('defence-slot').allTextContents();
+    expect(slots).toHaveLength(2);
+    expect(slots[0]).toMatch(/^09:00 答辩平台A/);
+    expect(slots[1]).toMatch(/^09:20 答辩平台B/);
+    expect(await page.getByTestId('final-row').count()).toBe(2);
+    await page.context().close();
+  }, 60_000);
+
+  it('a tracking case goes from the yearly check through the platform’s explanation to the bureau’s decision', async () => {
+    problems.expected.push(/\/decide$/); // a downgrade without its level, refused
+    const bureauPage = await as(await stack.token('bureau'));
+    await bureauPage.goto(`${stack.url}/b/tracking`);
+    await bureauPage.getByTestId('trk-year').fill('2025');
+    await bureauPage.getByTestId('trk-year').dispatchEvent('change');
+    await bureauPage.getByTestId('trk-run').click();
+    await bureauPage.getByTestId('trk-ran').waitFor();
+    await bureauPage.locator('[data-testid="trk-case"][data-status="open"]').waitFor();
+
+    const platformPage = await as(await stack.token('platform', trackedId));
+    await platformPage.goto(`${stack.url}/p/tracking`);
+    await platformPage.getByTestId('trk-year').fill('2025');
+    await platformPage.getByTestId('trk-year').dispatchEvent('change');
+    await platformPage.getByTestId('trk-reply').fill('今年主动收缩了低毛利业务，明年恢复投入。');
+    await platformPage.getByTestId('trk-reply-send').click();
+    await platformPage.locator('[data-testid="trk-case"][data-status="replied"]').waitFor();
+
+    await bureauPage.reload();
+    await bureauPage.getByTestId('trk-year').fill('2025');
+    await bureauPage.getByTestId('trk-year').dispatchEvent('change');
+    await bureauPage.locator('[data-testid="trk-case"][data-status="replied"]').waitFor();
+    expect(await bureauPage.getByTestId('trk-reply-text').textContent()).toContain('低毛利');
+    await bureauPage.getByTestId('trk-outcome').selectOption('downgrade');
+    await bureauPage.getByTestId('trk-decide').click();
+    expect(await bureauPage.locator('[data-testid="trk-case"] [data-testid="error"]').textContent()).toContain('降级须给出等级');
+    await bureauPage.getByTestId('trk-level').fill('2');
+    await bureauPage.getByTestId('trk-note').fill('2025 年度指标仅达二级，降为二级');
+    await bureauPage.getByTestId('trk-decide').click();
+    await bureauPage.locator('[data-testid="trk-case"][data-status="decided"]').waitFor();
+    expect(await bureauPage.getByTestId('trk-decision').textContent()).toContain('降级');
+    await bureauPage.getByTestId('trk-publish').click();
+    await bureauPage.getByTestId('trk-published').waitFor();
+    const pub = await stack.call('GET', '/v1/public/adjustments/2025');
+    expect(pub.body.items).toMatchObject([{ platformId: trackedId, outcome: 'downgrade', toLevel: 2 }]);
+  }, 60_000);
+});
