@@ -100,7 +100,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(128px,1fr));gap:12px;margin-bottom:16px}
 .kpi{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
 .kpi .k{font-size:.85em;color:var(--muted)}
-.kpi .v{font-size:1.6em;font-weight:700;font-variant-numeric:tabular-nums}
+.kpi .v{font-size:clamp(1.05em,1.6vw,1.6em);font-weight:700;font-variant-numeric:tabular-nums;white-space:nowrap}
 .chart{width:100%;height:320px}
 .msg{padding:8px 12px;border-radius:6px;margin:8px 0;font-size:.93em}
 .msg.ok{background:#e3f4e8;color:#17602b}
