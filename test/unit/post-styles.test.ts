@@ -26,6 +26,16 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     expect(findMainAsk(listed!)).toEqual({ indices, marker });
   });
 
+  it.each([
+    ['我们厂三个问题：1.仓库账实不符 2.注塑机老停机 3.能耗高。如果只能做一件，先把停机这事解决。', 1, '"做一件" is a measure, not item 1'],
+    ['1、订单排产靠Excel；2、质检记录手写；3、电费高。其他都可以缓缓，质检记录最紧迫。', 1, 'the need named before the marker'],
+    ['①来料检验慢 ②成品库存不准（急） ③工资计件吵架', 1, 'a bracketed "急" after an item'],
+    ['1. 能耗 2. 追溯 3. 排产。第3条最紧迫。', 2, '"最紧迫" with a reference'],
+    ['眼下几件事：设备老停机；仓库账不准；电费太高。当务之急是仓库。', 1, 'an inline list, the need named after the marker'],
+  ])('%s → item %i (%s)', (text, index) => {
+    expect(findMainAsk(splitItems(normalize(circledAsNumbers(text)))!)?.indices).toEqual([index]);
+  });
+
   it('reads "排第一" and "第一位" as markers, not as references to item 1', () => {
     const listed = splitItems(normalize('1）化验数据手抄；2）特殊作业还是纸质票；3）蒸汽单耗高。排第一的是2），上周刚被通报'))!;
     expect(findMainAsk(listed)?.indices).toEqual([1]);
