@@ -75,6 +75,8 @@ form .row3{display:grid;grid-template-columns:1fr 1fr 1fr;gap:12px}
 input[type=text],input[type=number],input[type=date],input[type=datetime-local],input[type=url],input:not([type]),select,textarea{width:100%;padding:8px 10px;border:1px solid #c2ccd7;border-radius:6px;font:inherit;background:#fff;color:inherit}
 textarea{min-height:84px;resize:vertical}
 input:focus,select:focus,textarea:focus{outline:2px solid #8bb6e8;border-color:var(--brand)}
+/* Keyboard users see where they are on every control, not only on text fields. */
+a:focus-visible,button:focus-visible,summary:focus-visible,[tabindex]:focus-visible,input[type=checkbox]:focus-visible,input[type=radio]:focus-visible{outline:3px solid #1f5fa8;outline-offset:2px}
 .checks{display:flex;flex-wrap:wrap;gap:6px 14px}
 .checks label{display:inline-flex;align-items:center;gap:5px;font-weight:400;cursor:pointer}
 .checks.scroll{max-height:168px;overflow:auto;border:1px solid var(--line);border-radius:6px;padding:8px;background:#fbfcfd}

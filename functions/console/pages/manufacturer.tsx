@@ -78,7 +78,7 @@ export function ScenariosPage() {
           <button type="submit" data-testid="scenario-submit">
             保存草稿 <span class="en">Save draft</span>
           </button>
-          <div id="form-msg"></div>
+          <div id="form-msg" aria-live="polite"></div>
         </form>
         <section class="card">
           <h2>

@@ -24,3 +24,32 @@ export function errorMsg(err: unknown) {
   }
   return box;
 }
+
+/**
+ * A form's failure, tied to its fields: each field the API names gets aria-invalid and points at the
+ * message (aria-describedby), so a screen reader reads the error with the field; the fields named
+ * last time are cleared first.
+ */
+export function formError(form: HTMLFormElement, err: unknown) {
+  clearFormErrors(form);
+  const box = errorMsg(err);
+  box.id = `${form.id || 'form'}-error`;
+  if (err instanceof ApiError)
+    for (const d of err.details) {
+      const segs = d.path.split('.');
+      const camel = segs.map((x, i) => (i ? x.charAt(0).toUpperCase() + x.slice(1) : x)).join('');
+      const field = [d.path, camel, segs.at(-1)].map((n) => n && form.querySelector(`[name="${CSS.escape(n)}"]`)).find((x): x is Element => !!x);
+      if (field) {
+        field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('aria-describedby', box.id);
+      }
+    }
+  return box;
+}
+
+export function clearFormErrors(form: HTMLFormElement) {
+  for (const el of form.querySelectorAll('[aria-invalid]')) {
+    el.removeAttribute('aria-invalid');
+    el.removeAttribute('aria-describedby');
+  }
+}

@@ -2,7 +2,7 @@ import { api, type Page } from '../lib/api';
 import type { Scenario } from '../../../../packages/core/schemas/scenario';
 import { byId, clear, control, en, h, say, val } from '../lib/dom';
 import { badge, date, term, terms } from '../lib/format';
-import { errorMsg, msg } from '../lib/messages';
+import { clearFormErrors, errorMsg, formError, msg } from '../lib/messages';
 import { page, spawn } from '../lib/page';
 import { need } from '../lib/session';
 import { checked, chosen, fillChecks, fillSelect } from '../lib/widgets';
@@ -61,9 +61,10 @@ page(async () => {
       form.reset();
       fillEnterprise(enterprise);
       await load(sc.id);
+      clearFormErrors(form);
       say(formMsg, msg('ok', '已保存为草稿，发布后开始匹配。 Saved as a draft; publish it to start matching.', 'scenario-created'));
     } catch (err) {
-      say(formMsg, errorMsg(err));
+      say(formMsg, formError(form, err));
     } finally {
       btn.disabled = false;
     }
