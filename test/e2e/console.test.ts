@@ -388,7 +388,7 @@ describe('web console', () => {
     const cases = [
       ['manufacturer', 'ent_e2e', ['nav-directory', 'nav-m-scenarios', 'nav-my-roadshows', 'nav-notices']],
       ['platform', 'plt_e2e', ['nav-directory', 'nav-my-roadshows', 'nav-notices', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile', 'nav-p-round', 'nav-p-tracking']],
-      ['bureau', undefined, ['nav-b-directory', 'nav-b-districts', 'nav-b-overview', 'nav-b-recommendation', 'nav-b-roadshows', 'nav-b-rounds', 'nav-b-tracking', 'nav-directory', 'nav-notices']],
+      ['bureau', undefined, ['nav-b-directory', 'nav-b-districts', 'nav-b-overview', 'nav-b-recommendation', 'nav-b-roadshows', 'nav-b-rounds', 'nav-b-support', 'nav-b-tracking', 'nav-directory', 'nav-notices']],
       ['expert', undefined, ['nav-directory', 'nav-e-reviews', 'nav-notices']],
       ['district', undefined, ['nav-d-applications', 'nav-d-platforms', 'nav-d-roadshows', 'nav-directory', 'nav-notices']],
     ] as const;

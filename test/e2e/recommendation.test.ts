@@ -106,4 +106,40 @@ describe('recommendation and tracking in the console', () => {
     const pub = await stack.call('GET', '/v1/public/adjustments/2025');
     expect(pub.body.items).toMatchObject([{ platformId: trackedId, outcome: 'downgrade', toLevel: 2 }]);
   }, 60_000);
+
+  it('a support programme goes from eligibility to payment, and the budget holds', async () => {
+    problems.expected.push(/\/approve$/); // the second approval would pass the budget
+    const page = await as(await stack.token('bureau'));
+    await page.goto(`${stack.url}/b/support`);
+    await page.getByTestId('sp-name').fill('2025 年度平台培育奖励');
+    await page.getByTestId('sp-year').fill('2025');
+    await page.getByTestId('sp-budget').fill('50');
+    await page.getByTestId('sp-amount').fill('30');
+    await page.getByTestId('sp-cap').fill('30');
+    await page.getByTestId('sp-level').selectOption('2');
+    await page.getByTestId('sp-reported').check();
+    await page.getByTestId('sp-create').click();
+    await page.getByTestId('sp-created').waitFor();
+    const row = (name: string) => page.locator('[data-testid="sp-eligible-row"]', { hasText: name });
+    await row('答辩平台A').waitFor();
+    expect(await row('答辩平台A').getAttribute('data-eligible')).toBe('true');
+    expect(await row('答辩平台A').textContent()).toContain('30 万元');
+
+    await row('答辩平台A').getByTestId('sp-nominate').click();
+    await page.locator('[data-testid="sp-grant"][data-status="proposed"]').waitFor();
+    await page.getByTestId('sp-approve').click();
+    await page.locator('[data-testid="sp-grant"][data-status="approved"]').waitFor();
+    await row('答辩平台B').getByTestId('sp-nominate').click();
+    await page.locator('[data-testid="sp-grant"][data-status="proposed"]').waitFor();
+    await page.getByTestId('sp-approve').click();
+    expect(await page.locator('#sp-ledger-msg [data-testid="error"]').textContent()).toMatch(/预算|budget/i);
+
+    const approved = page.locator('[data-testid="sp-grant"][data-status="approved"]');
+    await approved.getByTestId('sp-paid-on').fill('2026-11-30');
+    await approved.getByTestId('sp-voucher').fill('青财付〔2026〕118号');
+    await approved.getByTestId('sp-pay').click();
+    await page.locator('[data-testid="sp-grant"][data-status="paid"]').waitFor();
+    expect(await page.getByTestId('sp-figures').textContent()).toContain('已拨付 30');
+    await page.context().close();
+  }, 60_000);
 });

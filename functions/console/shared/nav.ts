@@ -41,6 +41,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/b/districts', zh: '区市对比', en: 'Districts' },
       { href: '/b/recommendation', zh: '推荐与答辩', en: 'Recommendation' },
       { href: '/b/tracking', zh: '动态评价', en: 'Tracking' },
+      { href: '/b/support', zh: '奖补', en: 'Support' },
     ],
   },
   { group: { zh: '评审专家', en: 'Expert' }, role: 'expert', links: [{ href: '/e/reviews', zh: '评审任务', en: 'Reviews' }] },

@@ -33,5 +33,6 @@ export const PAGE_SCRIPTS = [
   // issue 25
   'recommendation',
   'tracking',
+  'support',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];

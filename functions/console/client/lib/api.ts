@@ -24,6 +24,7 @@ import type { Application, DirectoryYear, EndorseInput, NoticeInput, Objection, 
 import type { Rubric } from '../../../../packages/core/review/rubric';
 import type { DefenceScore, DefenceSession, DefenceSessionInput, FinalList, QuotaInput, RecommendationPlan, UpstreamLevel } from '../../../../packages/core/schemas/defence';
 import type { Adjustments, TrackingCase, TrackingDecisionInput, TrackingRun } from '../../../../packages/core/schemas/tracking';
+import type { EligibleRow, Grant, PaymentInput, Programme, ProgrammeInput } from '../../../../packages/core/schemas/support';
 import type { Accepted } from '../../../api/routes/indicators';
 import type { DirectoryRow } from '../../../api/routes/platforms';
 import type { RoadshowCreated } from '../../../api/routes/roadshows';
@@ -227,6 +228,16 @@ export const api = {
     finalList: (roundId: string, level: UpstreamLevel) => request<FinalList>('GET', `/v1/rounds/${seg(roundId)}/final-lists/${level}`),
     fix: (roundId: string, level: UpstreamLevel) => request<FinalList>('POST', `/v1/rounds/${seg(roundId)}/final-lists/${level}`, {}),
     finalListXlsx: (roundId: string, level: UpstreamLevel) => download(`/v1/rounds/${seg(roundId)}/final-lists/${level}?format=xlsx`, XLSX),
+  },
+  support: {
+    list: () => request<{ items: Programme[] }>('GET', '/v1/support-programmes'),
+    create: (body: z.input<typeof ProgrammeInput>) => request<Programme>('POST', '/v1/support-programmes', body),
+    eligibility: (id: string) => request<{ items: EligibleRow[] }>('GET', `/v1/support-programmes/${seg(id)}/eligibility`),
+    nominate: (id: string, platformId: string) => request<Grant>('POST', `/v1/support-programmes/${seg(id)}/grants`, { platformId }),
+    approve: (grantId: string) => request<Grant>('POST', `/v1/grants/${seg(grantId)}/approve`, {}),
+    pay: (grantId: string, body: PaymentInput) => request<Grant>('POST', `/v1/grants/${seg(grantId)}/payments`, body),
+    ledger: (id: string) => request<{ programme: Programme; grants: Grant[] }>('GET', `/v1/support-programmes/${seg(id)}/ledger`),
+    ledgerXlsx: (id: string) => download(`/v1/support-programmes/${seg(id)}/ledger?format=xlsx`, XLSX),
   },
   tracking: {
     run: (year: number) => request<TrackingRun>('POST', `/v1/tracking/${year}/run`, {}),
