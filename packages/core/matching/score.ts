@@ -92,12 +92,12 @@ export interface Weights {
 // (`--tune`): scaled by fit, at ±0.1 it reorders platforms of near-equal fit by what their leads
 // came to, never a clear misfit upward; heavier weights lost signatures and raised the Gini there.
 export const DEFAULT_WEIGHTS: Weights = Object.freeze({
-  semantic: 0.052,
-  concept: 0.16,
-  lexical: 0.335,
-  industry: 0.215,
-  domain: 0.15,
-  technology: 0.088,
+  semantic: 0.092,
+  concept: 0.157,
+  lexical: 0.33,
+  industry: 0.212,
+  domain: 0.148,
+  technology: 0.06,
   maturity: 0.03,
   exposure: 0.06,
   track_record: 0.1,
@@ -133,7 +133,7 @@ export const DEFAULT_TUNING: TextTuning = Object.freeze({
   inferredMin: 0.4,
   titleWeight: 1.5,
   background: 0.6,
-  otherItems: 0.3,
+  otherItems: 0.05,
   broadTick: 0.35,
   consequence: 1,
   gloss: 0.5,

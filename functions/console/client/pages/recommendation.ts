@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../../../../packages/core/taxonomy';
+import { CATEGORIES } from '../../../../packages/core/terms';
 import type { UpstreamLevel } from '../../../../packages/core/schemas/defence';
 import { api, orNull } from '../lib/api';
 import { byId, clear, control, en, h, say, val } from '../lib/dom';
