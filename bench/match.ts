@@ -54,13 +54,14 @@ function table(title: string, data: MatchingDataset, p: Prepared): { ours: Run[]
   return { ours: mine };
 }
 
+const ENGINEER_PREFIX = 'H-';
+
 function perStyle(data: MatchingDataset, p: Prepared, part = 'frozen test part') {
   const mine = ours(p, weights);
   const { bm25, structured } = baselines(data);
   const styles = [...new Set(data.scenarios.map((s) => s.style ?? 'plain'))].sort();
   console.log(`\n${`per style (${part})`.padEnd(22)} ${'n'.padStart(4)}   ${'ours nDCG/MRR'.padStart(14)}   ${'BM25'.padStart(13)}   ${'BM25+struct'.padStart(13)}   Δ nDCG vs best baseline [95 % paired bootstrap]`);
-  for (const style of styles) {
-    const keys = new Set(data.scenarios.filter((s) => (s.style ?? 'plain') === style).map((s) => s.key));
+  const row = (label: string, keys: Set<string>) => {
     const pick = (runs: Run[]) => summarize(runs.filter((r) => keys.has(r.key)));
     const [o, b, st] = [pick(mine), pick(bm25), pick(structured)];
     const pair = (m: Summary) => `${f3(m.ndcg10)}/${f3(m.mrr)}`.padStart(13);
@@ -68,7 +69,17 @@ function perStyle(data: MatchingDataset, p: Prepared, part = 'frozen test part')
     const per = (runs: Run[]) => runs.filter((r) => keys.has(r.key)).map((r) => ndcgAt(r.ranked, r.labels, 10));
     const [lo, hi] = pairedBootstrap(per(mine), per(b.ndcg10 > st.ndcg10 ? bm25 : structured));
     const signed = (x: number) => `${x >= 0 ? '+' : ''}${f3(x)}`;
-    console.log(`  ${style.padEnd(20)} ${String(o.n).padStart(4)}   ${pair(o).padStart(14)}   ${pair(b)}   ${pair(st)}   ${signed(delta).padStart(6)}  [${signed(lo)}, ${signed(hi)}]`);
+    console.log(`  ${label.padEnd(20)} ${String(o.n).padStart(4)}   ${pair(o).padStart(14)}   ${pair(b)}   ${pair(st)}   ${signed(delta).padStart(6)}  [${signed(lo)}, ${signed(hi)}]`);
+  };
+  for (const style of styles) {
+    const keys = data.scenarios.filter((s) => (s.style ?? 'plain') === style).map((s) => s.key);
+    row(style, new Set(keys));
+    // scenarios-h was written by the engineer, who knows the matching code: shown apart from the blind writers'.
+    const engineer = keys.filter((k) => k.startsWith(ENGINEER_PREFIX));
+    if (engineer.length && engineer.length < keys.length) {
+      row('  blind writers', new Set(keys.filter((k) => !k.startsWith(ENGINEER_PREFIX))));
+      row('  engineer (H)', new Set(engineer));
+    }
   }
   agreementTable(data, mine, structured, part);
 }
