@@ -44,7 +44,7 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
       ['bureau', '/b/overview'], ['bureau', '/b/directory'], ['bureau', '/b/platforms/plt_a11y'], ['bureau', '/b/roadshows'], ['bureau', '/b/rounds'], ['bureau', '/b/districts'], ['bureau', '/b/recommendation'], ['bureau', '/b/tracking'], ['bureau', '/b/support'],
       ['manufacturer', '/m/scenarios'], ['manufacturer', `/m/scenarios/${scenarioId}`], ['manufacturer', '/my/roadshows'], ['manufacturer', '/account'],
       ['platform', '/p/leads'], ['platform', '/p/profile'], ['platform', '/p/indicators'], ['platform', '/p/round'], ['platform', '/p/tracking'], ['platform', '/scenarios'],
-      ['expert', '/e/reviews'], ['district', '/d/applications'], ['district', '/d/platforms'], ['district', '/d/roadshows'],
+      ['expert', '/e/reviews'], ['district', '/d/applications'], ['district', '/d/platforms'], ['district', '/d/roadshows'], ['district', '/d/scenarios'],
     ];
     const found: string[] = [];
     for (const [role, path] of pages) {

@@ -2,7 +2,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assessApplication } from '../../packages/services/rounds';
 import { PageProblems } from '../support/page-problems';
-import { platformBody, specializedL2Report } from '../support/fixtures';
+import { creditCodeFor, platformBody, specializedL2Report } from '../support/fixtures';
+import { fillScenario } from '../support/scenario-form';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // A district official on a phone: signs in, sees the district's share of the city and the round's
@@ -97,6 +98,24 @@ describe('district first review (初审) on a phone', () => {
     await page.goto(`${stack.url}/d/roadshows`);
     await page.getByTestId('roadshow-empty').waitFor();
     expect(await page.getByTestId('roadshow-form').isVisible()).toBe(true);
+    await ctx.close();
+  }, 60_000);
+
+  it('enters a scenario for an enterprise without an account (代为填报) and publishes it, on a phone', async () => {
+    const ctx = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), await stack.token('district', undefined, { district: '黄岛区' }));
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(20_000);
+    problems.watch(page);
+    await page.goto(`${stack.url}/d/scenarios`);
+    await page.getByTestId('domain-maintenance').waitFor();
+    await fillScenario(page, '注塑机停机没人知道', '我们有二十台注塑机，夜班停机了早上才发现，想要设备联网报警。', { name: '青岛黄岛某塑胶有限公司', creditCode: creditCodeFor(5151) });
+    await page.getByTestId('scenario-submit').click();
+    await page.getByTestId('scenario-created').waitFor();
+    const row = page.getByTestId('scenario-row').first();
+    expect(await row.getByTestId('scenario-enterprise').textContent()).toContain('区（市）代为填报');
+    await row.getByTestId('scenario-publish').click();
+    await page.getByTestId('published').waitFor();
     await ctx.close();
   }, 60_000);
 

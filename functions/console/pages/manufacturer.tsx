@@ -1,9 +1,10 @@
 import { Data, Layout, T } from './layout';
 
 
-export function ScenariosPage() {
+/** A manufacturer's scenarios; at /d/scenarios a district's (its region's, and 代为填报 for enterprises without an account). */
+export function ScenariosPage(p: { path?: string } = {}) {
   return (
-    <Layout script="scenarios" title={{ zh: '工业赋能场景', en: 'Enabling scenarios' }} path="/m/scenarios">
+    <Layout script="scenarios" title={{ zh: '工业赋能场景', en: 'Enabling scenarios' }} path={p.path ?? '/m/scenarios'}>
       <div class="grid2">
         <form class="card" id="scenario-form" data-testid="scenario-form">
           <h2>

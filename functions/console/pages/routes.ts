@@ -33,6 +33,7 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/d/platforms', (c) => c.html(BureauDirectoryPage({ path: '/d/platforms' })));
   app.get('/d/platforms/:id', (c) => c.html(PortraitPage({ id: c.req.param('id'), path: '/d/platforms' })));
   app.get('/d/roadshows', (c) => c.html(RoadshowsPage({ path: '/d/roadshows' })));
+  app.get('/d/scenarios', (c) => c.html(ScenariosPage({ path: '/d/scenarios' })));
   app.get('/d/roadshows/:id', (c) => c.html(RoadshowEventPage({ path: '/d/roadshows' })));
   app.get('/scenarios', (c) => c.html(CataloguePage()));
 

@@ -51,6 +51,7 @@ export const NAV: readonly NavGroup[] = [
     links: [
       { href: '/d/applications', zh: '初审与概况', en: 'First review' },
       { href: '/d/platforms', zh: '本区平台', en: 'Platforms' },
+      { href: '/d/scenarios', zh: '本区场景', en: 'Scenarios' },
       { href: '/d/roadshows', zh: '区级活动', en: 'Events' },
     ],
   },

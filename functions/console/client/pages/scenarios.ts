@@ -8,8 +8,10 @@ import { need } from '../lib/session';
 import { checked, chosen, fillChecks, fillSelect } from '../lib/widgets';
 
 page(async () => {
-  const who = need('manufacturer');
+  const who = need('manufacturer', 'district');
   if (!who) return;
+  // A district (代为填报) enters each enterprise's need itself and sees its region's scenarios.
+  const district = who.role === 'district';
   const form = byId('scenario-form', HTMLFormElement);
   const industry = control(form, 'industry', HTMLSelectElement);
   const region = control(form, 'region', HTMLSelectElement);
@@ -26,7 +28,7 @@ page(async () => {
     control(form, 'enterpriseName').value = e.name;
     control(form, 'creditCode').value = e.creditCode;
   };
-  const saved = JSON.parse(localStorage.getItem(enterpriseKey) ?? 'null') as Scenario['enterprise'] | null;
+  const saved = district ? null : (JSON.parse(localStorage.getItem(enterpriseKey) ?? 'null') as Scenario['enterprise'] | null);
   if (saved) fillEnterprise(saved);
   // "Post this as a scenario" from the 名录's search carries the need (and industry) here.
   const carried = new URLSearchParams(location.search);
@@ -57,9 +59,11 @@ page(async () => {
         ...(budget ? { budgetWan: Number(budget) } : {}),
         ...(deadline ? { deadline } : {}),
       });
-      localStorage.setItem(enterpriseKey, JSON.stringify(enterprise));
       form.reset();
-      fillEnterprise(enterprise);
+      if (!district) {
+        localStorage.setItem(enterpriseKey, JSON.stringify(enterprise));
+        fillEnterprise(enterprise);
+      }
       await load(sc.id);
       clearFormErrors(form);
       say(formMsg, msg('ok', '已保存为草稿，发布后开始匹配。 Saved as a draft; publish it to start matching.', 'scenario-created'));
@@ -85,8 +89,8 @@ page(async () => {
   }
   function row(sc: Scenario, highlight?: string) {
     const actions = h('div', { class: 'actions' },
-      h('a', { class: 'btn ghost', href: `/m/scenarios/${encodeURIComponent(sc.id)}`, 'data-testid': 'scenario-open' }, '匹配结果 ', en('Matches')));
-    if (sc.status === 'draft') {
+      district ? null : h('a', { class: 'btn ghost', href: `/m/scenarios/${encodeURIComponent(sc.id)}`, 'data-testid': 'scenario-open' }, '匹配结果 ', en('Matches')));
+    if (sc.status === 'draft' && (!district || sc.enteredByDistrict)) {
       const b = h('button', { type: 'button', 'data-testid': 'scenario-publish' }, '发布 ', en('Publish'));
       b.addEventListener('click', () => spawn(publish(sc, b)));
       actions.appendChild(b);
@@ -94,6 +98,7 @@ page(async () => {
     return h('div', { class: 'item', 'data-testid': 'scenario-row', 'data-id': sc.id, 'data-status': sc.status, style: sc.id === highlight ? 'border-color:#0f4c8a' : null },
       h('div', { class: 'head' }, h('span', { class: 'title' }, sc.title), badge(sc.status, 'scenario-status')),
       h('div', { class: 'small muted' }, `${term('industries', sc.industry).zh} · ${sc.domains.length ? terms('domains', sc.domains) : '领域由描述判断 Domains read from the text'} · ${sc.region} · ${date(sc.createdAt)}`),
+      district ? h('div', { class: 'small muted', 'data-testid': 'scenario-enterprise' }, `${sc.enterprise.name}${sc.enteredByDistrict ? ' · 区（市）代为填报 Entered by the district' : ''}`) : null,
       actions);
   }
   async function load(highlight?: string) {
