@@ -70,6 +70,20 @@ describe('recommendation and tracking in the console', () => {
     await page.context().close();
   }, 60_000);
 
+  it('a panel member scores a presenter on the defence rubric from the expert page', async () => {
+    const page = await as(rr.experts[0]!.token);
+    await page.goto(`${stack.url}/e/reviews`);
+    const sheet = page.locator(`[data-testid="defence-sheet"][data-app="${rr.apps.a}"]`);
+    await sheet.waitFor();
+    for (const [id, v] of Object.entries({ presentation: 16, live_demo: 20, technical_depth: 20, answers: 12, replicability: 12 })) await sheet.getByTestId(`defence-score-${id}`).fill(String(v));
+    await sheet.getByTestId('defence-comment').fill('演示完整，回答清楚');
+    await sheet.getByTestId('defence-save').click();
+    expect(await page.getByTestId('defence-saved').textContent()).toContain('80');
+    const list = await stack.call('GET', `/v1/rounds/${rr.roundId}/final-lists/provincial`, { token: await stack.token('bureau') });
+    expect(list.body.items.find((x: { applicationId: string }) => x.applicationId === rr.apps.a).defenceScore).toBe(80);
+    await page.context().close();
+  }, 60_000);
+
   it('a tracking case goes from the yearly check through the platform’s explanation to the bureau’s decision', async () => {
     problems.expected.push(/\/decide$/); // a downgrade without its level, refused
     const bureauPage = await as(await stack.token('bureau'));

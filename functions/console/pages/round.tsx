@@ -18,6 +18,13 @@ export function ExpertReviewsPage() {
           </p>
         </section>
       </div>
+      <section class="card" id="defence-panel" data-testid="defence-panel">
+        <h2>
+          <T zh="答辩评分" en="答辩 panel scoring" />
+        </h2>
+        <div id="defence-sessions"></div>
+        <div id="defence-score-msg" aria-live="polite"></div>
+      </section>
     </Layout>
   );
 }

@@ -21,7 +21,7 @@ import type { Evidence, EvidenceInput, EvidenceUpload as EvidenceUploadSchema } 
 import type { Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput } from '../../../../packages/core/schemas/review';
 import type { DataRequestConfirm, DataRequestCreated, DataRequestInput, DataRequestResult, DeletionReport, PersonalData } from '../../../../packages/core/schemas/personal-data';
 import type { Application, DirectoryYear, EndorseInput, NoticeInput, Objection, ObjectionContact, ObjectionInput, PublicNotice, ResolveInput, ReturnInput, Round, RoundInput } from '../../../../packages/core/schemas/round';
-import type { Rubric } from '../../../../packages/core/review/rubric';
+import type { Criterion, Rubric } from '../../../../packages/core/review/rubric';
 import type { DefenceScore, DefenceSession, DefenceSessionInput, FinalList, QuotaInput, RecommendationPlan, UpstreamLevel } from '../../../../packages/core/schemas/defence';
 import type { Adjustments, TrackingCase, TrackingDecisionInput, TrackingRun } from '../../../../packages/core/schemas/tracking';
 import type { EligibleRow, Grant, PaymentInput, Programme, ProgrammeInput } from '../../../../packages/core/schemas/support';
@@ -224,7 +224,8 @@ export const api = {
     setQuotas: (roundId: string, body: z.input<typeof QuotaInput>) => request<RecommendationPlan>('PUT', `/v1/rounds/${seg(roundId)}/quotas`, body),
     defences: (roundId: string) => request<{ items: DefenceSession[] }>('GET', `/v1/rounds/${seg(roundId)}/defences`),
     schedule: (roundId: string, body: z.input<typeof DefenceSessionInput>) => request<DefenceSession>('POST', `/v1/rounds/${seg(roundId)}/defences`, body),
-    session: (id: string) => request<DefenceSession & { scores: DefenceScore[] }>('GET', `/v1/defences/${seg(id)}`),
+    session: (id: string) => request<DefenceSession & { scores: DefenceScore[]; rubric: { version: string; criteria: Criterion[] } }>('GET', `/v1/defences/${seg(id)}`),
+    score: (id: string, applicationId: string, body: { scores: Record<string, number>; comment: string }) => request<DefenceScore>('PUT', `/v1/defences/${seg(id)}/scores/${seg(applicationId)}`, body),
     finalList: (roundId: string, level: UpstreamLevel) => request<FinalList>('GET', `/v1/rounds/${seg(roundId)}/final-lists/${level}`),
     fix: (roundId: string, level: UpstreamLevel) => request<FinalList>('POST', `/v1/rounds/${seg(roundId)}/final-lists/${level}`, {}),
     finalListXlsx: (roundId: string, level: UpstreamLevel) => download(`/v1/rounds/${seg(roundId)}/final-lists/${level}?format=xlsx`, XLSX),

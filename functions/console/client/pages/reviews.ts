@@ -8,6 +8,7 @@ import { evidenceList } from '../lib/evidence-view';
 import { errorMsg, msg } from '../lib/messages';
 import { page, spawn } from '../lib/page';
 import { need } from '../lib/session';
+import { defencePanel } from '../lib/defence-panel';
 
 page(async () => {
   if (!need('expert')) return;
@@ -84,4 +85,5 @@ page(async () => {
   }
 
   await load();
+  await defencePanel(byId('defence-sessions'), byId('defence-score-msg'));
 });
