@@ -156,4 +156,28 @@ describe('recommendation and tracking in the console', () => {
     expect(await page.getByTestId('sp-figures').textContent()).toContain('已拨付 30');
     await page.context().close();
   }, 60_000);
+
+  it('a diagnosis institution files the report assigned to it, and the platform sees it', async () => {
+    const bureau = await stack.token('bureau');
+    const code = '91370200MA0009999X'.slice(0, 17);
+    const creditCode = code + (await import('../../packages/core/credit-code')).creditCodeCheckChar(code);
+    expect((await stack.call('POST', '/v1/organisations', { token: bureau, body: { kind: 'institution', name: '青岛诊断服务中心', creditCode } })).status).toBe(201);
+    const platformId = ((await stack.call('GET', '/v1/stats/platforms', { token: bureau })).body.items as { id: string; name: string }[]).find((p) => p.name === '答辩平台C')!.id;
+    const d = await stack.call('POST', `/v1/platforms/${platformId}/diagnoses`, { token: bureau, body: { institution: { name: '青岛诊断服务中心', creditCode }, scope: '技术能力与数据安全' } });
+    const page = await as(await stack.token('institution', `ins_${creditCode}`));
+    await page.goto(`${stack.url}/i/diagnoses`);
+    const item = page.locator(`[data-testid="diagnosis-item"][data-id="${d.body.id}"]`);
+    await item.waitFor();
+    await item.getByTestId('report-visited').fill('2026-11-28');
+    await item.getByTestId('report-summary').fill('设备接入能力强，机理模型沉淀不足。');
+    await item.getByTestId('finding-dimension').selectOption('resources');
+    await item.getByTestId('finding-text').fill('机理模型数量少');
+    await item.getByTestId('report-recommendations').fill('建设机理模型库\n与高校共建模型');
+    await item.getByTestId('report-submit').click();
+    await page.getByTestId('report-filed').waitFor();
+    await page.locator(`[data-testid="diagnosis-item"][data-id="${d.body.id}"][data-status="reported"]`).waitFor();
+    const seen = await stack.call('GET', `/v1/platforms/${platformId}/diagnoses`, { token: await stack.token('platform', platformId) });
+    expect(seen.body.items[0].report).toMatchObject({ visitedOn: '2026-11-28', recommendations: ['建设机理模型库', '与高校共建模型'] });
+    await page.context().close();
+  }, 60_000);
 });

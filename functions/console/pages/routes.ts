@@ -7,6 +7,7 @@ import { DirectoryPage } from './directory';
 import { DistrictComparisonPage, DistrictPage } from './district';
 import { RecommendationPage, TrackingPage } from './recommendation';
 import { SupportPage } from './support';
+import { InstitutionPage } from './institution';
 import { CataloguePage } from './catalogue';
 import { MyDataPage } from './my-data';
 import { ScenarioDetailPage, ScenariosPage } from './manufacturer';
@@ -55,6 +56,7 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/b/recommendation', (c) => c.html(RecommendationPage()));
   app.get('/b/tracking', (c) => c.html(TrackingPage({ path: '/b/tracking' })));
   app.get('/b/support', (c) => c.html(SupportPage()));
+  app.get('/i/diagnoses', (c) => c.html(InstitutionPage()));
   app.get('/p/tracking', (c) => c.html(TrackingPage({ path: '/p/tracking' })));
   // roadshow events (issue 20)
   app.get('/b/roadshows/:id', (c) => c.html(RoadshowEventPage()));

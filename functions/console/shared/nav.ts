@@ -45,6 +45,7 @@ export const NAV: readonly NavGroup[] = [
     ],
   },
   { group: { zh: '评审专家', en: 'Expert' }, role: 'expert', links: [{ href: '/e/reviews', zh: '评审任务', en: 'Reviews' }] },
+  { group: { zh: '诊断机构', en: 'Institution' }, role: 'institution', links: [{ href: '/i/diagnoses', zh: '诊断任务', en: 'Diagnoses' }] },
   {
     group: { zh: '区（市）', en: 'District' },
     role: 'district',

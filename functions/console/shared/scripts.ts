@@ -34,5 +34,6 @@ export const PAGE_SCRIPTS = [
   'recommendation',
   'tracking',
   'support',
+  'institution',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];

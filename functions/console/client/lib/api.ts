@@ -25,6 +25,7 @@ import type { Criterion, Rubric } from '../../../../packages/core/review/rubric'
 import type { DefenceScore, DefenceSession, DefenceSessionInput, FinalList, QuotaInput, RecommendationPlan, UpstreamLevel } from '../../../../packages/core/schemas/defence';
 import type { Adjustments, TrackingCase, TrackingDecisionInput, TrackingRun } from '../../../../packages/core/schemas/tracking';
 import type { EligibleRow, Grant, PaymentInput, Programme, ProgrammeInput } from '../../../../packages/core/schemas/support';
+import type { Diagnosis, DiagnosisReportInput } from '../../../../packages/core/schemas/diagnosis';
 import type { Accepted } from '../../../api/routes/indicators';
 import type { DirectoryRow } from '../../../api/routes/platforms';
 import type { RoadshowCreated } from '../../../api/routes/roadshows';
@@ -229,6 +230,10 @@ export const api = {
     finalList: (roundId: string, level: UpstreamLevel) => request<FinalList>('GET', `/v1/rounds/${seg(roundId)}/final-lists/${level}`),
     fix: (roundId: string, level: UpstreamLevel) => request<FinalList>('POST', `/v1/rounds/${seg(roundId)}/final-lists/${level}`, {}),
     finalListXlsx: (roundId: string, level: UpstreamLevel) => download(`/v1/rounds/${seg(roundId)}/final-lists/${level}?format=xlsx`, XLSX),
+  },
+  diagnoses: {
+    mine: () => request<{ items: Diagnosis[] }>('GET', '/v1/diagnoses'),
+    report: (id: string, body: DiagnosisReportInput) => request<Diagnosis>('PUT', `/v1/diagnoses/${seg(id)}/report`, body),
   },
   support: {
     list: () => request<{ items: Programme[] }>('GET', '/v1/support-programmes'),
