@@ -74,11 +74,13 @@ function perStyle(data: MatchingDataset, p: Prepared, part = 'frozen test part')
   for (const style of styles) {
     const keys = data.scenarios.filter((s) => (s.style ?? 'plain') === style).map((s) => s.key);
     row(style, new Set(keys));
-    // scenarios-h was written by the engineer, who knows the matching code: shown apart from the blind writers'.
-    const engineer = keys.filter((k) => k.startsWith(ENGINEER_PREFIX));
-    if (engineer.length && engineer.length < keys.length) {
-      row('  blind writers', new Set(keys.filter((k) => !k.startsWith(ENGINEER_PREFIX))));
-      row('  engineer (H)', new Set(engineer));
+    // A style several writers wrote is also shown per writer (the key's letter); scenarios-h was
+    // written by the engineer, who knows the matching code, so it is shown apart from the blind ones.
+    const writers = [...new Set(keys.map((k) => k[0]!))].sort();
+    if (writers.length > 1) {
+      const blind = keys.filter((k) => !k.startsWith(ENGINEER_PREFIX));
+      if (blind.length < keys.length) row('  blind writers', new Set(blind));
+      for (const w of writers) row(`  ${`${w}-` === ENGINEER_PREFIX ? 'engineer (H)' : `writer ${w}`}`, new Set(keys.filter((k) => k[0] === w)));
     }
   }
   agreementTable(data, mine, structured, part);
