@@ -32,6 +32,9 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     ['①来料检验慢 ②成品库存不准（急） ③工资计件吵架', 1, 'a bracketed "急" after an item'],
     ['1. 能耗 2. 追溯 3. 排产。第3条最紧迫。', 2, '"最紧迫" with a reference'],
     ['眼下几件事：设备老停机；仓库账不准；电费太高。当务之急是仓库。', 1, 'an inline list, the need named after the marker'],
+    ['①按用气量付费没数据；②新工人上手慢；③备件型号乱。②最当紧，老师傅明年退休。', 1, '"最当紧"'],
+    ['一是单耗高；二是风机轴承坏了才知道；三是库存对不上。最揪心的是第二样。', 1, '"最揪心" and "第二样"'],
+    ['一是排产脱节；二是促销费用虚报；三是换口味慢。先抓二。', 1, 'the number right after the marker\'s verb'],
   ])('%s → item %i (%s)', (text, index) => {
     expect(findMainAsk(splitItems(normalize(circledAsNumbers(text)))!)?.indices).toEqual([index]);
   });

@@ -108,7 +108,7 @@ export function splitItems(body: string): ListedNeed | undefined {
 
 // Strength 3: the writer says this one is the most urgent; 2: do this first; 1: it is pressing.
 const MARKERS: readonly [RegExp, number][] = [
-  [/最(?:急|紧急|紧迫|着急|要紧|要命|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|大的(?:问题|痛点|麻烦|难题|心病))|[(（]\s*(?:急|最急|紧急|加急|特急|优先)\s*[)）]|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|优先级最高|最高优先|most urgent|top priority|highest priority|first priority|number one priority|\burgent\b|\basap\b|\bp0\b/i, 3],
+  [/最(?:急|紧急|紧迫|当紧|着急|要紧|要命|揪心|犯愁|发愁|上火|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|大的(?:问题|痛点|麻烦|难题|心病))|[(（]\s*(?:急|最急|紧急|加急|特急|优先)\s*[)）]|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|优先级最高|最高优先|most urgent|top priority|highest priority|first priority|number one priority|\burgent\b|\basap\b|\bp0\b/i, 3],
   [/优先|先(?:要)?(?:解决|把|搞|弄|处理|做|办|上|抓|改|管)|首先(?:要|得|想)|必须先|要先|想先|该先|最先|头一(?:件|个|桩|条)|第一步|\bpriority\b|\bfirst of all\b/i, 2],
   [/急需|急着|很急|比较急|急的是|着急的是|眼下|马上要|亟需|亟待|卡脖子|重点是|关键是|核心是|主要是想|尽快|\bpressing\b/i, 1],
 ];
@@ -137,7 +137,7 @@ const REFERENCE = new RegExp(
     '[(（]?([1-8])[)）]',
     // "排第一的是2", "优先是一和二", "先做3"
     // …but not a measure word: "做一件" is "do one thing", "上一次" "last time".
-    '(?:是|做|办|解决|搞|上)\\s*([1-8一二三四五六七八])(?![\\d.万千百十个%天年月件下点些次遍样种把台批回])',
+    '(?:是|做|办|解决|搞|上|抓|弄|改|管|处理)\\s*([1-8一二三四五六七八])(?![\\d.万千百十个%天年月件下点些次遍样种把台批回])',
     '(?:和|、|跟|及)\\s*([1-8一二三四五六七八])(?![\\d.万千百十个%天年月件下点些次遍样种把台批回])',
   ].join('|'),
   'gi',
@@ -209,6 +209,9 @@ export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
     const m = markerIn(s);
     if (!m) continue;
     const named = referencedItems(withoutMarker(s, m), n, lettered);
+    // "先抓二", "先上③": the marker's own verb takes the number right after it.
+    const bare = named.length ? undefined : /^\s*([1-8一二三四五六七八])(?![\d.万千百十个%天年月件下点些次遍样种把台批回])/.exec(s.slice(m.at + m.marker.length));
+    if (bare && NUMBER[bare[1]!]! < n) named.push(NUMBER[bare[1]!]!);
     const like = named.length ? undefined : mostLike(clauseAt(s, m.at, m.marker.length), listed.items);
     // "最急的有这么几件：" right before the list, naming none: the first item is meant.
     const first = isBefore && s === before.at(-1) ? [0] : [];
