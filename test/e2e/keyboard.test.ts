@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { platformBody, specializedL2Report } from '../support/fixtures';
-import { PageProblems } from '../support/page-problems';
+import { PageProblems, signedInPage } from '../support/page-problems';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 
 // Keyboard alone (GB/T 37668 / WCAG 2.1.1): a manufacturer posts and publishes a scenario and a
@@ -26,14 +26,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function as(token: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), token);
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(20_000);
-  problems.watch(page);
-  return page;
-}
+const as = (token: string): Promise<Page> => signedInPage(browser, problems, token);
 
 /** Presses Tab until the focused element matches; fails if the page never lets the keyboard get there. */
 async function tabTo(page: Page, selector: string, max = 250): Promise<void> {

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { specializedL2Report } from '../support/fixtures';
-import { PageProblems } from '../support/page-problems';
+import { PageProblems, signedInPage } from '../support/page-problems';
 import { listedIn, reviewedRound } from '../support/recommend-fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 
@@ -31,14 +31,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function as(token: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), token);
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(20_000);
-  problems.watch(page);
-  return page;
-}
+const as = (token: string): Promise<Page> => signedInPage(browser, problems, token);
 
 describe('recommendation and tracking in the console', () => {
   it('the bureau sets quotas, schedules a 答辩 (a conflicted panel is refused) and sees the timed order', async () => {

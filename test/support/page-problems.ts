@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /**
  * Whatever goes wrong in the browser pages of a test: script errors, console errors, failed
@@ -33,4 +33,14 @@ export class PageProblems {
     this.expected.length = 0;
     return this.list.splice(0);
   }
+}
+
+/** A page in a fresh browser context, signed in with `token` (as the console keeps it), watched for problems. */
+export async function signedInPage(browser: Browser, problems: PageProblems, token: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const ctx = await browser.newContext({ viewport });
+  await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), token);
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(20_000);
+  problems.watch(page);
+  return page;
 }
