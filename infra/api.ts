@@ -26,6 +26,8 @@ export const api = new sst.aws.Function('Api', {
   // China: no Auth component to link; the API fetches the issuer's JWKS through the public domain.
   environment: { ...deliveryEnvironment(), ...(profile.china ? { AUTH_ISSUER_URL: `https://${profile.china.domain}` } : {}) },
   permissions: DELIVERY_PERMISSIONS,
+  // The 名录 and 公示 PDFs embed it (functions/api/pdf-font.ts): a GB2312 subset, 2.4 MB.
+  copyFiles: [{ from: 'assets/fonts/NotoSansSC-GB2312.ttf', to: 'fonts/NotoSansSC-GB2312.ttf' }],
 });
 
 /** Where the deploy builds the console's browser code before copying it into the function. */

@@ -308,8 +308,10 @@ describe('links and function settings', () => {
       for (const url of [src, ...preload]) expect(existsSync(resolve(dir, url.slice('/assets/'.length))), `${url} built`).toBe(true);
     }
     expect(existsSync(resolve(dir, manifest.favicon.slice('/assets/'.length)))).toBe(true);
-    // The API function ships no files of its own: its bundle is code only.
-    expect(byName('sst.aws.Function', 'Api').args.copyFiles).toBeUndefined();
+    // The API function ships no page assets: its only file is the PDFs' font, which must be there.
+    const apiFiles = byName('sst.aws.Function', 'Api').args.copyFiles as { from: string; to: string }[];
+    expect(apiFiles).toEqual([{ from: 'assets/fonts/NotoSansSC-GB2312.ttf', to: 'fonts/NotoSansSC-GB2312.ttf' }]);
+    for (const f of apiFiles) expect(existsSync(resolve(ROOT, f.from)), f.from).toBe(true);
   });
 
   it('one router sends /v1 to the API, /auth to the sign-in server and everything else to the console', () => {

@@ -3,7 +3,9 @@ import { Page } from '../../../packages/core/schemas/common';
 import { DirectoryYear, Objection, ObjectionInput, PublicNotice, ResolveInput } from '../../../packages/core/schemas/round';
 import * as notice from '../../../packages/services/public-notice';
 import * as dir from '../../../packages/services/yearly-directory';
+import { directoryPdf, noticePdf } from '../../../packages/services/documents';
 import { directoryWorkbook } from '../../../packages/services/round-workbooks';
+import { pdfFont } from '../pdf-font';
 import type { Api } from '../app';
 import { clientAddress } from '../client-address';
 import { allow, requireRole } from '../middleware/auth';
@@ -14,7 +16,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const YearParam = z.object({
   year: z
     .string()
-    .regex(/^\d{4}(\.xlsx)?$/, { message: '年度须为四位数字，可带 .xlsx / year must be 4 digits, optionally with .xlsx' })
+    .regex(/^\d{4}(\.xlsx|\.pdf)?$/, { message: '年度须为四位数字，可带 .xlsx 或 .pdf / year must be 4 digits, optionally with .xlsx or .pdf' })
     .openapi({ param: { name: 'year', in: 'path' }, example: '2026' }),
 });
 
@@ -22,11 +24,15 @@ export function noticeRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/public/notices/{roundId}', tags: ['public notice'],
-      summary: '公示名单（公开） / The public notice list',
-      request: { params: IdParam('roundId') },
-      responses: { 200: json(PublicNotice), ...ERRORS },
+      summary: '公示名单（公开；?format=pdf 为发布用 PDF） / The public notice list (?format=pdf for the PDF the bureau publishes)',
+      request: { params: IdParam('roundId'), query: z.object({ format: z.enum(['json', 'pdf']).optional() }) },
+      responses: { 200: { description: 'the notice', content: { 'application/json': { schema: PublicNotice }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
     }),
-    async (c) => c.json(await notice.publicNotice(c.var.deps, c.req.valid('param').roundId), 200),
+    async (c) => {
+      const n = await notice.publicNotice(c.var.deps, c.req.valid('param').roundId);
+      if (c.req.valid('query').format !== 'pdf') return c.json(n, 200);
+      return c.body(await noticePdf(await pdfFont(), n), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="notice-${n.round.year}.pdf"` });
+    },
   );
 
   app.openapi(
@@ -75,7 +81,7 @@ export function noticeRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/directory/{year}', tags: ['public notice'],
-      summary: '某年度名录（公开，发布后不可变；.xlsx 为 Excel） / A published year’s directory (append .xlsx for Excel)',
+      summary: '某年度名录（公开，发布后不可变；.xlsx 为 Excel，.pdf 为发布用 PDF） / A published year’s directory (append .xlsx for Excel, .pdf for the PDF the bureau publishes)',
       request: { params: YearParam },
       responses: {
         200: { description: 'the year’s directory (JSON), or the workbook for {year}.xlsx', content: { 'application/json': { schema: DirectoryYear }, [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
@@ -85,6 +91,12 @@ export function noticeRoutes(app: Api) {
     async (c) => {
       const raw = c.req.valid('param').year;
       const d = await dir.directoryYear(c.var.deps, Number(raw.slice(0, 4)));
+      if (raw.endsWith('.pdf'))
+        return c.body(await directoryPdf(await pdfFont(), d), 200, {
+          'content-type': 'application/pdf',
+          'content-disposition': `inline; filename="directory-${d.year}.pdf"`,
+          'cache-control': 'public, max-age=86400, immutable',
+        });
       if (!raw.endsWith('.xlsx')) return c.json(d, 200);
       return c.body(await directoryWorkbook(d), 200, {
         'content-type': XLSX,

@@ -24,7 +24,10 @@ page(async () => {
 
   function show(n: z.infer<typeof PublicNotice>) {
     const running = n.round.status === 'notice' && Date.parse(n.noticeEndsAt) > Date.now();
-    ends.textContent = `公示截止 ${date(n.noticeEndsAt)} / Notice ends ${new Date(n.noticeEndsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    clear(ends).append(
+      `公示截止 ${date(n.noticeEndsAt)} / Notice ends ${new Date(n.noticeEndsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC · `,
+      h('a', { href: `/v1/public/notices/${encodeURIComponent(n.round.id)}?format=pdf`, 'data-testid': 'notice-pdf' }, '下载 PDF', en('PDF')),
+    );
     clear(body);
     body.append(...n.entries.map((e) =>
       h('tr', { 'data-testid': 'notice-row', 'data-id': e.applicationId },
