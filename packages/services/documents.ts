@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { DirectoryYear, NoticeEntry } from '../core/schemas/round';
 import { label } from '../core/taxonomy';
 
@@ -44,6 +43,8 @@ function table(doc: PDFKit.PDFDocument, columns: Column[], rows: string[][]) {
 }
 
 async function render(font: Uint8Array, title: string, subtitle: string, draw: (doc: PDFKit.PDFDocument) => void): Promise<Uint8Array<ArrayBuffer>> {
+  // pdfkit is loaded only when someone asks for a PDF, as exceljs is for a workbook.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 48, right: 48 }, bufferPages: true, info: { Title: title, Author: BUREAU } });
   doc.registerFont('cjk', Buffer.from(font));
   doc.font('cjk');
