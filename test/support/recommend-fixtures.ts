@@ -7,9 +7,10 @@ import type { TestStack } from './stack';
 
 /**
  * A round with three assessed level-2 specialized platforms 答辩平台A/B/C, reviewed by three experts
- * (totals 90 / 80 / 70), and a fourth expert who works for A's operator (a conflict).
+ * (totals 90 / 80 / 70; or only assigned with `scored: false`), and a fourth expert who works for
+ * A's operator (a conflict).
  */
-export async function reviewedRound(stack: TestStack, year: number) {
+export async function reviewedRound(stack: TestStack, year: number, opts: { scored?: boolean } = {}) {
   const bureau = await stack.token('bureau');
   const day = 86_400_000;
   const roundId = (await stack.call('POST', '/v1/rounds', { token: bureau, body: { year, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString(), noticeDays: 7 } })).body.id as string;
@@ -31,13 +32,14 @@ export async function reviewedRound(stack: TestStack, year: number) {
   const panel = experts.slice(0, 3);
   const reviews = (await stack.call('POST', `/v1/rounds/${roundId}/reviews`, { token: bureau, body: { applicationIds: Object.values(apps), expertIds: panel.map((e) => e.id) } })).body.items as { id: string; applicationId: string; expertId: string }[];
   const total: Record<string, number> = { [apps.a]: 90, [apps.b]: 80, [apps.c]: 70 };
+  if (opts.scored === false) return { roundId, apps, experts, reviews };
   for (const r of reviews) {
     const e = panel.find((x) => x.id === r.expertId)!;
     await stack.call('PUT', `/v1/reviews/${r.id}`, { token: e.token, body: { scores: specializedSheet(total[r.applicationId]!), comment: '' } });
     const sub = await stack.call('POST', `/v1/reviews/${r.id}/submit`, { token: e.token });
     if (sub.status !== 200) throw new Error(`review submit answered ${sub.status}`);
   }
-  return { roundId, apps, experts };
+  return { roundId, apps, experts, reviews };
 }
 
 /** Imports a 名录 for `year` through the bureau's xlsx route: names with their levels; returns the platform ids by name. */
