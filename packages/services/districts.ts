@@ -8,6 +8,7 @@ import { allLeads } from '../db/leads';
 import { allPlatforms } from '../db/platforms';
 import { allRounds, roundApplications } from '../db/rounds';
 import { allScenariosByStatus } from '../db/scenarios';
+import { timeliness } from '../core/district-timeliness';
 import type { Deps } from '../runtime/deps';
 import { storeOf } from './store';
 
@@ -26,8 +27,10 @@ export async function districtComparison(deps: Deps, who: Principal): Promise<Di
   return REGIONS.map(({ code }) => {
     const mine = platforms.filter((p) => p.region === code);
     const f = funnel(leads.filter((l) => l.scenario.region === code));
-    const review = { pending: 0, endorsed: 0, returned: 0 };
-    for (const a of apps) if (a.region === code && a.districtReview) review[a.districtReview.status]++;
+    const theirs = apps.filter((a) => a.region === code && a.districtReview);
+    const counts = { pending: 0, endorsed: 0, returned: 0 };
+    for (const a of theirs) counts[a.districtReview!.status]++;
+    const review = { ...counts, ...timeliness(theirs, deps.now()) };
     return {
       region: code,
       platforms: mine.length,

@@ -95,9 +95,9 @@ export async function districtWorkbook(rows: readonly DistrictRow[], at: string)
   const ws = wb.addWorksheet('区市对比');
   ws.addRow([`青岛市工业互联网平台培优 · 区市对比 / Districts side by side — ${at.slice(0, 10)}`]);
   ws.getRow(1).font = { bold: true, size: 14 };
-  ws.addRow(['区市 District', '平台 Platforms', '未达标 L0', '一级 L1', '二级 L2', '三级 L3', '场景 Scenarios', '线索 Leads', '接受 Accepted', '签约 Signed', '合同（万元） Contract', '待初审 Pending', '已推荐 Endorsed', '已退回 Returned']);
+  ws.addRow(['区市 District', '平台 Platforms', '未达标 L0', '一级 L1', '二级 L2', '三级 L3', '场景 Scenarios', '线索 Leads', '接受 Accepted', '签约 Signed', '合同（万元） Contract', '待初审 Pending', '已推荐 Endorsed', '已退回 Returned', '初审用时中位（天） Median days', '最久待审（天） Oldest pending days']);
   ws.getRow(2).font = { bold: true };
-  for (const r of rows) ws.addRow([r.region, r.platforms, ...r.byLevel, r.scenarios, r.leads, r.accepted, r.signed, r.contractWan, r.review.pending, r.review.endorsed, r.review.returned]);
+  for (const r of rows) ws.addRow([r.region, r.platforms, ...r.byLevel, r.scenarios, r.leads, r.accepted, r.signed, r.contractWan, r.review.pending, r.review.endorsed, r.review.returned, r.review.medianDays ?? '—', r.review.oldestPendingDays ?? '—']);
   ws.columns.forEach((col, i) => (col.width = i === 0 ? 12 : 11));
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

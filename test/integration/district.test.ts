@@ -145,7 +145,10 @@ describe('district offices (区市)', () => {
     const row = (r: string) => res.body.items.find((x: { region: string }) => x.region === r);
     expect(row('黄岛区')).toMatchObject({ platforms: 2, scenarios: 1, review: { pending: 1, endorsed: 1, returned: 0 } });
     expect(row('崂山区')).toMatchObject({ platforms: 1, scenarios: 1, review: { pending: 0, endorsed: 1, returned: 0 } });
-    expect(row('市南区')).toMatchObject({ platforms: 0, scenarios: 0 });
+    expect(row('市南区')).toMatchObject({ platforms: 0, scenarios: 0, review: { medianDays: null, oldestPendingDays: null } });
+    // Timeliness: 黄岛区 decided one (within minutes of its submission) and has one waiting.
+    expect(row('黄岛区').review.medianDays).toBe(0);
+    expect(row('黄岛区').review.oldestPendingDays).toBe(0);
     const x = await stack.app.request('/v1/stats/districts?format=xlsx', { headers: { authorization: `Bearer ${bureau}` } });
     expect(x.headers.get('content-type')).toMatch(/spreadsheetml/);
     expect(await xlsxCells(x)).toContain('黄岛区');

@@ -40,6 +40,7 @@ export function DistrictComparisonPage() {
                 <th scope="col" class="num"><T zh="签约" en="Signed" /></th>
                 <th scope="col" class="num"><T zh="合同（万元）" en="Contract" /></th>
                 <th scope="col" class="num"><T zh="待初审/已推荐/退回" en="Review" /></th>
+                <th scope="col" class="num"><T zh="初审用时中位/最久待审（天）" en="Median / oldest wait (days)" /></th>
               </tr>
             </thead>
             <tbody id="districts-body"></tbody>

@@ -11,7 +11,15 @@ export const DistrictRow = z
     accepted: z.number().int(),
     signed: z.number().int(),
     contractWan: z.number(),
-    review: z.object({ pending: z.number().int(), endorsed: z.number().int(), returned: z.number().int() }).describe('first review (初审) in the latest round that has it'),
+    review: z
+      .object({
+        pending: z.number().int(),
+        endorsed: z.number().int(),
+        returned: z.number().int(),
+        medianDays: z.number().nullable().describe('median days from submission to the district’s decision'),
+        oldestPendingDays: z.number().nullable().describe('how long the oldest application still waiting has waited'),
+      })
+      .describe('first review (初审) in the latest round that has it: counts and timeliness'),
   })
   .meta({ id: 'DistrictRow' });
 export type DistrictRow = z.infer<typeof DistrictRow>;

@@ -16,7 +16,8 @@ page(async () => {
     h('td', { class: 'num' }, num(r.leads)),
     h('td', { class: 'num' }, num(r.signed)),
     h('td', { class: 'num' }, num(r.contractWan)),
-    h('td', { class: 'num', 'data-testid': 'district-review' }, `${r.review.pending} / ${r.review.endorsed} / ${r.review.returned}`))));
+    h('td', { class: 'num', 'data-testid': 'district-review' }, `${r.review.pending} / ${r.review.endorsed} / ${r.review.returned}`),
+    h('td', { class: 'num', 'data-testid': 'district-timeliness' }, r.review.medianDays === null && r.review.oldestPendingDays === null ? '—' : `${r.review.medianDays ?? '—'} / ${r.review.oldestPendingDays ?? '—'}`))));
   byId('districts-xlsx').addEventListener('click', () => spawn((async () => {
     try {
       const url = URL.createObjectURL(await api.stats.districtsXlsx());
