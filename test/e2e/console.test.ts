@@ -305,6 +305,8 @@ describe('web console', () => {
     const bureau = await stack.token('bureau');
     const b = await newPage(LAPTOP, bureau);
     await b.goto(`${stack.url}/b/platforms/plt_e2e`);
+    // The form is the script's once the recorded selections are listed (a click before would submit natively).
+    await b.locator('#selections li').first().waitFor();
     await b.getByTestId('sel-year').fill(String(Y));
     await b.getByTestId('sel-body').selectOption('province');
     // A province cannot name a national platform: the API's refusal is shown and nothing is recorded.
