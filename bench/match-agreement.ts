@@ -15,7 +15,7 @@ import type { Run } from './match-eval';
 const SecondGrader = z.object({ note: z.string(), grades: z.array(z.object({ key: z.string(), relevance: z.record(z.string(), z.number().int().min(0).max(3)) })) });
 
 // One file per grading session: the first 325 scenarios, then the six new styles (2026-12-03).
-const SECOND_GRADER_FILES = ['second-grader.json', 'second-grader-new.json'];
+const SECOND_GRADER_FILES = ['second-grader.json', 'second-grader-new.json', 'second-grader-f.json'];
 
 export function loadSecondGrader(): Map<string, Relevance> {
   const grades = SECOND_GRADER_FILES.flatMap((f) => SecondGrader.parse(JSON.parse(readFileSync(resolve(CORPUS_DIR, f), 'utf8'))).grades);

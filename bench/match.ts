@@ -184,7 +184,7 @@ async function main() {
     // frozen part must be large enough to tell a margin per style, and they are what is being judged.
     const test = [...previous.test, ...drawSplit(fresh, NEW_STYLE_TEST_SHARE)].sort();
     const tune = [...previous.tune, ...fresh.map((s) => s.key).filter((k) => !test.includes(k))].sort();
-    writeFileSync(SPLIT_PATH, `${JSON.stringify({ rule: 'fmix32(fnv1a("split-v1:" + key)) / 2^32 < share → test; share 0.3 for scenarios-a/b/c, 0.5 for scenarios-d/e/f/h (new styles)', test, tune })}\n`);
+    writeFileSync(SPLIT_PATH, `${JSON.stringify({ rule: 'fmix32(fnv1a("split-v1:" + key)) / 2^32 < share → test; share 0.3 for scenarios-a/b/c, 0.5 for scenarios-d/e/f/g/h (new styles)', test, tune })}\n`);
     console.log(`wrote ${SPLIT_PATH}: ${test.length} test, ${tune.length} tuning scenarios (${fresh.length} new)`);
     return;
   }
