@@ -2,9 +2,10 @@ import { maskContact, parseContact } from '../core/accounts/contact';
 import { AppError, conflict, forbidden, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Principal } from '../core/principal';
-import { REGIONS, type Region } from '../core/taxonomy';
+import type { Region } from '../core/taxonomy';
 import {
   BUREAU_ORG_ID,
+  districtOrgId,
   enterpriseOrgId,
   institutionOrgId,
   ROLE_OF_KIND,
@@ -104,9 +105,6 @@ async function createInstitution(deps: Deps, caller: Caller, name: string, credi
   await audit(deps, { action: 'organisation.created', actor: actorFor(caller), orgId: org.id, target: org.id, details: { kind: org.kind, creditCode } }, origin);
   return org;
 }
-
-/** The organisation id of a district office: one per region, readable in URLs ("dst_huangdao"). */
-export const districtOrgId = (region: Region) => `dst_${REGIONS.find((r) => r.code === region)!.en.split(' ')[0]!.toLowerCase()}`;
 
 /**
  * 第四条: the bureau sets up each 区（市） office's organisation, then invites its staff (who are

@@ -15,7 +15,7 @@ import {
 } from '../core/schemas/lead';
 import { allowsPrivateWebhooks, signBody, webhookSecret, webhookTargetProblem } from '../core/webhook';
 import * as leads from '../db/leads';
-import { getPlatform } from '../db/platforms';
+import { getPlatform, getPlatforms } from '../db/platforms';
 import { getMatches, getScenario } from '../db/scenarios';
 import type { PairingMessage } from '../queue/messages';
 import { QUEUES } from '../queue/queues';
@@ -139,10 +139,9 @@ export async function listLeads(deps: Deps, who: Principal, q: { status?: LeadSt
 
 /** A district's leads: its enterprises' scenarios' and its platforms'. */
 async function inDistrict(deps: Deps, district: string, xs: Lead[]): Promise<Lead[]> {
-  const regionOf = new Map<string, string | undefined>();
-  for (const id of new Set(xs.filter((l) => l.scenario.region !== district).map((l) => l.platformId)))
-    regionOf.set(id, (await getPlatform(storeOf(deps), id))?.region);
-  return xs.filter((l) => l.scenario.region === district || regionOf.get(l.platformId) === district);
+  const others = [...new Set(xs.filter((l) => l.scenario.region !== district).map((l) => l.platformId))];
+  const ours = new Set((await getPlatforms(storeOf(deps), others)).filter((p) => p.region === district).map((p) => p.id));
+  return xs.filter((l) => l.scenario.region === district || ours.has(l.platformId));
 }
 
 /** Who may see a lead: its platform, the scenario's manufacturer, the bureau, the district of either; anyone else gets 404. */

@@ -11,12 +11,10 @@ import { nowIso, storeOf } from './store';
 export async function createScenario(deps: Deps, who: Principal, input: ScenarioInput): Promise<Scenario> {
   if (who.role !== 'manufacturer' && who.role !== 'district') throw forbidden();
   const at = nowIso(deps);
-  const sc: Scenario = { ...input, id: newId('scn', deps.now().getTime()), status: 'draft', ownerOrg: who.org!, version: 1, createdAt: at, updatedAt: at };
-  if (who.role === 'district') {
-    // 代为填报: a district enters the need of an enterprise of its region that has no account yet.
-    if (input.region !== who.district) throw outsideDistrict(who.district!);
-    Object.assign(sc, { ownerOrg: enterpriseOrgId(input.enterprise.creditCode), enteredByDistrict: who.district });
-  }
+  // 代为填报: a district enters the need of an enterprise of its region that has no account yet.
+  if (who.role === 'district' && input.region !== who.district) throw outsideDistrict(who.district!);
+  const owner = who.role === 'district' ? { ownerOrg: enterpriseOrgId(input.enterprise.creditCode), enteredByDistrict: who.district } : { ownerOrg: who.org! };
+  const sc: Scenario = { ...input, id: newId('scn', deps.now().getTime()), status: 'draft', ...owner, version: 1, createdAt: at, updatedAt: at };
   await repo.createScenario(storeOf(deps), sc);
   return sc;
 }
@@ -34,7 +32,7 @@ export async function readScenario(deps: Deps, who: Principal, id: string): Prom
   return sc;
 }
 
-export const outsideDistrict = (district: string) =>
+const outsideDistrict = (district: string) =>
   new AppError('VALIDATION_FAILED', `只能填报本区（市）企业的场景（${district}） / A district enters scenarios of its own region only (${district})`, [{ path: 'region', message: district }]);
 
 /** A district speaks for the scenarios it entered until their enterprise has signed up and owns them. */

@@ -127,6 +127,15 @@ const NUMBER: Record<string, number> = Object.fromEntries([
   ...Array.from({ length: 8 }, (_, i) => [String(i + 1), i]),
 ]);
 
+/**
+ * A bare item number ("先做3", "优先是一和二") — not a number that goes on, nor one before a measure
+ * word: "做一件" is "do one thing", "上一次" "last time".
+ */
+const BARE_NUMBER = '([1-8一二三四五六七八])(?![\\d.万千百十个%天年月件下点些次遍样种把台批回])';
+
+/** A number right after a marker whose verb takes it: "先抓二", "先上③". */
+const NUMBER_FIRST = new RegExp(`^\\s*${BARE_NUMBER}`);
+
 // "第2条", "第二个", "②" or "(2)", "问题3", "item 2", "#2", "2号"
 const REFERENCE = new RegExp(
   [
@@ -136,9 +145,8 @@ const REFERENCE = new RegExp(
     '([1-8])\\s*号',
     '[(（]?([1-8])[)）]',
     // "排第一的是2", "优先是一和二", "先做3"
-    // …but not a measure word: "做一件" is "do one thing", "上一次" "last time".
-    '(?:是|做|办|解决|搞|上|抓|弄|改|管|处理)\\s*([1-8一二三四五六七八])(?![\\d.万千百十个%天年月件下点些次遍样种把台批回])',
-    '(?:和|、|跟|及)\\s*([1-8一二三四五六七八])(?![\\d.万千百十个%天年月件下点些次遍样种把台批回])',
+    `(?:是|做|办|解决|搞|上|抓|弄|改|管|处理)\\s*${BARE_NUMBER}`,
+    `(?:和|、|跟|及)\\s*${BARE_NUMBER}`,
   ].join('|'),
   'gi',
 );
@@ -210,7 +218,7 @@ export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
     if (!m) continue;
     const named = referencedItems(withoutMarker(s, m), n, lettered);
     // "先抓二", "先上③": the marker's own verb takes the number right after it.
-    const bare = named.length ? undefined : /^\s*([1-8一二三四五六七八])(?![\d.万千百十个%天年月件下点些次遍样种把台批回])/.exec(s.slice(m.at + m.marker.length));
+    const bare = named.length ? undefined : NUMBER_FIRST.exec(s.slice(m.at + m.marker.length));
     if (bare && NUMBER[bare[1]!]! < n) named.push(NUMBER[bare[1]!]!);
     const like = named.length ? undefined : mostLike(clauseAt(s, m.at, m.marker.length), listed.items);
     // "最急的有这么几件：" right before the list, naming none: the first item is meant.

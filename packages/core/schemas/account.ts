@@ -3,7 +3,7 @@ import { Scope } from '../accounts/api-key';
 import { ContactInput } from '../accounts/contact';
 import { NoticeVersionField } from '../privacy/notices';
 import { Role } from '../principal';
-import { Region } from '../taxonomy';
+import { REGIONS, Region } from '../taxonomy';
 import { CreditCode, Text, Timestamp } from './common';
 
 /** enterprise 制造企业 · operator 平台运营单位 · bureau 市工信局 · district 区（市）工信部门 · institution 第三方诊断机构 */
@@ -26,6 +26,9 @@ export const enterpriseOrgId = (creditCode: string) => `ent_${creditCode}`;
 
 /** A diagnosis institution's id, likewise: the diagnoses commissioned to its credit code are its own. */
 export const institutionOrgId = (creditCode: string) => `ins_${creditCode}`;
+
+/** The organisation id of a district office: one per region, readable in URLs ("dst_huangdao"). */
+export const districtOrgId = (region: Region) => `dst_${REGIONS.find((r) => r.code === region)!.en.split(' ')[0]!.toLowerCase()}`;
 
 export const User = z
   .object({ id: z.string(), contact: z.string(), name: z.string().optional(), createdAt: Timestamp, noticeVersion: z.string().optional().describe('privacy notice version the sign-in page showed at sign-up') })
