@@ -73,3 +73,13 @@ export function readData<K extends keyof PageData>(id: K): PageData[K] {
 export function setBusy(root: ParentNode, busy: boolean): void {
   root.querySelectorAll('button').forEach((b) => (b.disabled = busy));
 }
+
+/** Hands a file the page fetched (an export behind the token) to the browser's downloads. */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -5,7 +5,7 @@ import type { Application, Round } from '../../../../packages/core/schemas/round
 import type { Expert, RecommendationItem } from '../../../../packages/core/schemas/review';
 import type { Rubric } from '../../../../packages/core/review/rubric';
 import { api } from './api';
-import { byId, clear, en, h, say, val } from './dom';
+import { byId, clear, en, h, saveFile, say, val } from './dom';
 import { levelBadge, num, term } from './format';
 import { errorMsg, msg } from './messages';
 import { spawn } from './page';
@@ -132,9 +132,7 @@ export function expertPanel(rubric: Rubric) {
   byId('rec-xlsx').addEventListener('click', () => spawn((async () => {
     if (!round) return;
     try {
-      const url = URL.createObjectURL(await api.rounds.recommendationsXlsx(round.id));
-      h('a', { href: url, download: `recommendations-${round.year}.xlsx` }).click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(await api.rounds.recommendationsXlsx(round.id), `recommendations-${round.year}.xlsx`);
     } catch (err) {
       say(recs, errorMsg(err));
     }

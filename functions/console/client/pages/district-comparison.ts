@@ -1,5 +1,5 @@
 import { api } from '../lib/api';
-import { byId, h, say } from '../lib/dom';
+import { byId, h, saveFile, say } from '../lib/dom';
 import { num } from '../lib/format';
 import { errorMsg } from '../lib/messages';
 import { page, spawn } from '../lib/page';
@@ -20,9 +20,7 @@ page(async () => {
     h('td', { class: 'num', 'data-testid': 'district-timeliness' }, r.review.medianDays === null && r.review.oldestPendingDays === null ? '—' : `${r.review.medianDays ?? '—'} / ${r.review.oldestPendingDays ?? '—'}`))));
   byId('districts-xlsx').addEventListener('click', () => spawn((async () => {
     try {
-      const url = URL.createObjectURL(await api.stats.districtsXlsx());
-      h('a', { href: url, download: 'districts.xlsx' }).click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(await api.stats.districtsXlsx(), 'districts.xlsx');
     } catch (err) {
       say(byId('districts-msg'), errorMsg(err));
     }

@@ -1,6 +1,6 @@
 import type { DeletionReport, PersonalData } from '../../../../packages/core/schemas/personal-data';
 import { ApiError, api } from '../lib/api';
-import { byId, clear, control, en, h, say, val } from '../lib/dom';
+import { byId, clear, control, en, h, saveFile, say, val } from '../lib/dom';
 import { errorMsg, msg } from '../lib/messages';
 import { page, spawn } from '../lib/page';
 import { person, signOut } from '../lib/session';
@@ -31,12 +31,7 @@ function report(r: DeletionReport) {
 }
 
 function download(data: PersonalData) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-  const a = h('a', { href: url, download: `my-data-${data.generatedAt.slice(0, 10)}.json` });
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), `my-data-${data.generatedAt.slice(0, 10)}.json`);
 }
 
 function showData(box: HTMLElement, data: PersonalData) {

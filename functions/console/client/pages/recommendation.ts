@@ -1,7 +1,7 @@
 import { CATEGORIES } from '../../../../packages/core/terms';
 import type { UpstreamLevel } from '../../../../packages/core/schemas/defence';
 import { api, orNull } from '../lib/api';
-import { byId, clear, control, en, h, say, val } from '../lib/dom';
+import { byId, clear, control, en, h, saveFile, say, val } from '../lib/dom';
 import { num, term } from '../lib/format';
 import { errorMsg, msg } from '../lib/messages';
 import { page, spawn } from '../lib/page';
@@ -137,9 +137,7 @@ page(async () => {
   })()));
   byId('final-xlsx').addEventListener('click', () => spawn((async () => {
     try {
-      const url = URL.createObjectURL(await api.recommend.finalListXlsx(roundSel.value, levelSel.value as UpstreamLevel));
-      h('a', { href: url, download: `recommendation-${levelSel.value}.xlsx` }).click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(await api.recommend.finalListXlsx(roundSel.value, levelSel.value as UpstreamLevel), `recommendation-${levelSel.value}.xlsx`);
     } catch (err) {
       say(byId('final-msg'), errorMsg(err));
     }

@@ -1,5 +1,5 @@
 import { rsApi, type RsInvitation } from '../lib/api';
-import { byId, clear, en, h, say, setBusy } from '../lib/dom';
+import { byId, clear, en, h, saveFile, say, setBusy } from '../lib/dom';
 import { badge, num } from '../lib/format';
 import { errorMsg, msg } from '../lib/messages';
 import { page } from '../lib/page';
@@ -97,8 +97,7 @@ page(async () => {
   });
   byId('rs-export').addEventListener('click', async () => {
     try {
-      const url = URL.createObjectURL(await rsApi.exportXlsx(id));
-      h('a', { href: url, download: `roadshow-${id}-checkin.xlsx` }).click();
+      saveFile(await rsApi.exportXlsx(id), `roadshow-${id}-checkin.xlsx`);
     } catch (err) {
       say(note, errorMsg(err));
     }

@@ -1,6 +1,6 @@
 import type { Grant } from '../../../../packages/core/schemas/support';
 import { api } from '../lib/api';
-import { byId, clear, control, en, h, say, val } from '../lib/dom';
+import { byId, clear, control, en, h, saveFile, say, val } from '../lib/dom';
 import { num } from '../lib/format';
 import { errorMsg, formError, msg } from '../lib/messages';
 import { page, spawn } from '../lib/page';
@@ -107,9 +107,7 @@ page(async () => {
   sel.addEventListener('change', () => spawn(loadProgramme()));
   byId('sp-xlsx').addEventListener('click', () => spawn((async () => {
     try {
-      const url = URL.createObjectURL(await api.support.ledgerXlsx(sel.value));
-      h('a', { href: url, download: 'support-ledger.xlsx' }).click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(await api.support.ledgerXlsx(sel.value), 'support-ledger.xlsx');
     } catch (err) {
       say(ledgerMsg, errorMsg(err));
     }
