@@ -10,8 +10,12 @@ let font: Promise<Uint8Array> | undefined;
  * (infra/api.ts copies it to fonts/), or from assets/fonts in a checkout.
  */
 export function pdfFont(): Promise<Uint8Array> {
+  return (font ??= load());
+}
+
+async function load(): Promise<Uint8Array> {
   const root = process.env.LAMBDA_TASK_ROOT;
   const path = [root ? resolve(root, 'fonts', NAME) : '', resolve('assets/fonts', NAME)].find((p) => p && existsSync(p));
   if (!path) throw new Error(`${NAME} not found beside the bundle or in assets/fonts`);
-  return (font ??= readFile(path).then((b) => new Uint8Array(b)));
+  return new Uint8Array(await readFile(path));
 }
