@@ -38,13 +38,14 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
       platform: await stack.token('platform', 'plt_a11y'),
       expert: await stack.token('expert', undefined, { sub: 'exp_a11y' }),
       district: await stack.token('district', undefined, { district: '崂山区' }),
+      institution: await stack.token('institution', 'ins_a11y'),
     };
     const pages: [keyof typeof tokens, string][] = [
       ['anon', '/'], ['anon', '/sign-in'], ['anon', '/directory'], ['anon', '/scenarios'], ['anon', '/notices'], ['anon', '/my-data'],
       ['bureau', '/b/overview'], ['bureau', '/b/directory'], ['bureau', '/b/platforms/plt_a11y'], ['bureau', '/b/roadshows'], ['bureau', '/b/rounds'], ['bureau', '/b/districts'], ['bureau', '/b/recommendation'], ['bureau', '/b/tracking'], ['bureau', '/b/support'],
       ['manufacturer', '/m/scenarios'], ['manufacturer', `/m/scenarios/${scenarioId}`], ['manufacturer', '/my/roadshows'], ['manufacturer', '/account'],
       ['platform', '/p/leads'], ['platform', '/p/profile'], ['platform', '/p/indicators'], ['platform', '/p/round'], ['platform', '/p/tracking'], ['platform', '/scenarios'],
-      ['expert', '/e/reviews'], ['district', '/d/applications'], ['district', '/d/platforms'], ['district', '/d/roadshows'], ['district', '/d/scenarios'],
+      ['expert', '/e/reviews'], ['district', '/d/applications'], ['district', '/d/platforms'], ['district', '/d/roadshows'], ['district', '/d/scenarios'], ['institution', '/i/diagnoses'],
     ];
     const found: string[] = [];
     for (const [role, path] of pages) {
