@@ -2,14 +2,14 @@ import { parseArgs } from 'node:util';
 import { loadSettings } from '../settings/settings';
 import { loadDemoCity } from './demo/city';
 import { assertLocal, demoClient } from './demo/http';
+import { signToken } from './token';
 
 /**
- * `npm run demo [-- --url http://127.0.0.1:8787]`: loads the demo city into a running local
- * instance (`npm start`) through its API. A second run finds the city and changes nothing; to start
- * over, stop `npm start`, delete its data directory (the DATA_DIR setting) and
- * start it again.
+ * `npm run demo [-- --url http://127.0.0.1:8787] [--reset]`: loads the demo city into a running
+ * local instance (`npm start`) through its API. A second run finds the city and changes nothing;
+ * `--reset` empties the instance first (its local-only /dev/reset) and loads the city afresh.
  */
-const { values } = parseArgs({ options: { url: { type: 'string' } } });
+const { values } = parseArgs({ options: { url: { type: 'string' }, reset: { type: 'boolean', default: false } } });
 const settings = loadSettings();
 const base = (values.url ?? `http://127.0.0.1:${settings.PORT}`).replace(/\/$/, '');
 try {
@@ -19,15 +19,17 @@ try {
   await api.call('GET', '/v1/health').catch(() => {
     throw new Error(`${base} 未响应，请先运行 npm start / nothing answers at ${base}: run npm start first`);
   });
+  if (values.reset) {
+    const r = await api.call<{ deleted: number }>('POST', '/dev/reset', { token: await signToken(settings.AUTH_SECRET, { role: 'bureau', sub: 'demo-reset' }) });
+    console.log(`[demo] --reset: ${r.body.deleted} records deleted, queues and dev mailbox emptied`);
+  }
   const r = await loadDemoCity(api, settings.AUTH_SECRET, (l) => console.log(`[demo] ${l}`));
-  console.log(r.alreadyLoaded ? '[demo] the demo city is already loaded; nothing changed' : `[demo] loaded in ${(r.ms / 1000).toFixed(1)} s`);
+  console.log(r.alreadyLoaded ? '[demo] the demo city is already loaded; nothing changed (--reset starts over)' : `[demo] loaded in ${(r.ms / 1000).toFixed(1)} s`);
   console.log(`[demo] ${r.platforms} platforms, ${r.scenarios} scenarios, leads ${JSON.stringify(r.leads)}, round ${r.roundId} in its notice period`);
-  console.log(`[demo] who to be (console ${base}/sign-in, the dev form; or npm run token -- …):
-  bureau         --role bureau                          → /b/overview, /b/rounds, /b/roadshows
-  manufacturer   --role manufacturer --org ent_demo_1   → /m/scenarios (20 scenarios, matches, proposals)
-  platform       --role platform --org <id from /directory> → /p/leads
-  district       --role district --district 崂山区       → /d/applications
-  public         no sign-in                             → /directory, /scenarios, /notices`);
+  console.log(`[demo] who to be: open ${base}/sign-in, enter the contact, and read the code at ${base}/auth/dev/mailbox`);
+  const width = Math.max(...r.people.map((p) => p.contact.length));
+  for (const p of r.people) console.log(`  ${p.role.padEnd(13)}${p.contact.padEnd(width + 2)}${p.actsFor}  → ${base}${p.start}`);
+  console.log('  public       no sign-in                → /directory, /scenarios, /notices');
 } catch (err) {
   console.error(`[demo] ${(err as Error).message}`);
   process.exit(1);

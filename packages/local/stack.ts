@@ -14,6 +14,7 @@ import { createEmbedder } from '../embed/factory';
 import { Meter } from '../metering/meter';
 import { createMessenger } from '../notify/factory';
 import { openauthLocalCredentials } from './openauth-env';
+import { devRoutes } from './dev-routes';
 import { startLocalDynamo } from './dynamo';
 import { startLocalSqs } from './sqs';
 import { ensureBucket, ensureQueues, ensureTable, type QueueUrls } from './provision';
@@ -148,7 +149,8 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
     messenger: createMessenger(settings, log),
     ...opts.deps,
   });
-  const app: Api = createApp(deps, consoleRoutes, (a) => a.route('/', createAuthApp(deps)));
+  const controls = { tableName: settings.TABLE_NAME, queueUrls: [...QUEUE_NAMES.map((q) => urls[q]), ...Object.values(queueUrls.dlq)], stopPollers: () => stopPollers(), startPollers: () => startPollers() };
+  const app: Api = createApp(deps, consoleRoutes, devRoutes(deps, controls), (a) => a.route('/', createAuthApp(deps)));
 
   const arns = new Map<QueueName, string>();
   for (const q of QUEUE_NAMES) {

@@ -24,6 +24,11 @@ export class DevMailbox implements Messenger {
     this.log(`[dev mailbox] to ${to.value}: ${notice.subject} — ${notice.text}`);
   }
 
+  /** Empties the mailbox (the demo's reset: old codes and notices belong to records that are gone). */
+  clear(): void {
+    this.messages.length = 0;
+  }
+
   list(to?: string): DevMessage[] {
     return to ? this.messages.filter((m) => m.to === to) : [...this.messages];
   }

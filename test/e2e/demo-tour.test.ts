@@ -2,31 +2,25 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_MARKER_ORG, loadDemoCity } from '../../packages/local/demo/city';
+import { loadDemoCity, type DemoSummary } from '../../packages/local/demo/city';
 import { demoClient } from '../../packages/local/demo/http';
+import { DemoSignIn } from '../../packages/local/demo/people';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // What a newcomer sees after `npm run demo`: every main console page, for the role that uses it,
-// shows content — no empty table, list or chart. With TOUR_SCREENSHOTS=1 (`npm run tour`) the pages
+// shows content — no empty table, list or chart. Each role is the demo person `npm run demo`
+// prints, signed in through the dev mailbox as a newcomer would. With TOUR_SCREENSHOTS=1 (`npm run tour`) the pages
 // are also saved as the README's tour (docs/tour/*.png).
 
 const SHOTS = process.env.TOUR_SCREENSHOTS === '1' ? resolve('docs/tour') : null;
 let stack: TestStack;
 let browser: Browser;
-let platformId = '';
-let district = '';
+let city: DemoSummary;
 
 beforeAll(async () => {
   stack = await startTestStack({ http: true, env: { PORT: '0', MATCH_MIN_SCORE: '0.3' } });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  const city = await loadDemoCity(demoClient(stack.url!), stack.settings.AUTH_SECRET);
-  // The district with most applications in the demo round: its first-review page has the most to show.
-  const apps = (await stack.call('GET', `/v1/rounds/${city.roundId}/applications`, { token: await stack.token('bureau') })).body.items as { region: string }[];
-  const counts = new Map<string, number>();
-  for (const a of apps) counts.set(a.region, (counts.get(a.region) ?? 0) + 1);
-  district = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-  const register = (await stack.call('GET', '/v1/stats/platforms', { token: await stack.token('bureau') })).body.items as { id: string; leads: { accepted: number; declined: number; pending: number } }[];
-  platformId = register.sort((a, b) => b.leads.accepted + b.leads.pending - (a.leads.accepted + a.leads.pending))[0]!.id;
+  city = await loadDemoCity(demoClient(stack.url!), stack.settings.AUTH_SECRET);
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 }, 300_000);
 afterAll(async () => {
@@ -46,19 +40,21 @@ const PAGES: [Who, string, string][] = [
   ['bureau', '/b/districts', 'bureau-districts'],
   ['manufacturer', '/m/scenarios', 'manufacturer-scenarios'],
   ['platform', '/p/leads', 'platform-leads'],
+  ['expert', '/e/reviews', 'expert-reviews'],
   ['district', '/d/applications', 'district-review'],
 ];
 
 describe('the demo city in the console', () => {
   it('every main page has content for its role', async () => {
-    const tokens: Record<Who, string | null> = {
-      anon: null,
-      bureau: await stack.token('bureau'),
-      manufacturer: await stack.token('manufacturer', DEMO_MARKER_ORG),
-      platform: await stack.token('platform', platformId),
-      expert: null,
-      district: await stack.token('district', undefined, { district }),
-    };
+    const people = new DemoSignIn(demoClient(stack.url!));
+    const tokens: Record<Who, string | null> = { anon: null, bureau: null, manufacturer: null, platform: null, expert: null, district: null };
+    for (const p of city.people) tokens[p.role] = await people.signIn(p.contact);
+    // The operator's person lands on its organisation; the page is its platform with most leads.
+    const register = (await stack.call('GET', '/v1/stats/platforms', { token: await stack.token('bureau') })).body.items as { id: string; leads: { accepted: number; pending: number } }[];
+    const theirs = (await people.me(tokens.platform!)).memberships.flatMap((m) => m.actAs.map((a) => a.org));
+    const busiest = register.filter((r) => theirs.includes(r.id)).sort((a, b) => b.leads.accepted + b.leads.pending - (a.leads.accepted + a.leads.pending))[0]!;
+    tokens.platform = await people.actFor(tokens.platform!, busiest.id);
+    tokens.expert = await people.actFor(tokens.expert!, { expert: (await people.me(tokens.expert!)).experts[0]!.expertId });
     const empty: string[] = [];
     for (const [who, path, name] of PAGES) {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });

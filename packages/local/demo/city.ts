@@ -1,17 +1,25 @@
 import { validCreditCode } from '../../core/credit-code';
-import { label } from '../../core/taxonomy';
+import { enterpriseOrgId } from '../../core/schemas/account';
+import { label, type Region } from '../../core/taxonomy';
 import { loadCorpusDataset } from '../../../bench/match-corpus';
 import { grownReport, indicatorReport } from '../../../bench/seed';
 import { signToken } from '../token';
 import { inPool, until, type DemoClient } from './http';
+import { bureauPerson, DEMO_CONTACTS, DemoSignIn, districtPerson, founder, type DemoPerson } from './people';
 
 // The demo city, loaded through the service's own API and queues: the corpus's 64 platforms with
 // two years of reports, 120 scenarios, leads in every state, a roadshow, this year's round in its
 // notice period with objections, and expert reviews. Deterministic, so a second run finds it all.
 
-export const DEMO_MARKER_ORG = 'ent_demo_1';
 const SCENARIOS = 120;
 const ENTERPRISES = 6;
+const enterpriseCode = (e: number) => validCreditCode('91370211MA', e);
+const enterpriseOrg = (e: number) => enterpriseOrgId(enterpriseCode(e));
+/** The demo manufacturer's own enterprise: the first of the six that post scenarios. */
+const DEMO_ENTERPRISE = { kind: 'enterprise' as const, name: '青岛海岳示范制造有限公司', creditCode: enterpriseCode(1) };
+/** The demo operator runs two of the corpus's platforms (by index): a cross-industry one and an industry one. */
+const OPERATED = [0, 9];
+const APPLICANTS = 24;
 
 
 export interface DemoSummary {
@@ -21,7 +29,30 @@ export interface DemoSummary {
   leads: Record<string, number>;
   roundId: string;
   experts: string[];
+  people: DemoPerson[];
   ms: number;
+}
+
+type Corpus = ReturnType<typeof loadCorpusDataset>;
+const reports = (i: number) => i % 8 !== 7;
+
+/** The district whose office is in the demo: the one with most of the round's applicants. */
+function demoDistrict(corpus: Corpus): Region {
+  const counts = new Map<Region, number>();
+  for (const p of corpus.platforms.filter((_, i) => reports(i)).slice(0, APPLICANTS)) if (p.region) counts.set(p.region, (counts.get(p.region) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+function demoPeople(corpus: Corpus): DemoPerson[] {
+  const operated = OPERATED.map((i) => corpus.platforms[i]!);
+  const region = demoDistrict(corpus);
+  return [
+    { role: 'bureau', contact: DEMO_CONTACTS.bureau, actsFor: '青岛市工业和信息化局', start: '/b/overview' },
+    { role: 'manufacturer', contact: DEMO_CONTACTS.manufacturer, actsFor: DEMO_ENTERPRISE.name, start: '/m/scenarios' },
+    { role: 'platform', contact: DEMO_CONTACTS.platform, actsFor: `${operated[0]!.operator}（${operated.map((p) => p.name).join('、')}）`, start: '/p/leads' },
+    { role: 'expert', contact: DEMO_CONTACTS.expert, actsFor: '王建国（评审专家）', start: '/e/reviews' },
+    { role: 'district', contact: DEMO_CONTACTS.district, actsFor: `${region}工业和信息化局`, start: '/d/applications' },
+  ];
 }
 
 export async function loadDemoCity(api: DemoClient, secret: string, log: (s: string) => void = () => undefined): Promise<DemoSummary> {
@@ -34,7 +65,15 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
   // earlier step skips what a previous, interrupted run already did.
   const rounds = await api.call<{ items: { id: string; year: number; status: string }[] }>('GET', '/v1/rounds');
   const done = rounds.body.items.find((r) => r.year === year && (r.status === 'notice' || r.status === 'published'));
-  if (done) return { alreadyLoaded: true, platforms: corpus.platforms.length, scenarios: SCENARIOS, leads: await leadCounts(api, bureau), roundId: done.id, experts: [], ms: Date.now() - t0 };
+  if (done) return { alreadyLoaded: true, platforms: corpus.platforms.length, scenarios: SCENARIOS, leads: await leadCounts(api, bureau), roundId: done.id, experts: [], people: demoPeople(corpus), ms: Date.now() - t0 };
+
+  log('people: the bureau admin, a district official, a manufacturer and a platform operator sign in through the dev mailbox');
+  const people = new DemoSignIn(api);
+  const admin = await bureauPerson(api, people, bureau);
+  await districtPerson(api, people, admin, demoDistrict(corpus));
+  await founder(api, people, DEMO_CONTACTS.manufacturer, DEMO_ENTERPRISE);
+  const operatorOrg = { kind: 'operator' as const, name: corpus.platforms[OPERATED[0]!]!.operator ?? '青岛澜海数字科技有限公司', creditCode: validCreditCode('91370200MA', OPERATED[0]! + 1) };
+  const operator = await founder(api, people, DEMO_CONTACTS.platform, operatorOrg);
 
   log(`platforms: registering ${corpus.platforms.length} with solutions and ${year - 1}–${year} reports`);
   const existing = new Map(
@@ -45,15 +84,16 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
     const had = existing.get(p.name);
     if (had) {
       platformIds.set(p.key, had.id);
-      if (had.reportedYear === year || i % 8 === 7) return;
+      if (had.reportedYear === year || !reports(i)) return;
     }
-    // Several bureau clerks register the city's platforms; each platform then keeps its own record.
-    const clerk = await signToken(secret, { role: 'bureau', sub: `demo-clerk-${i % 8}` });
+    // The demo operator registers its own two platforms; bureau clerks register the rest of the
+    // city's, and each platform then keeps its own record.
+    const registrar = OPERATED.includes(i) ? operator.token : await signToken(secret, { role: 'bureau', sub: `demo-clerk-${i % 8}` });
     const reg = had ? { body: { id: had.id } } : await api.call('POST', '/v1/platforms', {
-      token: clerk,
+      token: registrar,
       body: {
         name: p.name,
-        operator: { name: p.operator, creditCode: validCreditCode('91370200MA', i + 1) },
+        operator: OPERATED.includes(i) ? { name: operatorOrg.name, creditCode: operatorOrg.creditCode } : { name: p.operator, creditCode: validCreditCode('91370200MA', i + 1) },
         category: p.category,
         ...(p.subtype ? { subtype: p.subtype } : {}),
         region: p.region,
@@ -69,13 +109,13 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
     const titles = new Set((Array.isArray(solutions) ? solutions : solutions.items).map((s) => s.title));
     for (const s of p.solutions.filter((s) => !titles.has(s.title))) await api.call('POST', `/v1/platforms/${reg.body.id}/solutions`, { token, body: s });
     // Every eighth platform never reports: the register shows it ungraded.
-    if (i % 8 !== 7) {
+    if (reports(i)) {
       const k = p.level === 3 ? 4 : 1;
       await api.call('PUT', `/v1/platforms/${reg.body.id}/indicators/${year - 1}`, { token, body: grownReport(indicatorReport(5000 + i, p.category), k * 0.8) });
       await api.call('PUT', `/v1/platforms/${reg.body.id}/indicators/${year}`, { token, body: grownReport(indicatorReport(i, p.category), k) });
     }
   });
-  const reporting = corpus.platforms.filter((_, i) => i % 8 !== 7).length;
+  const reporting = corpus.platforms.filter((_, i) => reports(i)).length;
   await until('assessments', async () => {
     const reg = await api.call<{ items: { reportedYear: number | null }[] }>('GET', '/v1/stats/platforms', { token: bureau });
     return reg.body.items.filter((r) => r.reportedYear === year).length >= reporting;
@@ -85,12 +125,12 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
   const picked = corpus.scenarios.filter((s) => s.title && s.description.length >= 10).slice(0, SCENARIOS);
   const posted = new Map<string, { id: string; status: string }>();
   for (let e = 1; e <= ENTERPRISES; e++) {
-    const token = await signToken(secret, { role: 'manufacturer', org: `ent_demo_${e}` });
+    const token = await signToken(secret, { role: 'manufacturer', org: enterpriseOrg(e) });
     for (const x of (await api.call<{ items: { id: string; title: string; status: string }[] }>('GET', '/v1/scenarios', { token })).body.items) posted.set(`${e}|${x.title}`, x);
   }
   const scenarioIds = await inPool(picked, 4, async (s, i) => {
     const e = (i % ENTERPRISES) + 1;
-    const token = await signToken(secret, { role: 'manufacturer', org: `ent_demo_${e}`, sub: `demo-manufacturer-${e}` });
+    const token = await signToken(secret, { role: 'manufacturer', org: enterpriseOrg(e), sub: `demo-manufacturer-${e}` });
     const had = posted.get(`${e}|${s.title.slice(0, 200)}`);
     if (had) {
       if (had.status === 'draft') await api.call('POST', `/v1/scenarios/${had.id}/publish`, { token });
@@ -101,7 +141,7 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
       body: {
         title: s.title.slice(0, 200),
         description: s.description,
-        enterprise: { name: `青岛${label('industry', s.industry).replace(/业$/, '')}示范企业${e}号有限公司`, creditCode: validCreditCode('91370211MA', e) },
+        enterprise: { name: e === 1 ? DEMO_ENTERPRISE.name : `青岛${label('industry', s.industry).replace(/业$/, '')}示范企业${e}号有限公司`, creditCode: enterpriseCode(e) },
         industry: s.industry,
         domains: s.domains,
         technologies: s.technologies,
@@ -114,7 +154,7 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
     return sc.body.id as string;
   });
   await until('matching', async () => {
-    const st = await Promise.all(scenarioIds.slice(-10).map(async (id, k) => (await api.call('GET', `/v1/scenarios/${id}`, { token: await signToken(secret, { role: 'manufacturer', org: `ent_demo_${((scenarioIds.length - 10 + k) % ENTERPRISES) + 1}` }) })).body.status));
+    const st = await Promise.all(scenarioIds.slice(-10).map(async (id, k) => (await api.call('GET', `/v1/scenarios/${id}`, { token: await signToken(secret, { role: 'manufacturer', org: enterpriseOrg(((scenarioIds.length - 10 + k) % ENTERPRISES) + 1) }) })).body.status));
     return st.every((s) => s === 'matched');
   }, 180_000, 1000);
   // Pairings turn matches into leads after the scenario is matched: wait until the count settles.
@@ -164,7 +204,7 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
         token: bureau,
         body: { year, opensAt: new Date(Date.now() - 30 * day).toISOString(), closesAt: new Date(Date.now() + day).toISOString(), noticeDays: 7 },
       })).body.id as string);
-  const applicants = corpus.platforms.filter((_, i) => i % 8 !== 7).slice(0, 24).map((p) => platformIds.get(p.key)!);
+  const applicants = corpus.platforms.filter((_, i) => reports(i)).slice(0, APPLICANTS).map((p) => platformIds.get(p.key)!);
   const appIds = await inPool(applicants, 4, async (id) => {
     const token = await signToken(secret, { role: 'platform', org: id });
     const a = await api.call('POST', `/v1/rounds/${roundId}/applications`, { token, body: { platformId: id } });
@@ -183,7 +223,10 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
       experts.push(had.id);
       continue;
     }
-    const e = await api.call('POST', '/v1/experts', { token: bureau, body: { name, affiliation: `青岛工业互联网研究院第${k}研究所`, affiliationCreditCode: validCreditCode('12370200MB', k), fields: ['工业互联网', '智能制造'] } });
+    const e = await api.call('POST', '/v1/experts', {
+      token: bureau,
+      body: { name, affiliation: `青岛工业互联网研究院第${k}研究所`, affiliationCreditCode: validCreditCode('12370200MB', k), fields: ['工业互联网', '智能制造'], ...(k === 1 ? { contact: DEMO_CONTACTS.expert } : {}) },
+    });
     experts.push(e.body.id);
   }
   const reviewable = assessed.filter((a) => (a.level ?? 0) >= 2).map((a) => a.id);
@@ -209,7 +252,7 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
     });
   }
   void appIds;
-  return { alreadyLoaded: false, platforms: corpus.platforms.length, scenarios: scenarioIds.length, leads: await leadCounts(api, bureau), roundId, experts, ms: Date.now() - t0 };
+  return { alreadyLoaded: false, platforms: corpus.platforms.length, scenarios: scenarioIds.length, leads: await leadCounts(api, bureau), roundId, experts, people: demoPeople(corpus), ms: Date.now() - t0 };
 }
 
 interface LeadRow { id: string; status: string; platformId: string; scenario: { ownerOrg: string } }
