@@ -35,6 +35,9 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     ['①按用气量付费没数据；②新工人上手慢；③备件型号乱。②最当紧，老师傅明年退休。', 1, '"最当紧"'],
     ['一是单耗高；二是风机轴承坏了才知道；三是库存对不上。最揪心的是第二样。', 1, '"最揪心" and "第二样"'],
     ['一是排产脱节；二是促销费用虚报；三是换口味慢。先抓二。', 1, 'the number right after the marker\'s verb'],
+    ['一是窑炉温度靠看；二是成品库账不准；三是运输车排队。要我排个序，三排第一。', 2, 'the number standing right before the marker'],
+    ['三件事：模具寿命没人管；来料检验手写；注塑机电耗高。电耗这块财务催得紧，别的不急。', 2, 'a boss or finance "pressing" on one, the others "can wait"'],
+    ['①排班全靠手工；②原料批次追不回；③污水站加药凭经验。最让我睡不着觉的就是批次。', 1, '"最让我睡不着觉" naming the item by its words'],
   ])('%s → item %i (%s)', (text, index) => {
     expect(findMainAsk(splitItems(normalize(circledAsNumbers(text)))!)?.indices).toEqual([index]);
   });
