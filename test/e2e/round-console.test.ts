@@ -110,7 +110,9 @@ describe('the yearly round in the console', () => {
     await page.locator(`[data-testid=operator-platform][data-id="${ids[1]}"] button`).click();
     await page.locator('[data-testid=round-platform]', { hasText: '胶州湾能耗云' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/p/round');
-    await expect(page.getByTestId('whoami-org').textContent()).resolves.toBe(ids[1]);
+    await expect(page.getByTestId('whoami-org').getAttribute('data-org')).resolves.toBe(ids[1]);
+    // The header names the platform the person now acts for, not its id.
+    await page.locator('[data-testid=whoami-org]', { hasText: '胶州湾能耗云' }).waitFor();
     await page.getByTestId('apply').waitFor();
     await expect(page.getByTestId('application-none').textContent()).resolves.toContain('Not applied yet');
   }, 120_000);

@@ -1,11 +1,8 @@
+import { api } from './api';
 import { errorMsg } from './messages';
 import { renew } from './oauth';
-import { expired, renderWho } from './session';
+import { claims, expired, person, renderWho, showActingName } from './session';
 
-/**
- * Every page script's entry: fills the header, runs the page, and shows an uncaught failure instead
- * of swallowing it. Module scripts run after the document is parsed, so the DOM is there.
- */
 function fail(err: unknown): void {
   document.getElementById('app')?.appendChild(errorMsg(err));
   // Still reported to the console: the browser tests fail on console errors.
@@ -20,9 +17,22 @@ export function page(main: () => void | Promise<void>): void {
   // A person's access token lasts minutes: renew it from the refresh token before the page runs.
   const ready = expired() ? renew() : Promise.resolve(true);
   ready
-    .then(() => renderWho())
+    .then(() => {
+      renderWho();
+      if (person() && claims()?.org) void nameActing(claims()!.org!);
+    })
     .then(main)
     .catch(fail);
+}
+
+/**
+ * A person's token names what they act for by id (a platform's is opaque); the header shows the name
+ * their organisation list gives it. Cosmetic: if the list cannot be read, the id stays.
+ */
+async function nameActing(org: string): Promise<void> {
+  const me = await api.me().catch(() => null);
+  const hit = me?.memberships.flatMap((m) => m.actAs).find((a) => a.org === org);
+  if (hit) showActingName(hit.label);
 }
 
 /** For event handlers that start async work: a failure is shown like a page's, not left unhandled. */

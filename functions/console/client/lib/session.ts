@@ -85,6 +85,12 @@ export function need(...roles: Role[]): Claims | null {
   return null;
 }
 
+/** The name of what a person acts for, in place of its id (the id stays in data-org and the tooltip). */
+export function showActingName(label: string): void {
+  const el = document.querySelector<HTMLElement>('[data-testid="whoami-org"]');
+  if (el) el.textContent = label;
+}
+
 /**
  * The header's who-am-I box and the navigation: a signed-in user sees their role's menus and the
  * public ones; a visitor sees the public ones (role groups are hidden by the stylesheet until here).
@@ -108,6 +114,6 @@ export function renderWho(): void {
   }
   const role = ROLE_LABELS[c.role];
   box.appendChild(h('span', { 'data-testid': 'whoami-role', 'data-role': c.role }, role.zh, en(role.en)));
-  if (c.org) box.appendChild(h('code', { 'data-testid': 'whoami-org' }, c.org));
+  if (c.org) box.appendChild(h('code', { 'data-testid': 'whoami-org', 'data-org': c.org, title: c.org }, c.org));
   box.appendChild(h('a', { href: '/sign-in', 'data-testid': 'sign-out', onclick: () => signOut() }, '退出 ', en('Sign out')));
 }
