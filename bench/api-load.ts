@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { allLeads } from '../packages/db/leads';
-import { allPlatforms } from '../packages/db/platforms';
-import { getMatches } from '../packages/db/scenarios';
+import { allLeads } from '#db/leads';
+import { allPlatforms } from '#db/platforms';
+import { getMatches } from '#db/scenarios';
 import { embedRegistry, indicatorReport, scenarioInput, seedPlatforms } from './seed';
 import { expectStatus, pool, startBenchStack } from './stack';
 import { envNumber, fmt, printTable, waitFor } from './util';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { QUEUES } from '../packages/queue/queues';
+import { QUEUES } from '#queue/queues';
 import { envNumber, fmt, median, printTable } from './util';
 import { FUNCTION_DEFAULTS } from '../infra/defaults';
 import bundlePlugins from '../infra/bundle-plugins.mjs';

@@ -5,12 +5,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { FUNCTION_DEFAULTS } from '../infra/defaults';
 import { routerWafRules } from '../infra/waf';
-import { QD_2025_1 } from '../packages/core/maturity/qd-2025.1';
-import type { Category } from '../packages/core/taxonomy';
-import { createLead } from '../packages/db/leads';
-import { bumpRegistryVersion } from '../packages/db/platforms';
-import { getMatches } from '../packages/db/scenarios';
-import { ASSUMPTIONS, PRICES, type Architecture } from '../packages/cost/prices';
+import { QD_2025_1 } from '#core/maturity/qd-2025.1';
+import type { Category } from '#core/taxonomy';
+import { createLead } from '#db/leads';
+import { bumpRegistryVersion } from '#db/platforms';
+import { getMatches } from '#db/scenarios';
+import { ASSUMPTIONS, PRICES, type Architecture } from '#cost/prices';
 import {
   CITY,
   FLAT_SLOPE,
@@ -27,12 +27,12 @@ import {
   totalsAtSize,
   type Operation,
   type Projection,
-} from '../packages/cost/projection';
-import { totals, usageSince, type Usage, type UsageTotals } from '../packages/metering/usage';
-import { QUEUE_NAMES } from '../packages/queue/queues';
-import { createDeps } from '../packages/runtime/deps';
-import { runAssessment } from '../packages/services/assessment';
-import { reconcile } from '../packages/services/reconcile';
+} from '#cost/projection';
+import { totals, usageSince, type Usage, type UsageTotals } from '#metering/usage';
+import { QUEUE_NAMES } from '#queue/queues';
+import { createDeps } from '#runtime/deps';
+import { runAssessment } from '#services/assessment';
+import { reconcile } from '#services/reconcile';
 import { embedRegistry, indicatorReport, scenarioInput, seedPlatforms, type SeededPlatform } from './seed';
 import { expectStatus, pool, startBenchStack, type BenchStack } from './stack';
 import { envList, fmt, printTable, sleep } from './util';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { Category, Domain, Industry, Region, Subtype, Technology } from '../packages/core/taxonomy';
+import { Category, Domain, Industry, Region, Subtype, Technology } from '#core/taxonomy';
 
 /** The shared dev set lives next to the repo, not inside it: /work/main/../shared/bench. */
 export const DEFAULT_DEV_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'bench', 'matching-dev.json');

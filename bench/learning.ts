@@ -37,7 +37,7 @@
  *
  * Run alone: BENCH_ONLY=learning npm run bench   (or npx tsx bench/learning.ts [--tune])
  */
-import { mulberry32 } from '../packages/core/prng';
+import { mulberry32 } from '#core/prng';
 import {
   DEFAULT_WEIGHTS,
   compareMatches,
@@ -51,9 +51,9 @@ import {
   fitShare,
   type PreparedScenario,
   type Weights,
-} from '../packages/core/matching/score';
-import { DEFAULT_TRACK_RECORD, EMPTY_COUNTS, registryPrior, type TrackCounts, type TrackRecordSettings } from '../packages/core/matching/track-record';
-import { LocalEmbedder } from '../packages/embed/local';
+} from '#core/matching/score';
+import { DEFAULT_TRACK_RECORD, EMPTY_COUNTS, registryPrior, type TrackCounts, type TrackRecordSettings } from '#core/matching/track-record';
+import { LocalEmbedder } from '#embed/local';
 import type { MatchingDataset } from './dataset';
 import { loadCorpusDataset } from './match-corpus';
 import { prepare, type Prepared } from './match-eval';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { ndcgAt, type Relevance } from '../packages/core/matching/metrics';
+import { ndcgAt, type Relevance } from '#core/matching/metrics';
 import type { MatchingDataset } from './dataset';
 import { CORPUS_DIR } from './match-corpus';
 import type { Run } from './match-eval';

@@ -1,6 +1,6 @@
-import { Bm25Index, platformDocument } from '../packages/core/matching/bm25';
-import { summarize, type Relevance, type Summary } from '../packages/core/matching/metrics';
-import { needText } from '../packages/core/matching/negation';
+import { Bm25Index, platformDocument } from '#core/matching/bm25';
+import { summarize, type Relevance, type Summary } from '#core/matching/metrics';
+import { needText } from '#core/matching/negation';
 import {
   DEFAULT_WEIGHTS,
   indexPlatforms,
@@ -13,9 +13,9 @@ import {
   type ScenarioInput,
   type TextTuning,
   type Weights,
-} from '../packages/core/matching/score';
-import { mulberry32 } from '../packages/core/prng';
-import type { Embedder } from '../packages/embed/port';
+} from '#core/matching/score';
+import { mulberry32 } from '#core/prng';
+import type { Embedder } from '#embed/port';
 import { percentile } from './util';
 import { profileText, scenarioText, solutionId, solutionText, type BenchScenario, type MatchingDataset } from './dataset';
 

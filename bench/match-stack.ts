@@ -1,5 +1,5 @@
-import { creditCodeCheckChar } from '../packages/core/credit-code';
-import { summarize, type Summary } from '../packages/core/matching/metrics';
+import { creditCodeCheckChar } from '#core/credit-code';
+import { summarize, type Summary } from '#core/matching/metrics';
 import type { MatchingDataset } from './dataset';
 import { startBenchStack } from './stack';
 

@@ -13,11 +13,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ndcgAt, summarize, type Summary } from '../packages/core/matching/metrics';
-import { DEFAULT_TUNING, DEFAULT_WEIGHTS, prepareScenario, rank, type TextTuning, type Weights } from '../packages/core/matching/score';
-import { concepts } from '../packages/core/matching/text';
-import { createEmbedder } from '../packages/embed/factory';
-import { loadSettings } from '../packages/settings/settings';
+import { ndcgAt, summarize, type Summary } from '#core/matching/metrics';
+import { DEFAULT_TUNING, DEFAULT_WEIGHTS, prepareScenario, rank, type TextTuning, type Weights } from '#core/matching/score';
+import { concepts } from '#core/matching/text';
+import { createEmbedder } from '#embed/factory';
+import { loadSettings } from '#settings/settings';
 import { drawSplit, loadCorpus, loadCorpusDataset, SPLIT_PATH } from './match-corpus';
 import { DEFAULT_DEV_PATH, loadDataset, type MatchingDataset } from './dataset';
 import { baselines, evaluateFeatures, featurize, fitWeights, folds, pairedBootstrap, ours, prepare, withTuning, type Features, type Prepared, type Run } from './match-eval';

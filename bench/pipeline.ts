@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { allLeads } from '../packages/db/leads';
-import { getMatches, getScenario } from '../packages/db/scenarios';
+import { allLeads } from '#db/leads';
+import { getMatches, getScenario } from '#db/scenarios';
 import { embedRegistry, scenarioInput, seedPlatforms } from './seed';
 import { expectStatus, pool, startBenchStack } from './stack';
 import { envList, envNumber, fmt, percentile, printTable, sleep } from './util';

@@ -1,4 +1,4 @@
-import { TopHeap, doubles } from '../packages/core/matching/vector';
+import { TopHeap, doubles } from '#core/matching/vector';
 
 /** 2^26: two int8·int8 dot products of up to 2080 dimensions fit side by side in one float64. */
 const LANE = 2 ** 26;

@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
-import type { IndicatorReportFor } from '../packages/core/indicators';
-import { assess } from '../packages/core/maturity/assess';
-import { QD_2025_1 } from '../packages/core/maturity/qd-2025.1';
-import type { Category } from '../packages/core/taxonomy';
-import { allCurrentAssessments, allPlatforms } from '../packages/db/platforms';
+import type { IndicatorReportFor } from '#core/indicators';
+import { assess } from '#core/maturity/assess';
+import { QD_2025_1 } from '#core/maturity/qd-2025.1';
+import type { Category } from '#core/taxonomy';
+import { allCurrentAssessments, allPlatforms } from '#db/platforms';
 import { indicatorReport, platformInput, seedPlatforms } from './seed';
 import { expectStatus, pool, startBenchStack, type BenchStack } from './stack';
 import { envNumber, fmt, median, printTable, sleep } from './util';

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { mulberry32 } from '../packages/core/prng';
-import { composeTimedAgenda, eventSlots, recompose, type ComposeTimedInput } from '../packages/core/roadshow/timed';
+import { mulberry32 } from '#core/prng';
+import { composeTimedAgenda, eventSlots, recompose, type ComposeTimedInput } from '#core/roadshow/timed';
 import { roadshowInstance } from './roadshow';
 
 /**

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { composeAgenda, composeAgendaGreedy, type ComposeAgendaInput } from '../packages/core/roadshow/solver';
-import { mulberry32 } from '../packages/core/prng';
+import { composeAgenda, composeAgendaGreedy, type ComposeAgendaInput } from '#core/roadshow/solver';
+import { mulberry32 } from '#core/prng';
 
 export function roadshowInstance(seed = 42, scenarios = 200, platforms = 100, candidatesEach = 20): ComposeAgendaInput {
   const rand = mulberry32(seed);

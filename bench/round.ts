@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { roundApplications } from '../packages/db/rounds';
+import { roundApplications } from '#db/rounds';
 import { indicatorReport, seedPlatforms } from './seed';
 import { expectStatus, pool, startBenchStack } from './stack';
 import { envNumber, fmt, printTable, sleep } from './util';

@@ -1,4 +1,4 @@
-import { allPlatforms } from '../packages/db/platforms';
+import { allPlatforms } from '#db/platforms';
 import { embedRegistry, indicatorReport, scenarioInput, seedPlatforms } from './seed';
 import { expectStatus, pool, startBenchStack } from './stack';
 import { envNumber, printTable, waitFor } from './util';

@@ -1,8 +1,8 @@
-import { DOMAINS, INDUSTRIES, REGIONS, SUBTYPES, TECHNOLOGIES, type Category } from '../packages/core/taxonomy';
-import { embedCached } from '../packages/services/vectors';
-import { platformText, solutionText } from '../packages/services/texts';
-import { allPlatforms, allSolutions } from '../packages/db/platforms';
-import { mulberry32 } from '../packages/core/prng';
+import { DOMAINS, INDUSTRIES, REGIONS, SUBTYPES, TECHNOLOGIES, type Category } from '#core/taxonomy';
+import { embedCached } from '#services/vectors';
+import { platformText, solutionText } from '#services/texts';
+import { allPlatforms, allSolutions } from '#db/platforms';
+import { mulberry32 } from '#core/prng';
 import { expectStatus, pool, type BenchStack } from './stack';
 
 // Valid unified social credit codes (checksummed), as in the test fixtures.

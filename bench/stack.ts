@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import type { Role } from '../packages/core/principal';
-import { startLocalDynamo } from '../packages/local/dynamo';
-import { startLocalSqs } from '../packages/local/sqs';
-import { startStack, type Stack } from '../packages/local/stack';
-import { signToken } from '../packages/local/token';
-import type { Publisher } from '../packages/queue/publisher';
-import { QUEUE_NAMES } from '../packages/queue/queues';
-import { makeSqsClient } from '../packages/queue/client';
-import type { Store } from '../packages/db/store';
-import { storeOf } from '../packages/services/store';
+import type { Role } from '#core/principal';
+import { startLocalDynamo } from '#local/dynamo';
+import { startLocalSqs } from '#local/sqs';
+import { startStack, type Stack } from '#local/stack';
+import { signToken } from '#local/token';
+import type { Publisher } from '#queue/publisher';
+import { QUEUE_NAMES } from '#queue/queues';
+import { makeSqsClient } from '#queue/client';
+import type { Store } from '#db/store';
+import { storeOf } from '#services/store';
 
 export const BENCH_SECRET = 'bench-secret-for-the-local-stack-0123456789';
 

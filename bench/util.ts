@@ -1,5 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mulberry32 } from '../packages/core/prng';
+import { mulberry32 } from '#core/prng';
 
 /** Benchmark sizes come from the environment; BENCH_QUICK=1 shrinks everything to a smoke run. */
 export const QUICK = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import hnswlib from 'hnswlib-node';
-import { FlatIndex, topK } from '../packages/core/matching/vector';
-import { LocalEmbedder } from '../packages/embed/local';
+import { FlatIndex, topK } from '#core/matching/vector';
+import { LocalEmbedder } from '#embed/local';
 import { Int8Index } from './quantized';
 import { envList, envNumber, fmt, median, percentile, printTable, randomUnitMatrix, type Cell } from './util';
 

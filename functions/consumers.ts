@@ -1,6 +1,6 @@
-import type { QueueName } from '../packages/queue/queues';
-import type { Deps } from '../packages/runtime/deps';
-import type { SqsHandler } from '../packages/local/poller';
+import type { QueueName } from '#queue/queues';
+import type { Deps } from '#runtime/deps';
+import type { SqsHandler } from '#local/poller';
 import { createHandler as assess } from './assess/handler';
 import { createHandler as embed } from './embed/handler';
 import { createHandler as match } from './match/handler';

@@ -1,4 +1,4 @@
-import { QUEUES, QUEUE_NAMES, dlqResourceName } from '../packages/queue/queues';
+import { QUEUES, QUEUE_NAMES, dlqResourceName } from '#queue/queues';
 import { api, consoleFn, router } from './api';
 import { auth } from './auth';
 import { reconciler } from './cron';

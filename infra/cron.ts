@@ -1,6 +1,6 @@
 import { FUNCTION_DEFAULTS, functionEnvironment } from './defaults';
 import { allLinks, dlqs } from './queues';
-import { QUEUE_NAMES } from '../packages/queue/queues';
+import { QUEUE_NAMES } from '#queue/queues';
 
 /** Re-drives work DynamoDB says is unfinished past its deadline (lost messages, DLQ'd steps). */
 export const reconciler = new sst.aws.Cron('Reconciler', {

@@ -1,4 +1,4 @@
-import { QUEUES, QUEUE_NAMES, dlqResourceName, type QueueName } from '../packages/queue/queues';
+import { QUEUES, QUEUE_NAMES, dlqResourceName, type QueueName } from '#queue/queues';
 import { FUNCTION_DEFAULTS, consumerTimeoutSec, functionEnvironment, seconds } from './defaults';
 import { secrets } from './secrets';
 import { evidenceBucket, table } from './storage';

@@ -1,6 +1,6 @@
-import { TABLE, keyAttributes } from '../packages/db/table';
-import { EVIDENCE_CORS } from '../packages/files/cors';
-import { EVIDENCE_PREFIX, INCOMING_PREFIX } from '../packages/files/keys';
+import { TABLE, keyAttributes } from '#db/table';
+import { EVIDENCE_CORS } from '#files/cors';
+import { EVIDENCE_PREFIX, INCOMING_PREFIX } from '#files/keys';
 
 /**
  * The single table, generated from packages/db/table.ts (the same declaration the local runtime

@@ -1,4 +1,4 @@
-import type { Deps } from '../../packages/runtime/deps';
+import type { Deps } from '#runtime/deps';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { finishApp, withMiddleware, type Api } from './base';

@@ -1,5 +1,5 @@
-import type { Deps } from '../../packages/runtime/deps';
-import type { Principal } from '../../packages/core/principal';
+import type { Deps } from '#runtime/deps';
+import type { Principal } from '#core/principal';
 
 /** Hono context variables set by the middleware chain. */
 export interface ApiEnv {

@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
-import { deployedMessenger } from '../../packages/notify/deployed';
-import { lambdaDeps } from '../../packages/runtime/lambda';
+import { deployedMessenger } from '#notify/deployed';
+import { lambdaDeps } from '#runtime/lambda';
 import { createApp } from './app';
 
 let fetchHandler: ReturnType<typeof handle> | undefined;

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { AppError } from '../../packages/core/errors';
+import { AppError } from '#core/errors';
 import type { ApiEnv } from './env';
 
 export const ErrorBody = z

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Origin } from '../../packages/services/audit';
+import type { Origin } from '#services/audit';
 import type { ApiEnv } from './env';
 
 /** Where the request came from for the audit log: the first hop the edge (CloudFront, Lambda URL) saw. */

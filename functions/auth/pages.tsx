@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { DevMessage } from '../../packages/notify/dev-mailbox';
+import type { DevMessage } from '#notify/dev-mailbox';
 import { PrivacyNotice } from '../console/pages/privacy-notice';
 
 /**

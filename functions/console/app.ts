@@ -1,5 +1,5 @@
 import { swaggerUI } from '@hono/swagger-ui';
-import type { Deps } from '../../packages/runtime/deps';
+import type { Deps } from '#runtime/deps';
 import { Hono } from 'hono';
 import { finishApp, withMiddleware } from '../api/base';
 import type { ApiEnv } from '../api/env';

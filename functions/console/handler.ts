@@ -1,5 +1,5 @@
 import { handle } from 'hono/aws-lambda';
-import { lambdaDeps } from '../../packages/runtime/lambda';
+import { lambdaDeps } from '#runtime/lambda';
 import { createConsoleApp } from './app';
 
 let fetchHandler: ReturnType<typeof handle> | undefined;

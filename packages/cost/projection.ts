@@ -1,4 +1,4 @@
-import type { UsageTotals } from '../metering/usage';
+import type { UsageTotals } from '#metering/usage';
 import { ASSUMPTIONS, type Architecture, type PriceTable } from './prices';
 
 /** Pure arithmetic of the cost model: measured usage × prices × workload. No I/O. */

@@ -1,5 +1,5 @@
-import type { Role } from '../core/principal';
-import type { ApiKeyView } from '../core/schemas/account';
+import type { Role } from '#core/principal';
+import type { ApiKeyView } from '#core/schemas/account';
 import { getItem, putIf, queryAll, strip, updateIf, type Item, type Store } from './store';
 
 /** What is stored: the view plus the hash of the secret (never the key itself) and who it acts for. */

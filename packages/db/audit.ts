@@ -1,5 +1,5 @@
-import { expiresAtFor } from '../core/privacy/retention';
-import type { AuditEntry } from '../core/schemas/account';
+import { expiresAtFor } from '#core/privacy/retention';
+import type { AuditEntry } from '#core/schemas/account';
 import { putIf, queryAll, queryPage, strip, type Item, type PageResult, type Store } from './store';
 
 /**

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { meterDynamo } from '../metering/dynamo';
-import type { Meter } from '../metering/meter';
+import { meterDynamo } from '#metering/dynamo';
+import type { Meter } from '#metering/meter';
 
 export interface AwsClientOptions {
   endpoint?: string;

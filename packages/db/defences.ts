@@ -1,4 +1,4 @@
-import type { DefenceScore, DefenceSession, FinalList, RecommendationPlan, UpstreamLevel } from '../core/schemas/defence';
+import type { DefenceScore, DefenceSession, FinalList, RecommendationPlan, UpstreamLevel } from '#core/schemas/defence';
 import { getItem, putIf, putItem, queryAll, strip, type Item, type Store } from './store';
 
 const roundPk = (id: string) => `ROUND#${id}`;

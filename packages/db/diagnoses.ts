@@ -1,4 +1,4 @@
-import type { Diagnosis } from '../core/schemas/diagnosis';
+import type { Diagnosis } from '#core/schemas/diagnosis';
 import { getItem, putIf, queryAll, strip, type Item, type Store } from './store';
 
 // gsi2 lists an institution's assignments (its credit code names it before it has an account).

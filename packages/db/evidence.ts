@@ -1,4 +1,4 @@
-import type { Evidence } from '../core/schemas/evidence';
+import type { Evidence } from '#core/schemas/evidence';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { getItem, isConditionFailure, putIf, queryAll, strip, type Item, type Store } from './store';
 

@@ -1,5 +1,5 @@
 import { TransactWriteCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError } from '../core/errors';
+import { AppError } from '#core/errors';
 import { getItem, isConditionFailure, putIf, putItem, queryAll, strip, type Item, type Store } from './store';
 import { versionedDocuments } from './versioned';
 

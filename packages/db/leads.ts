@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, notFound } from '../core/errors';
-import type { TrackCounts } from '../core/matching/track-record';
-import { FINAL_STATUSES, type Lead, type LeadStatus, type LeadStep } from '../core/schemas/lead';
+import { AppError, notFound } from '#core/errors';
+import type { TrackCounts } from '#core/matching/track-record';
+import { FINAL_STATUSES, type Lead, type LeadStatus, type LeadStep } from '#core/schemas/lead';
 import { batchGet, getItem, queryAll, queryPage, strip, transactIf, type Item, type PageResult, type Store, type TransactItems } from './store';
 
 const pk = (id: string) => `LEAD#${id}`;

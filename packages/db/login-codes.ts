@@ -1,5 +1,5 @@
-import { CODE_MAX_ATTEMPTS, codeSendAllowed, type LoginCodeRecord } from '../core/accounts/login-code';
-import { expiresAtFor } from '../core/privacy/retention';
+import { CODE_MAX_ATTEMPTS, codeSendAllowed, type LoginCodeRecord } from '#core/accounts/login-code';
+import { expiresAtFor } from '#core/privacy/retention';
 import { getItem, putItem, strip, updateIf, type Store } from './store';
 
 const pk = (contact: string) => `LOGINCODE#${contact}`;

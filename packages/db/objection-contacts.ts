@@ -1,5 +1,5 @@
-import { parseContact } from '../core/accounts/contact';
-import type { Objection } from '../core/schemas/round';
+import { parseContact } from '#core/accounts/contact';
+import type { Objection } from '#core/schemas/round';
 import { queryAll, strip, updateIf, type Item, type Store } from './store';
 
 // The objector's side of an objection: found by their mobile number, blanked when the retention

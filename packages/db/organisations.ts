@@ -1,6 +1,6 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { expiresAtFor } from '../core/privacy/retention';
-import type { Invitation, Member, MemberRole, Organisation } from '../core/schemas/account';
+import { expiresAtFor } from '#core/privacy/retention';
+import type { Invitation, Member, MemberRole, Organisation } from '#core/schemas/account';
 import { getItem, putIf, queryAll, strip, transactIf, updateIf, type Item, type Store } from './store';
 
 const orgPk = (id: string) => `ORG#${id}`;

@@ -1,5 +1,5 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import type { PairingMessage } from '../queue/messages';
+import type { PairingMessage } from '#queue/messages';
 import { putItem, queryAll, strip, type Item, type Store } from './store';
 
 export interface PairingsDue {

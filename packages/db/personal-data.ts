@@ -1,5 +1,5 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { expiresAtFor } from '../core/privacy/retention';
+import { expiresAtFor } from '#core/privacy/retention';
 import { getItem, putIf, strip, transactIf, updateIf, type Store } from './store';
 
 // Writes behind people's own requests: the data-request record, and deletions of what a person

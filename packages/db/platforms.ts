@@ -1,7 +1,7 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, conflict, notFound } from '../core/errors';
-import type { Platform } from '../core/schemas/platform';
-import type { Solution } from '../core/schemas/solution';
+import { AppError, conflict, notFound } from '#core/errors';
+import type { Platform } from '#core/schemas/platform';
+import type { Solution } from '#core/schemas/solution';
 import { batchGet, getItem, isConditionFailure, putIf, queryAll, queryPage, strip, transactIf, type Item, type PageResult, type Store } from './store';
 
 const pk = (id: string) => `PLATFORM#${id}`;

@@ -1,4 +1,4 @@
-import type { Proposal } from '../core/schemas/proposal';
+import type { Proposal } from '#core/schemas/proposal';
 import { budgetUpdate, type Budget } from './throttle';
 import { getItem, queryAll, setClauses, strip, transactIf, updateIf, type Item, type Store } from './store';
 

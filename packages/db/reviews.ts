@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Expert, Review } from '../core/schemas/review';
+import type { Expert, Review } from '#core/schemas/review';
 import { getItem, isConditionFailure, putIf, queryAll, strip, transactIf, type Item, type Store } from './store';
 import { versionedDocuments } from './versioned';
 

@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Roadshow, RoadshowStatus } from '../core/schemas/roadshow';
-import type { RoadshowInvitation, RoadshowRating, RoadshowRegistration } from '../core/schemas/roadshow-event';
+import type { Roadshow, RoadshowStatus } from '#core/schemas/roadshow';
+import type { RoadshowInvitation, RoadshowRating, RoadshowRegistration } from '#core/schemas/roadshow-event';
 import { budgetUpdate, type Budget } from './throttle';
 import { batchGet, getItem, isConditionFailure, putIf, queryAll, setClauses, strip, transactIf, updateIf, type Item, type Store, type TransactItems } from './store';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';

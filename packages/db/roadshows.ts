@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Roadshow } from '../core/schemas/roadshow';
+import type { Roadshow } from '#core/schemas/roadshow';
 import { getItem, isConditionFailure, putIf, queryAll, strip, type Item, type Store } from './store';
 
 const pk = (id: string) => `ROADSHOW#${id}`;

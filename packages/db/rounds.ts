@@ -1,6 +1,6 @@
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { Application, ApplicationStatus, DirectoryEntry, Objection, Round, RoundStatus } from '../core/schemas/round';
+import type { Application, ApplicationStatus, DirectoryEntry, Objection, Round, RoundStatus } from '#core/schemas/round';
 import { budgetUpdate, type Budget } from './throttle';
 import { objectionContactKey } from './objection-contacts';
 import { batchGet, getItem, isConditionFailure, putIf, putItem, queryAll, setClauses, strip, transactIf, type Item, type Store, type TransactItems } from './store';

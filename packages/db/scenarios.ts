@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { conflict, notFound } from '../core/errors';
-import type { MatchItem, Scenario, ScenarioStatus } from '../core/schemas/scenario';
+import { conflict, notFound } from '#core/errors';
+import { newestOfEach } from '#core/newest';
+import type { MatchItem, Scenario, ScenarioStatus } from '#core/schemas/scenario';
 import { getItem, isConditionFailure, putIf, queryAll, queryPage, strip, type Item, type PageResult, type Store } from './store';
 
 const pk = (id: string) => `SCENARIO#${id}`;
@@ -101,6 +102,15 @@ export async function allScenariosByStatus(s: Store, status: ScenarioStatus, upd
   )
     .filter((i) => !i.smokeTest)
     .map((i) => strip<Scenario>(i));
+}
+
+/**
+ * Scenarios in any of these statuses, each once: one moving from one status to the next while the
+ * partitions are read (published → matched) would otherwise be listed twice (the catalogue did).
+ */
+export async function scenariosInStatuses(s: Store, statuses: readonly ScenarioStatus[]): Promise<Scenario[]> {
+  const read = await Promise.all(statuses.map((st) => allScenariosByStatus(s, st)));
+  return newestOfEach(read.flat()).filter((sc) => statuses.includes(sc.status));
 }
 
 export async function scenariosOfOrg(

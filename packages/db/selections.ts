@@ -1,4 +1,4 @@
-import type { Selection } from '../core/schemas/selection';
+import type { Selection } from '#core/schemas/selection';
 import { putItem, queryAll, strip, type Item, type Store } from './store';
 
 // One item per platform, year and deciding body; the collection index lists a year's decisions.

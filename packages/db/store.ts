@@ -12,7 +12,7 @@ import {
   type UpdateCommandInput,
   type UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { AppError } from '../core/errors';
+import { AppError } from '#core/errors';
 import type { IndexName } from './table';
 
 export type Item = Record<string, unknown> & { pk: string; sk: string };

@@ -1,4 +1,4 @@
-import type { Subscription } from '../core/schemas/subscription';
+import type { Subscription } from '#core/schemas/subscription';
 import { getItem, putItem, queryAll, strip, updateIf, type Item, type Store } from './store';
 
 const key = (platformId: string) => ({ pk: `PLATFORM#${platformId}`, sk: 'SUBSCRIPTION' });

@@ -1,5 +1,5 @@
-import type { Grant, Programme } from '../core/schemas/support';
-import { cents, wan } from '../core/support/eligibility';
+import type { Grant, Programme } from '#core/schemas/support';
+import { cents, wan } from '#core/support/eligibility';
 import { getItem, putIf, queryAll, strip, transactIf, type Item, type Store } from './store';
 
 // A programme and its grants share a partition; money is kept as integer cents (committedCents,

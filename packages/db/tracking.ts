@@ -1,4 +1,4 @@
-import type { Adjustments, TrackingCase } from '../core/schemas/tracking';
+import type { Adjustments, TrackingCase } from '#core/schemas/tracking';
 import { getItem, putIf, queryAll, setClauses, strip, updateIf, type Item, type Store } from './store';
 
 const casePk = (id: string) => `TRACK#${id}`;

@@ -1,4 +1,4 @@
-import type { User } from '../core/schemas/account';
+import type { User } from '#core/schemas/account';
 import { getItem, strip, transactIf, type Store } from './store';
 
 const userPk = (id: string) => `USER#${id}`;

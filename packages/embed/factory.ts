@@ -1,4 +1,4 @@
-import type { Settings } from '../settings/settings';
+import type { Settings } from '#settings/settings';
 import { createLocalEmbedder } from './local';
 import { OpenAIEmbedder } from './openai';
 import type { Embedder } from './port';

@@ -1,6 +1,6 @@
 import { idf as idfBytes } from '@node-rs/jieba/dict.js';
-import { THESAURUS } from '../core/matching/thesaurus';
-import { charBigrams, conceptCounts, tokenize } from '../core/matching/text';
+import { THESAURUS } from '#core/matching/thesaurus';
+import { charBigrams, conceptCounts, tokenize } from '#core/matching/text';
 import type { Embedder } from './port';
 
 /** Relative strength of each feature family; exposed so the benchmark can explore them. */

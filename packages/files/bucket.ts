@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
-import type { Meter } from '../metering/meter';
-import { meterS3 } from '../metering/s3';
+import type { Meter } from '#metering/meter';
+import { meterS3 } from '#metering/s3';
 
 /**
  * The evidence bucket as the services use it. The AWS SDK's S3 client and presigner are loaded on

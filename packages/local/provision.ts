@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { TABLE, keyAttributes } from '../db/table';
-import { QUEUES, QUEUE_NAMES, type QueueName } from '../queue/queues';
+import { TABLE, keyAttributes } from '#db/table';
+import { QUEUES, QUEUE_NAMES, type QueueName } from '#queue/queues';
 
 export type QueueUrls = Record<QueueName, string> & { dlq: Record<QueueName, string> };
 

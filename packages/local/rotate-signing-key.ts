@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Storage, type StorageAdapter } from '@openauthjs/openauth/storage/storage';
 import { openauthStorage } from '../../functions/auth/issuer';
-import { loadSettings } from '../settings/settings';
+import { loadSettings } from '#settings/settings';
 import { openauthLocalCredentials } from './openauth-env';
 
 interface SigningKey {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
-import { EVIDENCE_CORS } from '../files/cors';
+import { EVIDENCE_CORS } from '#files/cors';
 
 // S3 answers a browser's CORS preflight from the bucket's rule without any signature (a preflight
 // never carries one), and adds the allow-origin header to the real request's response. s3rver and

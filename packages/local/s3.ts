@@ -3,7 +3,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import S3rver from 's3rver';
-import { LOCAL_S3_KEYS } from '../files/bucket';
+import { LOCAL_S3_KEYS } from '#files/bucket';
 import { corsHeaders, preflight } from './s3-cors';
 import { verifySigV4 } from './s3-signature';
 import { isAddressInUse, portInUse } from './startup-error';

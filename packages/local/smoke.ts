@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { creditCodeCheckChar } from '../core/credit-code';
+import { creditCodeCheckChar } from '#core/credit-code';
 import { signToken } from './token';
 
 /**

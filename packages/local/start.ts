@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { buildConsoleAssets, type BuiltAssets } from '../../functions/console/build-assets';
-import { loadSettings } from '../settings/settings';
+import { loadSettings } from '#settings/settings';
 import { startStack, type Stack } from './stack';
 import { StartupError } from './startup-error';
-import { SettingsError } from '../settings/settings';
+import { SettingsError } from '#settings/settings';
 
 // `npm start`: the whole service on this machine, no AWS account and no network.
 const started = Date.now();

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { sign } from 'hono/jwt';
-import { Role, TENANT_ROLES } from '../core/principal';
-import { loadSettings } from '../settings/settings';
+import { Role, TENANT_ROLES } from '#core/principal';
+import { loadSettings } from '#settings/settings';
 
 /** Signs a local token: `npm run token -- --role platform --org plt_demo [--sub alice] [--hours 12]`. */
 export async function signToken(secret: string, claims: { role: Role; org?: string; sub?: string; hours?: number; district?: string }): Promise<string> {

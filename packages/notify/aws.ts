@@ -1,5 +1,5 @@
-import type { Contact } from '../core/accounts/contact';
-import type { Settings } from '../settings/settings';
+import type { Contact } from '#core/accounts/contact';
+import type { Settings } from '#settings/settings';
 import type { Messenger, Notice } from './messenger';
 
 /**

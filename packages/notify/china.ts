@@ -1,5 +1,5 @@
-import type { Contact } from '../core/accounts/contact';
-import { SettingsError, type Settings } from '../settings/settings';
+import type { Contact } from '#core/accounts/contact';
+import { SettingsError, type Settings } from '#settings/settings';
 import { DeliveryError, type Messenger, type Notice } from './messenger';
 import { smtpSender } from './smtp';
 import { tencentSmsSender } from './tencent-sms';

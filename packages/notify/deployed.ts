@@ -1,4 +1,4 @@
-import type { Settings } from '../settings/settings';
+import type { Settings } from '#settings/settings';
 import { awsMessenger } from './aws';
 import { chinaMessenger } from './china';
 import type { Messenger } from './messenger';

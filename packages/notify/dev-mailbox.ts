@@ -1,4 +1,4 @@
-import type { Contact } from '../core/accounts/contact';
+import type { Contact } from '#core/accounts/contact';
 import type { Messenger, Notice } from './messenger';
 
 export interface DevMessage extends Notice {

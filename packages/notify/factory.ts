@@ -1,4 +1,4 @@
-import type { Settings } from '../settings/settings';
+import type { Settings } from '#settings/settings';
 import { DevMailbox } from './dev-mailbox';
 import { deployedMessenger } from './deployed';
 import type { Messenger } from './messenger';

@@ -1,5 +1,5 @@
-import type { Store } from '../db/store';
-import { putIf, queryPage, strip, type Item } from '../db/store';
+import type { Store } from '#db/store';
+import { putIf, queryPage, strip, type Item } from '#db/store';
 import type { Notification, Notifier } from './port';
 
 const inboxPk = (r: Notification['recipient']) => `INBOX#${r.kind}#${r.id}`;

@@ -1,4 +1,4 @@
-import type { Contact } from '../core/accounts/contact';
+import type { Contact } from '#core/accounts/contact';
 
 /** A short message to a person: a sign-in code or an invitation. */
 export interface Notice {

@@ -1,4 +1,4 @@
-import type { Label } from '../core/schemas/common';
+import type { Label } from '#core/schemas/common';
 
 /**
  * Telling people that something changed which concerns them. The port every channel implements:

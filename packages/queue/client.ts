@@ -1,6 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { AwsClientOptions } from '../db/client';
-import { meterSqs } from '../metering/sqs';
+import type { AwsClientOptions } from '#db/client';
+import { meterSqs } from '#metering/sqs';
 
 export function makeSqsClient(opts: AwsClientOptions): SQSClient {
   const client = new SQSClient({

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { createEmbedder } from '../embed/factory';
+import { createEmbedder } from '#embed/factory';
 import type { Deps } from './deps';
 import { lambdaDeps } from './lambda';
 

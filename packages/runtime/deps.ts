@@ -1,19 +1,19 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { createEvidenceBucket, type EvidenceBucket } from '../files/bucket';
-import { inboxNotifier } from '../notify/inbox';
-import type { Notifier } from '../notify/port';
+import { createEvidenceBucket, type EvidenceBucket } from '#files/bucket';
+import { inboxNotifier } from '#notify/inbox';
+import type { Notifier } from '#notify/port';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { Settings } from '../settings/settings';
-import { makeDocumentClient, makeDynamoClient } from '../db/client';
-import { makeSqsClient } from '../queue/client';
-import { createPublisher, type Publisher } from '../queue/publisher';
-import type { QueueName } from '../queue/queues';
-import type { Embedder } from '../embed/port';
-import { Meter } from '../metering/meter';
-import type { Messenger } from '../notify/messenger';
-import { redactLogValue } from '../core/privacy/redact';
+import type { Settings } from '#settings/settings';
+import { makeDocumentClient, makeDynamoClient } from '#db/client';
+import { makeSqsClient } from '#queue/client';
+import { createPublisher, type Publisher } from '#queue/publisher';
+import type { QueueName } from '#queue/queues';
+import type { Embedder } from '#embed/port';
+import { Meter } from '#metering/meter';
+import type { Messenger } from '#notify/messenger';
+import { redactLogValue } from '#core/privacy/redact';
 
 /** The sign-in server's public keys, as served at /auth/.well-known/jwks.json. */
 export type JwksSource = () => Promise<{ keys: Record<string, unknown>[] }>;

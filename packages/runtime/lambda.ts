@@ -1,6 +1,6 @@
 import { Resource } from 'sst';
-import { loadSettings, type Settings } from '../settings/settings';
-import { QUEUES, QUEUE_NAMES, dlqResourceName, type QueueName } from '../queue/queues';
+import { loadSettings, type Settings } from '#settings/settings';
+import { QUEUES, QUEUE_NAMES, dlqResourceName, type QueueName } from '#queue/queues';
 import { createDeps, type Deps, type Resources } from './deps';
 
 /** On AWS the names come from SST links, never from hard-coded strings. */

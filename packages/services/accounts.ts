@@ -1,8 +1,8 @@
-import { maskContact, parseContact } from '../core/accounts/contact';
-import { AppError, conflict, forbidden, notFound } from '../core/errors';
-import { newId } from '../core/ids';
-import type { Principal } from '../core/principal';
-import type { Region } from '../core/taxonomy';
+import { maskContact, parseContact } from '#core/accounts/contact';
+import { AppError, conflict, forbidden, notFound } from '#core/errors';
+import { newId } from '#core/ids';
+import type { Principal } from '#core/principal';
+import type { Region } from '#core/taxonomy';
 import {
   BUREAU_ORG_ID,
   districtOrgId,
@@ -17,12 +17,12 @@ import {
   type Organisation,
   type OrganisationInput,
   type User,
-} from '../core/schemas/account';
-import type { Expert } from '../core/schemas/review';
-import * as orgs from '../db/organisations';
-import { expertIdByContact, getExpert } from '../db/reviews';
-import { getUser } from '../db/users';
-import type { Deps } from '../runtime/deps';
+} from '#core/schemas/account';
+import type { Expert } from '#core/schemas/review';
+import * as orgs from '#db/organisations';
+import { expertIdByContact, getExpert } from '#db/reviews';
+import { getUser } from '#db/users';
+import type { Deps } from '#runtime/deps';
 import { actorOf, audit, type Origin } from './audit';
 import { nowIso, storeOf } from './store';
 

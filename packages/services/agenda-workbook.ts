@@ -1,5 +1,5 @@
-import { AGENDA_COLUMNS, agendaRows } from '../core/roadshow/agenda-table';
-import type { Roadshow } from '../core/schemas/roadshow';
+import { AGENDA_COLUMNS, agendaRows } from '#core/roadshow/agenda-table';
+import type { Roadshow } from '#core/schemas/roadshow';
 
 /** The agenda as an .xlsx workbook; exceljs is loaded only when someone asks for one. */
 export async function agendaWorkbook(r: Roadshow): Promise<Uint8Array<ArrayBuffer>> {

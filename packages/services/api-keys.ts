@@ -1,10 +1,10 @@
-import { newApiKey } from '../core/accounts/api-key';
-import { forbidden, notFound } from '../core/errors';
-import { newId } from '../core/ids';
-import type { Principal } from '../core/principal';
-import { BUREAU_ORG_ID, type ApiKeyInput, type ApiKeyView } from '../core/schemas/account';
-import * as repo from '../db/api-keys';
-import type { Deps } from '../runtime/deps';
+import { newApiKey } from '#core/accounts/api-key';
+import { forbidden, notFound } from '#core/errors';
+import { newId } from '#core/ids';
+import type { Principal } from '#core/principal';
+import { BUREAU_ORG_ID, type ApiKeyInput, type ApiKeyView } from '#core/schemas/account';
+import * as repo from '#db/api-keys';
+import type { Deps } from '#runtime/deps';
 import { actorOf, audit, type Origin } from './audit';
 import { nowIso, storeOf } from './store';
 

@@ -1,10 +1,10 @@
-import { notFound } from '../core/errors';
-import { deterministicId } from '../core/ids';
-import { expertIdOf, type Principal } from '../core/principal';
-import type { Application } from '../core/schemas/round';
-import { getApplication } from '../db/rounds';
-import { getReview } from '../db/reviews';
-import type { Deps } from '../runtime/deps';
+import { notFound } from '#core/errors';
+import { deterministicId } from '#core/ids';
+import { expertIdOf, type Principal } from '#core/principal';
+import type { Application } from '#core/schemas/round';
+import { getApplication } from '#db/rounds';
+import { getReview } from '#db/reviews';
+import type { Deps } from '#runtime/deps';
 import { storeOf } from './store';
 
 export const reviewId = (applicationId: string, expertId: string) => deterministicId('rev', applicationId, expertId);

@@ -1,9 +1,9 @@
-import { newId } from '../core/ids';
-import type { Principal } from '../core/principal';
-import type { AuditAction, AuditEntry } from '../core/schemas/account';
-import { maskAuditContacts } from '../core/privacy/mask';
-import { appendAudit, auditPage } from '../db/audit';
-import type { Deps } from '../runtime/deps';
+import { newId } from '#core/ids';
+import type { Principal } from '#core/principal';
+import type { AuditAction, AuditEntry } from '#core/schemas/account';
+import { maskAuditContacts } from '#core/privacy/mask';
+import { appendAudit, auditPage } from '#db/audit';
+import type { Deps } from '#runtime/deps';
 import { nowIso, storeOf } from './store';
 
 /** Where a request came from, as the edge reported it. */

@@ -1,16 +1,16 @@
-import { AppError, conflict, forbidden, notFound } from '../core/errors';
-import { deterministicId, newId } from '../core/ids';
-import { needDomains } from '../core/matching/score';
-import type { Principal } from '../core/principal';
-import { catalogueItem, PROPOSALS_PER_MONTH, type CatalogueItem, type Proposal, type ProposalInput, type SearchHit } from '../core/schemas/proposal';
-import { OPEN_STATUSES, type Scenario } from '../core/schemas/scenario';
-import type { Lead } from '../core/schemas/lead';
-import * as leads from '../db/leads';
-import { getPlatform, getPlatforms } from '../db/platforms';
-import * as repo from '../db/proposals';
-import { allScenariosByStatus, getScenario } from '../db/scenarios';
-import { hourlyBudget, monthlyBudget, takeFromBudget } from '../db/throttle';
-import type { Deps } from '../runtime/deps';
+import { AppError, conflict, forbidden, notFound } from '#core/errors';
+import { deterministicId, newId } from '#core/ids';
+import { needDomains } from '#core/matching/score';
+import type { Principal } from '#core/principal';
+import { catalogueItem, PROPOSALS_PER_MONTH, type CatalogueItem, type Proposal, type ProposalInput, type SearchHit } from '#core/schemas/proposal';
+import { OPEN_STATUSES, type Scenario } from '#core/schemas/scenario';
+import type { Lead } from '#core/schemas/lead';
+import * as leads from '#db/leads';
+import { getPlatform, getPlatforms } from '#db/platforms';
+import * as repo from '#db/proposals';
+import { getScenario, scenariosInStatuses } from '#db/scenarios';
+import { hourlyBudget, monthlyBudget, takeFromBudget } from '#db/throttle';
+import type { Deps } from '#runtime/deps';
 import { rankNeed } from './matching';
 import { nowIso, storeOf } from './store';
 
@@ -22,7 +22,7 @@ const words = (q: string) => q.toLowerCase().split(/[\s,，、;；]+/).filter(Bo
 /** Published, still-open scenarios, newest first, filtered; never the owner, credit code or contacts. */
 export async function catalogue(deps: Deps, q: { industry?: string; domain?: string; region?: string; q?: string }): Promise<CatalogueItem[]> {
   const s = storeOf(deps);
-  const open = (await Promise.all(OPEN_STATUSES.map((st) => allScenariosByStatus(s, st)))).flat();
+  const open = await scenariosInStatuses(s, OPEN_STATUSES);
   const need = q.q ? words(q.q) : [];
   return open
     .filter((sc) => !sc.smokeTest)

@@ -1,13 +1,13 @@
-import { conflict, forbidden, notFound } from '../core/errors';
-import { newId } from '../core/ids';
-import type { Assessment } from '../core/maturity/assess';
-import type { Principal } from '../core/principal';
-import { institutionOrgId } from '../core/schemas/account';
-import type { Diagnosis, DiagnosisInput, DiagnosisReportInput } from '../core/schemas/diagnosis';
-import * as repo from '../db/diagnoses';
-import { getOrganisation } from '../db/organisations';
-import { currentAssessment, getPlatform } from '../db/platforms';
-import type { Deps } from '../runtime/deps';
+import { conflict, forbidden, notFound } from '#core/errors';
+import { newId } from '#core/ids';
+import type { Assessment } from '#core/maturity/assess';
+import type { Principal } from '#core/principal';
+import { institutionOrgId } from '#core/schemas/account';
+import type { Diagnosis, DiagnosisInput, DiagnosisReportInput } from '#core/schemas/diagnosis';
+import * as repo from '#db/diagnoses';
+import { getOrganisation } from '#db/organisations';
+import { currentAssessment, getPlatform } from '#db/platforms';
+import type { Deps } from '#runtime/deps';
 import { assertCanEdit } from './platforms';
 import { nowIso, storeOf } from './store';
 

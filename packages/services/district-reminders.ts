@@ -1,14 +1,14 @@
-import { conflict, forbidden, notFound } from '../core/errors';
-import { deterministicId } from '../core/ids';
-import { parseContact } from '../core/accounts/contact';
-import type { Principal } from '../core/principal';
-import { districtOrgId } from '../core/schemas/account';
-import type { DistrictReminder } from '../core/schemas/round';
-import type { Region } from '../core/taxonomy';
-import { listMembers } from '../db/organisations';
-import * as repo from '../db/rounds';
-import { inboxNotifier } from '../notify/inbox';
-import type { Deps } from '../runtime/deps';
+import { conflict, forbidden, notFound } from '#core/errors';
+import { deterministicId } from '#core/ids';
+import { parseContact } from '#core/accounts/contact';
+import type { Principal } from '#core/principal';
+import { districtOrgId } from '#core/schemas/account';
+import type { DistrictReminder } from '#core/schemas/round';
+import type { Region } from '#core/taxonomy';
+import { listMembers } from '#db/organisations';
+import * as repo from '#db/rounds';
+import { inboxNotifier } from '#notify/inbox';
+import type { Deps } from '#runtime/deps';
 import { actorOf, audit, type Origin } from './audit';
 import { nowIso, storeOf } from './store';
 

@@ -1,15 +1,15 @@
-import { AppError } from '../core/errors';
-import { funnel } from '../core/funnel';
-import type { Principal } from '../core/principal';
-import type { DistrictRow } from '../core/schemas/district';
-import { ScenarioStatus } from '../core/schemas/scenario';
-import { REGIONS } from '../core/taxonomy';
-import { allLeads } from '../db/leads';
-import { allPlatforms } from '../db/platforms';
-import { allRounds, roundApplications } from '../db/rounds';
-import { allScenariosByStatus } from '../db/scenarios';
-import { timeliness } from '../core/district-timeliness';
-import type { Deps } from '../runtime/deps';
+import { AppError } from '#core/errors';
+import { funnel } from '#core/funnel';
+import type { Principal } from '#core/principal';
+import type { DistrictRow } from '#core/schemas/district';
+import { ScenarioStatus } from '#core/schemas/scenario';
+import { REGIONS } from '#core/taxonomy';
+import { allLeads } from '#db/leads';
+import { allPlatforms } from '#db/platforms';
+import { allRounds, roundApplications } from '#db/rounds';
+import { scenariosInStatuses } from '#db/scenarios';
+import { timeliness } from '#core/district-timeliness';
+import type { Deps } from '#runtime/deps';
 import { storeOf } from './store';
 
 /** 区市对比 (bureau): the ten districts side by side, in the vocabulary's order. */
@@ -19,7 +19,7 @@ export async function districtComparison(deps: Deps, who: Principal): Promise<Di
   const [platforms, leads, scenarios, rounds] = await Promise.all([
     allPlatforms(s),
     allLeads(s),
-    Promise.all(ScenarioStatus.options.map((st) => allScenariosByStatus(s, st))).then((xs) => xs.flat().filter((x) => !x.smokeTest)),
+    scenariosInStatuses(s, ScenarioStatus.options).then((xs) => xs.filter((x) => !x.smokeTest)),
     allRounds(s),
   ]);
   const reviewed = rounds.filter((r) => r.districtReview).sort((a, b) => b.year - a.year)[0];

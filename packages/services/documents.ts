@@ -1,5 +1,5 @@
-import type { DirectoryYear, NoticeEntry } from '../core/schemas/round';
-import { label } from '../core/taxonomy';
+import type { DirectoryYear, NoticeEntry } from '#core/schemas/round';
+import { label } from '#core/taxonomy';
 
 // The 名录 and 公示 as the bureau publishes them on its website: A4 PDF, the bureau's name and the
 // date at the top, page numbers at the foot, Chinese text embedded (a GB2312 subset of Noto Sans SC,

@@ -1,7 +1,7 @@
-import { listSolutions, getPlatform } from '../db/platforms';
-import { getScenario, transitionScenario } from '../db/scenarios';
-import type { EmbedMessage } from '../queue/messages';
-import type { Deps } from '../runtime/deps';
+import { listSolutions, getPlatform } from '#db/platforms';
+import { getScenario, transitionScenario } from '#db/scenarios';
+import type { EmbedMessage } from '#queue/messages';
+import type { Deps } from '#runtime/deps';
 import { nowIso, storeOf } from './store';
 import { platformText, scenarioText, solutionText } from './texts';
 import { embedCached } from './vectors';

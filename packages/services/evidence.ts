@@ -1,11 +1,11 @@
-import { AppError, conflict, notFound } from '../core/errors';
-import { newId } from '../core/ids';
-import type { Principal } from '../core/principal';
-import type { Evidence, EvidenceInput } from '../core/schemas/evidence';
-import type { Application } from '../core/schemas/round';
-import * as repo from '../db/evidence';
-import { evidenceKey, incomingKey } from '../files/keys';
-import type { Deps } from '../runtime/deps';
+import { AppError, conflict, notFound } from '#core/errors';
+import { newId } from '#core/ids';
+import type { Principal } from '#core/principal';
+import type { Evidence, EvidenceInput } from '#core/schemas/evidence';
+import type { Application } from '#core/schemas/round';
+import * as repo from '#db/evidence';
+import { evidenceKey, incomingKey } from '#files/keys';
+import type { Deps } from '#runtime/deps';
 import { assertCanActFor, readApplication } from './application-access';
 import { nowIso, storeOf } from './store';
 

@@ -1,11 +1,11 @@
-import { parseApiKey, secretMatches } from '../core/accounts/api-key';
-import { AppError } from '../core/errors';
-import type { Principal } from '../core/principal';
-import { ROLE_OF_KIND } from '../core/schemas/account';
-import { getApiKey, touchApiKey } from '../db/api-keys';
-import { getMember, getOrganisation } from '../db/organisations';
-import { getPlatform } from '../db/platforms';
-import type { Deps } from '../runtime/deps';
+import { parseApiKey, secretMatches } from '#core/accounts/api-key';
+import { AppError } from '#core/errors';
+import type { Principal } from '#core/principal';
+import { ROLE_OF_KIND } from '#core/schemas/account';
+import { getApiKey, touchApiKey } from '#db/api-keys';
+import { getMember, getOrganisation } from '#db/organisations';
+import { getPlatform } from '#db/platforms';
+import type { Deps } from '#runtime/deps';
 import { expertForPerson } from './accounts';
 import { storeOf } from './store';
 

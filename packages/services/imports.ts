@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
-import { AppError, conflict, forbidden } from '../core/errors';
-import { deterministicId } from '../core/ids';
-import { parseSheet, type RowError, type SheetKind, type SheetRow } from '../core/import/sheets';
-import { nationalTrack } from '../core/maturity/assess';
-import type { Principal } from '../core/principal';
-import { enterpriseOrgId } from '../core/schemas/account';
-import type { DirectoryEntry } from '../core/schemas/round';
-import type { Scenario } from '../core/schemas/scenario';
-import { bumpRegistryVersion, createPlatform, getPlatform, type PlatformRecord } from '../db/platforms';
-import { getDirectoryYear, writeDirectoryYear } from '../db/rounds';
-import { createScenario, getScenario } from '../db/scenarios';
-import { getItem, putIf, type Store } from '../db/store';
-import type { Deps } from '../runtime/deps';
+import { AppError, conflict, forbidden } from '#core/errors';
+import { deterministicId } from '#core/ids';
+import { parseSheet, type RowError, type SheetKind, type SheetRow } from '#core/import/sheets';
+import { nationalTrack } from '#core/maturity/assess';
+import type { Principal } from '#core/principal';
+import { enterpriseOrgId } from '#core/schemas/account';
+import type { DirectoryEntry } from '#core/schemas/round';
+import type { Scenario } from '#core/schemas/scenario';
+import { bumpRegistryVersion, createPlatform, getPlatform, type PlatformRecord } from '#db/platforms';
+import { getDirectoryYear, writeDirectoryYear } from '#db/rounds';
+import { createScenario, getScenario } from '#db/scenarios';
+import { getItem, putIf, type Store } from '#db/store';
+import type { Deps } from '#runtime/deps';
 import { nowIso, storeOf } from './store';
 
 export interface ImportResult {

@@ -1,9 +1,9 @@
-import { AppError, forbidden, notFound } from '../core/errors';
-import { deterministicId } from '../core/ids';
-import type { Principal } from '../core/principal';
-import { needDomains } from '../core/matching/score';
-import { DECLINE_REASON_LABELS, STATUS_LABELS } from '../core/labels';
-import { PROGRESS_FROM } from '../core/lead-flow';
+import { AppError, forbidden, notFound } from '#core/errors';
+import { deterministicId } from '#core/ids';
+import type { Principal } from '#core/principal';
+import { needDomains } from '#core/matching/score';
+import { DECLINE_REASON_LABELS, STATUS_LABELS } from '#core/labels';
+import { PROGRESS_FROM } from '#core/lead-flow';
 import {
   FUNNEL,
   type ConfirmInput,
@@ -12,14 +12,14 @@ import {
   type LeadStatus,
   type ProgressInput,
   type RatingInput,
-} from '../core/schemas/lead';
-import { allowsPrivateWebhooks, signBody, webhookSecret, webhookTargetProblem } from '../core/webhook';
-import * as leads from '../db/leads';
-import { getPlatform, getPlatforms } from '../db/platforms';
-import { getMatches, getScenario } from '../db/scenarios';
-import type { PairingMessage } from '../queue/messages';
-import { QUEUES } from '../queue/queues';
-import type { Deps } from '../runtime/deps';
+} from '#core/schemas/lead';
+import { allowsPrivateWebhooks, signBody, webhookSecret, webhookTargetProblem } from '#core/webhook';
+import * as leads from '#db/leads';
+import { getPlatform, getPlatforms } from '#db/platforms';
+import { getMatches, getScenario } from '#db/scenarios';
+import type { PairingMessage } from '#queue/messages';
+import { QUEUES } from '#queue/queues';
+import type { Deps } from '#runtime/deps';
 import { nowIso, storeOf } from './store';
 
 export const leadId = (scenarioId: string, platformId: string, roadshowId?: string) =>

@@ -1,11 +1,11 @@
-import { deterministicId } from '../core/ids';
-import type { Principal } from '../core/principal';
-import { forbidden } from '../core/errors';
-import type { Review } from '../core/schemas/review';
-import type { Application, DirectoryEntry } from '../core/schemas/round';
-import { inboxPage } from '../notify/inbox';
-import type { Notification } from '../notify/port';
-import type { Deps } from '../runtime/deps';
+import { deterministicId } from '#core/ids';
+import type { Principal } from '#core/principal';
+import { forbidden } from '#core/errors';
+import type { Review } from '#core/schemas/review';
+import type { Application, DirectoryEntry } from '#core/schemas/round';
+import { inboxPage } from '#notify/inbox';
+import type { Notification } from '#notify/port';
+import type { Deps } from '#runtime/deps';
 import { storeOf } from './store';
 
 // What each state change tells whom. Ids are derived from the change itself, so a step that runs

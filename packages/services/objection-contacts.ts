@@ -1,11 +1,11 @@
-import { maskAddress, maskContact, maskName } from '../core/privacy/mask';
-import { dueBefore } from '../core/privacy/retention';
-import { forbidden, notFound } from '../core/errors';
-import type { Principal } from '../core/principal';
-import type { Objection, ObjectionContact } from '../core/schemas/round';
-import { allRounds, getObjection, roundObjections } from '../db/rounds';
-import { anonymiseObjectionContact, markRoundContactsAnonymised } from '../db/objection-contacts';
-import type { Deps } from '../runtime/deps';
+import { maskAddress, maskContact, maskName } from '#core/privacy/mask';
+import { dueBefore } from '#core/privacy/retention';
+import { forbidden, notFound } from '#core/errors';
+import type { Principal } from '#core/principal';
+import type { Objection, ObjectionContact } from '#core/schemas/round';
+import { allRounds, getObjection, roundObjections } from '#db/rounds';
+import { anonymiseObjectionContact, markRoundContactsAnonymised } from '#db/objection-contacts';
+import type { Deps } from '#runtime/deps';
 import { actorOf, audit, type Origin } from './audit';
 import { nowIso, storeOf } from './store';
 

@@ -1,6 +1,6 @@
-import { allowsPrivateWebhooks, signBody, webhookSecret, webhookTargetProblem } from '../core/webhook';
-import { getPlatform } from '../db/platforms';
-import type { Deps } from '../runtime/deps';
+import { allowsPrivateWebhooks, signBody, webhookSecret, webhookTargetProblem } from '#core/webhook';
+import { getPlatform } from '#db/platforms';
+import type { Deps } from '#runtime/deps';
 import { storeOf } from './store';
 
 /**

@@ -1,13 +1,13 @@
-import { AppError, forbidden, notFound } from '../core/errors';
-import { newId } from '../core/ids';
-import { isOwnerOrBureau, type Principal } from '../core/principal';
-import { nationalTrack } from '../core/maturity/assess';
-import { allowsPrivateWebhooks, webhookTargetProblem } from '../core/webhook';
-import { Platform, type PlatformInput, type PlatformPatch } from '../core/schemas/platform';
-import type { Solution, SolutionInput } from '../core/schemas/solution';
-import { linkPlatform } from '../db/organisations';
-import * as repo from '../db/platforms';
-import type { Deps } from '../runtime/deps';
+import { AppError, forbidden, notFound } from '#core/errors';
+import { newId } from '#core/ids';
+import { isOwnerOrBureau, type Principal } from '#core/principal';
+import { nationalTrack } from '#core/maturity/assess';
+import { allowsPrivateWebhooks, webhookTargetProblem } from '#core/webhook';
+import { Platform, type PlatformInput, type PlatformPatch } from '#core/schemas/platform';
+import type { Solution, SolutionInput } from '#core/schemas/solution';
+import { linkPlatform } from '#db/organisations';
+import * as repo from '#db/platforms';
+import type { Deps } from '#runtime/deps';
 import { nowIso, storeOf } from './store';
 
 /**

@@ -1,10 +1,10 @@
-import { AppError, conflict, forbidden, notFound } from '../core/errors';
-import { newId } from '../core/ids';
-import type { Principal } from '../core/principal';
-import { isListed, type Application, type NoticeEntry, type Objection, type ObjectionInput, type ResolveInput, type Round } from '../core/schemas/round';
-import * as repo from '../db/rounds';
-import { hourlyBudget } from '../db/throttle';
-import type { Deps } from '../runtime/deps';
+import { AppError, conflict, forbidden, notFound } from '#core/errors';
+import { newId } from '#core/ids';
+import type { Principal } from '#core/principal';
+import { isListed, type Application, type NoticeEntry, type Objection, type ObjectionInput, type ResolveInput, type Round } from '#core/schemas/round';
+import * as repo from '#db/rounds';
+import { hourlyBudget } from '#db/throttle';
+import type { Deps } from '#runtime/deps';
 import { mustGetRound, roundNotFound } from './rounds';
 import { applicationRejected } from './notifications';
 import { nowIso, storeOf } from './store';

@@ -1,15 +1,15 @@
-import { dueAssessments } from '../db/indicators';
+import { dueAssessments } from '#db/indicators';
 import { sendScenarioDigests } from './subscriptions';
-import { roadshowsComposing } from '../db/roadshows';
-import { allScenariosByStatus } from '../db/scenarios';
-import type { Deps } from '../runtime/deps';
+import { roadshowsComposing } from '#db/roadshows';
+import { allScenariosByStatus } from '#db/scenarios';
+import type { Deps } from '#runtime/deps';
 import { storeOf } from './store';
-import { clearPairingsDue, pairingsDue } from '../db/pairings';
-import { batchGet } from '../db/store';
+import { clearPairingsDue, pairingsDue } from '#db/pairings';
+import { batchGet } from '#db/store';
 import { leadId, remindStaleLeads } from './leads';
-import { allRounds, applicationsDue } from '../db/rounds';
+import { allRounds, applicationsDue } from '#db/rounds';
 import { finishPublishing } from './yearly-directory';
-import { deadLetterCounts } from '../queue/dead-letters';
+import { deadLetterCounts } from '#queue/dead-letters';
 import { anonymiseExpiredObjectionContacts } from './objection-contacts';
 import { finishOwedNotices } from './roadshow-events';
 

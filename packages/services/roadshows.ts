@@ -1,18 +1,18 @@
-import { forbidden, invalid, notFound } from '../core/errors';
-import { composeTimedAgenda, eventSlots } from '../core/roadshow/timed';
-import { isEvent, shanghaiDate, type AgendaEntry } from '../core/schemas/roadshow';
-import { newId } from '../core/ids';
-import type { Principal } from '../core/principal';
-import { hosts } from '../core/roadshow/hosts';
-import { composeAgenda } from '../core/roadshow/solver';
-import type { Roadshow, RoadshowInput } from '../core/schemas/roadshow';
-import type { Scenario } from '../core/schemas/scenario';
-import { getPlatforms } from '../db/platforms';
-import * as repo from '../db/roadshows';
-import { allScenariosByStatus, getMatches, getScenario } from '../db/scenarios';
-import type { RoadshowMessage } from '../queue/messages';
-import { markPairingsDue } from '../db/pairings';
-import type { Deps } from '../runtime/deps';
+import { forbidden, invalid, notFound } from '#core/errors';
+import { composeTimedAgenda, eventSlots } from '#core/roadshow/timed';
+import { isEvent, shanghaiDate, type AgendaEntry } from '#core/schemas/roadshow';
+import { newId } from '#core/ids';
+import type { Principal } from '#core/principal';
+import { hosts } from '#core/roadshow/hosts';
+import { composeAgenda } from '#core/roadshow/solver';
+import type { Roadshow, RoadshowInput } from '#core/schemas/roadshow';
+import type { Scenario } from '#core/schemas/scenario';
+import { getPlatforms } from '#db/platforms';
+import * as repo from '#db/roadshows';
+import { allScenariosByStatus, getMatches, getScenario } from '#db/scenarios';
+import type { RoadshowMessage } from '#queue/messages';
+import { markPairingsDue } from '#db/pairings';
+import type { Deps } from '#runtime/deps';
 import { nowIso, storeOf } from './store';
 
 export async function createRoadshow(deps: Deps, who: Principal, input: RoadshowInput): Promise<Roadshow> {

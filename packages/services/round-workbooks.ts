@@ -1,10 +1,10 @@
-import type { DistrictRow } from '../core/schemas/district';
-import type { CatalogueItem } from '../core/schemas/proposal';
-import type { Grant, Programme } from '../core/schemas/support';
-import type { Recommendations } from '../core/schemas/review';
-import type { FinalList } from '../core/schemas/defence';
-import type { DirectoryYear } from '../core/schemas/round';
-import { label } from '../core/taxonomy';
+import type { DistrictRow } from '#core/schemas/district';
+import type { CatalogueItem } from '#core/schemas/proposal';
+import type { Grant, Programme } from '#core/schemas/support';
+import type { Recommendations } from '#core/schemas/review';
+import type { FinalList } from '#core/schemas/defence';
+import type { DirectoryYear } from '#core/schemas/round';
+import { label } from '#core/taxonomy';
 
 // xlsx exports of the round; exceljs is loaded only when someone asks for one (as the agenda's).
 

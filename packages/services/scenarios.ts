@@ -1,11 +1,11 @@
-import { AppError, forbidden, notFound } from '../core/errors';
-import { newId } from '../core/ids';
-import { isOwnerOrBureau, type Principal } from '../core/principal';
-import { enterpriseOrgId } from '../core/schemas/account';
-import { OPEN_STATUSES, ScenarioStatus, type Scenario, type ScenarioInput } from '../core/schemas/scenario';
-import { getOrganisation } from '../db/organisations';
-import * as repo from '../db/scenarios';
-import type { Deps } from '../runtime/deps';
+import { AppError, forbidden, notFound } from '#core/errors';
+import { newId } from '#core/ids';
+import { isOwnerOrBureau, type Principal } from '#core/principal';
+import { enterpriseOrgId } from '#core/schemas/account';
+import { OPEN_STATUSES, ScenarioStatus, type Scenario, type ScenarioInput } from '#core/schemas/scenario';
+import { getOrganisation } from '#db/organisations';
+import * as repo from '#db/scenarios';
+import type { Deps } from '#runtime/deps';
 import { nowIso, storeOf } from './store';
 
 export async function createScenario(deps: Deps, who: Principal, input: ScenarioInput): Promise<Scenario> {
@@ -107,8 +107,7 @@ async function allStatusesPage(deps: Deps, q: { industry?: string; region?: stri
   const offset = q.cursor ? Number.parseInt(Buffer.from(q.cursor, 'base64url').toString(), 10) : 0;
   if (!Number.isInteger(offset) || offset < 0)
     throw new AppError('VALIDATION_FAILED', '分页游标无效 / Invalid cursor', [{ path: 'cursor', message: 'invalid cursor' }]);
-  const all = (await Promise.all(statuses.map((st) => repo.allScenariosByStatus(s, st))))
-    .flat()
+  const all = (await repo.scenariosInStatuses(s, statuses))
     .filter((sc) => (!q.industry || sc.industry === q.industry) && (!q.region || sc.region === q.region))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
   const items = all.slice(offset, offset + q.limit);

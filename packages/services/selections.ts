@@ -1,5 +1,5 @@
-import { forbidden, invalid, notFound } from '../core/errors';
-import type { Principal } from '../core/principal';
+import { forbidden, invalid, notFound } from '#core/errors';
+import type { Principal } from '#core/principal';
 import {
   RESULTS_OF,
   SELECTION_LABELS,
@@ -9,10 +9,10 @@ import {
   type SelectionBody,
   type SelectionInput,
   type SelectionYear,
-} from '../core/schemas/selection';
-import { getPlatform } from '../db/platforms';
-import * as repo from '../db/selections';
-import type { Deps } from '../runtime/deps';
+} from '#core/schemas/selection';
+import { getPlatform } from '#db/platforms';
+import * as repo from '#db/selections';
+import type { Deps } from '#runtime/deps';
 import { actorOf, audit, type Origin } from './audit';
 import { nowIso, storeOf } from './store';
 

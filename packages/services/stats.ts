@@ -1,24 +1,24 @@
-import { allRoadshows } from '../db/roadshows';
+import { allRoadshows } from '#db/roadshows';
 import { eventFigures } from './roadshow-events';
-import type { RoadshowReport } from '../core/schemas/roadshow-event';
-import { AppError, notFound } from '../core/errors';
-import type { SelectionYear } from '../core/schemas/selection';
+import type { RoadshowReport } from '#core/schemas/roadshow-event';
+import { AppError, notFound } from '#core/errors';
+import type { SelectionYear } from '#core/schemas/selection';
 import { selectionCounts } from './selections';
-import type { Assessment } from '../core/maturity/assess';
-import type { Principal } from '../core/principal';
-import { bottlenecks, type CategoryBottlenecks } from '../core/portrait/bottlenecks';
-import { dataQualityWarnings, type DataQualityWarning } from '../core/portrait/data-quality';
-import { platformPortrait, type Portrait, type PortraitSnapshot } from '../core/portrait/portrait';
-import { funnel, funnelBy, medianFirstResponseHours, wasAccepted, type FunnelCounts, type FunnelRow, type FunnelView } from '../core/funnel';
-import { LeadStatus, type Lead } from '../core/schemas/lead';
-import type { ScenarioStatus } from '../core/schemas/scenario';
-import { CATEGORIES, type Category } from '../core/taxonomy';
-import { reportHistory, type StoredReport } from '../db/indicators';
-import { allLeads, leadsOfPlatform, monthOf } from '../db/leads';
+import type { Assessment } from '#core/maturity/assess';
+import type { Principal } from '#core/principal';
+import { bottlenecks, type CategoryBottlenecks } from '#core/portrait/bottlenecks';
+import { dataQualityWarnings, type DataQualityWarning } from '#core/portrait/data-quality';
+import { platformPortrait, type Portrait, type PortraitSnapshot } from '#core/portrait/portrait';
+import { funnel, funnelBy, medianFirstResponseHours, wasAccepted, type FunnelCounts, type FunnelRow, type FunnelView } from '#core/funnel';
+import { LeadStatus, type Lead } from '#core/schemas/lead';
+import type { ScenarioStatus } from '#core/schemas/scenario';
+import { CATEGORIES, type Category } from '#core/taxonomy';
+import { reportHistory, type StoredReport } from '#db/indicators';
+import { allLeads, leadsOfPlatform, monthOf } from '#db/leads';
 import { withStale, STALE_AFTER_DAYS } from './leads';
-import { allCurrentAssessments, allPlatforms, allSolutions, getPlatform, type PlatformRecord } from '../db/platforms';
-import { allScenariosByStatus } from '../db/scenarios';
-import type { Deps } from '../runtime/deps';
+import { allCurrentAssessments, allPlatforms, allSolutions, getPlatform, type PlatformRecord } from '#db/platforms';
+import { scenariosInStatuses } from '#db/scenarios';
+import type { Deps } from '#runtime/deps';
 import { storeOf } from './store';
 
 // Monitoring (监测分析) reads. Everything is computed on request from the registry: at city scale
@@ -169,7 +169,7 @@ export async function overview(deps: Deps, who: Principal): Promise<Overview> {
     allPlatforms(s),
     allSolutions(s),
     allLeads(s),
-    Promise.all(SCENARIO_STATUSES.map((st) => allScenariosByStatus(s, st))),
+    scenariosInStatuses(s, SCENARIO_STATUSES),
     region ? Promise.resolve([]) : selectionCounts(deps),
     allRoadshows(s),
   ]);
@@ -177,7 +177,7 @@ export async function overview(deps: Deps, who: Principal): Promise<Overview> {
   const mine = new Set(platforms.map((p) => p.id));
   const solutions = region ? citySolutions.filter((x) => mine.has(x.platformId)) : citySolutions;
   const leads = region ? cityLeads.filter((l) => l.scenario.region === region) : cityLeads;
-  const scenarioLists = region ? cityScenarios.map((xs) => xs.filter((x) => x.region === region)) : cityScenarios;
+  const scenarios = region ? cityScenarios.filter((x) => x.region === region) : cityScenarios;
   const roadshows = region ? cityRoadshows.filter((r) => r.venue?.region === region) : cityRoadshows;
   // Upstream selections are the city's recommendation; a district sees its platforms' in the 名录.
   const selections = citySelections;
@@ -214,7 +214,7 @@ export async function overview(deps: Deps, who: Principal): Promise<Overview> {
   const everAccepted = leads.filter(wasAccepted).length;
   const decided = everAccepted + leadsByStatus.declined;
   const categoryOf = new Map(platforms.map((p) => [p.id, p.category]));
-  const scenariosByStatus = Object.fromEntries(SCENARIO_STATUSES.map((st, i) => [st, scenarioLists[i]!.length])) as Record<ScenarioStatus, number>;
+  const scenariosByStatus = Object.fromEntries(SCENARIO_STATUSES.map((st) => [st, scenarios.filter((x) => x.status === st).length])) as Record<ScenarioStatus, number>;
 
   return {
     platforms: { total: platforms.length, byCategory },
@@ -228,7 +228,7 @@ export async function overview(deps: Deps, who: Principal): Promise<Overview> {
       bySource: funnelBy(leads, leadSourceKey),
     },
     roadshows: await eventFigures(deps, roadshows),
-    scenarios: { total: scenarioLists.reduce((a, l) => a + l.length, 0), byStatus: scenariosByStatus },
+    scenarios: { total: scenarios.length, byStatus: scenariosByStatus },
     trend: [...years.values()].sort((a, b) => a.year - b.year),
     selections,
     scope: {
@@ -236,7 +236,7 @@ export async function overview(deps: Deps, who: Principal): Promise<Overview> {
       shareOfCity: region
         ? {
             platforms: share(platforms.length, cityPlatforms.length),
-            scenarios: share(scenarioLists.reduce((a, l) => a + l.length, 0), cityScenarios.reduce((a, l) => a + l.length, 0)),
+            scenarios: share(scenarios.length, cityScenarios.length),
             leads: share(leads.length, cityLeads.length),
           }
         : null,

@@ -1,13 +1,13 @@
-import { notFound } from '../core/errors';
-import { deterministicId } from '../core/ids';
-import type { Principal } from '../core/principal';
-import { catalogueItem } from '../core/schemas/proposal';
-import { follows, type Subscription, type SubscriptionInput } from '../core/schemas/subscription';
-import { OPEN_STATUSES } from '../core/schemas/scenario';
-import { allScenariosByStatus } from '../db/scenarios';
-import * as repo from '../db/subscriptions';
-import { inboxNotifier } from '../notify/inbox';
-import type { Deps } from '../runtime/deps';
+import { notFound } from '#core/errors';
+import { deterministicId } from '#core/ids';
+import type { Principal } from '#core/principal';
+import { catalogueItem } from '#core/schemas/proposal';
+import { follows, type Subscription, type SubscriptionInput } from '#core/schemas/subscription';
+import { OPEN_STATUSES } from '#core/schemas/scenario';
+import { scenariosInStatuses } from '#db/scenarios';
+import * as repo from '#db/subscriptions';
+import { inboxNotifier } from '#notify/inbox';
+import type { Deps } from '#runtime/deps';
 import { postPlatformEvent } from './platform-webhook';
 import { nowIso, storeOf } from './store';
 
@@ -44,7 +44,7 @@ export async function sendScenarioDigests(deps: Deps): Promise<number> {
     (x) => (x.industries.length || x.domains.length) && !(x.lastDigestAt && now.getTime() - Date.parse(x.lastDigestAt) < DAY_MS),
   );
   if (!due.length) return 0;
-  const open = (await Promise.all(OPEN_STATUSES.map((st) => allScenariosByStatus(s, st)))).flat().filter((sc) => !sc.smokeTest && sc.publishedAt);
+  const open = (await scenariosInStatuses(s, OPEN_STATUSES)).filter((sc) => !sc.smokeTest && sc.publishedAt);
   let sent = 0;
   for (const sub of due) {
     const since = sub.lastDigestAt ?? sub.updatedAt;

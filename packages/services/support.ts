@@ -1,17 +1,17 @@
-import { AppError, conflict, forbidden, invalid, notFound } from '../core/errors';
-import { newId } from '../core/ids';
-import type { Principal } from '../core/principal';
-import type { EligibleRow, Grant, PaymentInput, Programme, ProgrammeInput } from '../core/schemas/support';
-import { amountFor, cents, checkRule, type SupportFacts } from '../core/support/eligibility';
-import { allSelections } from '../db/selections';
-import { reportedYears } from '../db/indicators';
-import { allPlatforms, getPlatform } from '../db/platforms';
-import { getDirectoryYear } from '../db/rounds';
-import * as repo from '../db/support';
-import type { PlatformRecord } from '../db/platforms';
-import type { Deps } from '../runtime/deps';
+import { AppError, conflict, forbidden, invalid, notFound } from '#core/errors';
+import { newId } from '#core/ids';
+import type { Principal } from '#core/principal';
+import type { EligibleRow, Grant, PaymentInput, Programme, ProgrammeInput } from '#core/schemas/support';
+import { amountFor, cents, checkRule, type SupportFacts } from '#core/support/eligibility';
+import { allSelections } from '#db/selections';
+import { reportedYears } from '#db/indicators';
+import { allPlatforms, getPlatform } from '#db/platforms';
+import { getDirectoryYear } from '#db/rounds';
+import * as repo from '#db/support';
+import type { PlatformRecord } from '#db/platforms';
+import type { Deps } from '#runtime/deps';
 import { actorOf, audit, type Origin } from './audit';
-import type { Store } from '../db/store';
+import type { Store } from '#db/store';
 import { nowIso, storeOf } from './store';
 
 // 第十七条 奖补: programmes, who is eligible and why, applications and nominations, approval within

@@ -1,7 +1,7 @@
-import { needText } from '../core/matching/negation';
-import type { Scenario } from '../core/schemas/scenario';
-import type { Solution } from '../core/schemas/solution';
-import type { PlatformRecord } from '../db/platforms';
+import { needText } from '#core/matching/negation';
+import type { Scenario } from '#core/schemas/scenario';
+import type { Solution } from '#core/schemas/solution';
+import type { PlatformRecord } from '#db/platforms';
 
 // What gets embedded for each thing. Changing these changes every content hash, so every vector is
 // recomputed once on the next run; that is the intended invalidation.

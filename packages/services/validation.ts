@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../core/errors';
+import { AppError } from '#core/errors';
 
 export const fromIssues = (issues: z.core.$ZodIssue[]) =>
   new AppError(

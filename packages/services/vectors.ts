@@ -1,6 +1,6 @@
-import { contentHash } from '../core/ids';
-import { getVectors, putVectors } from '../db/vectors';
-import type { Deps } from '../runtime/deps';
+import { contentHash } from '#core/ids';
+import { getVectors, putVectors } from '#db/vectors';
+import type { Deps } from '#runtime/deps';
 import { storeOf } from './store';
 
 // Vectors are immutable per (model, text), so the in-process cache (one per Deps, i.e. per process

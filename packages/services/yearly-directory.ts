@@ -1,10 +1,10 @@
-import { conflict, forbidden, notFound } from '../core/errors';
-import type { Principal } from '../core/principal';
-import { isListed, type DirectoryEntry, type DirectoryYear, type Round } from '../core/schemas/round';
-import { adjustedLevel } from '../core/tracking/check';
-import * as repo from '../db/rounds';
-import { getAdjustments } from '../db/tracking';
-import type { Deps } from '../runtime/deps';
+import { conflict, forbidden, notFound } from '#core/errors';
+import type { Principal } from '#core/principal';
+import { isListed, type DirectoryEntry, type DirectoryYear, type Round } from '#core/schemas/round';
+import { adjustedLevel } from '#core/tracking/check';
+import * as repo from '#db/rounds';
+import { getAdjustments } from '#db/tracking';
+import type { Deps } from '#runtime/deps';
 import { noticeOrder } from './public-notice';
 import { mustGetRound } from './rounds';
 import { directoryPublished } from './notifications';

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chinaYear } from '../../packages/core/indicators';
+import { chinaYear } from '#core/indicators';
 import { fillScenario } from '../support/scenario-form';
 import { PageProblems } from '../support/page-problems';
 import { eventually, startTestStack, type TestStack } from '../support/stack';

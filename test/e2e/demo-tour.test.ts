@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoCity, type DemoSummary } from '../../packages/local/demo/city';
-import { demoClient } from '../../packages/local/demo/http';
-import { DemoSignIn } from '../../packages/local/demo/people';
+import { loadDemoCity, type DemoSummary } from '#local/demo/city';
+import { demoClient } from '#local/demo/http';
+import { DemoSignIn } from '#local/demo/people';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // What a newcomer sees after `npm run demo`: every main console page, for the role that uses it,

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assessApplication } from '../../packages/services/rounds';
+import { assessApplication } from '#services/rounds';
 import { PageProblems } from '../support/page-problems';
 import { creditCodeFor, platformBody, specializedL2Report } from '../support/fixtures';
 import { fillScenario } from '../support/scenario-form';

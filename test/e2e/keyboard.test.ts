@@ -1,8 +1,8 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RUBRIC_2025_1 } from '../../packages/core/review/rubric';
-import { latestReport } from '../../packages/db/indicators';
-import { storeOf } from '../../packages/services/store';
+import { RUBRIC_2025_1 } from '#core/review/rubric';
+import { latestReport } from '#db/indicators';
+import { storeOf } from '#services/store';
 import { platformBody, specializedL2Report } from '../support/fixtures';
 import { reviewedRound } from '../support/recommend-fixtures';
 import { PageProblems, signedInPage } from '../support/page-problems';

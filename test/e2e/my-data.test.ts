@@ -2,7 +2,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { currentNotice } from '../../packages/core/privacy/notices';
+import { currentNotice } from '#core/privacy/notices';
 import { PageProblems } from '../support/page-problems';
 import { roundOnNotice } from '../support/notice-round';
 import { objectionBody } from '../support/round-fixtures';

@@ -153,7 +153,7 @@ describe('recommendation and tracking in the console', () => {
   it('a diagnosis institution files the report assigned to it, and the platform sees it', async () => {
     const bureau = await stack.token('bureau');
     const code = '91370200MA0009999X'.slice(0, 17);
-    const creditCode = code + (await import('../../packages/core/credit-code')).creditCodeCheckChar(code);
+    const creditCode = code + (await import('#core/credit-code')).creditCodeCheckChar(code);
     expect((await stack.call('POST', '/v1/organisations', { token: bureau, body: { kind: 'institution', name: '青岛诊断服务中心', creditCode } })).status).toBe(201);
     const platformId = ((await stack.call('GET', '/v1/stats/platforms', { token: bureau })).body.items as { id: string; name: string }[]).find((p) => p.name === '答辩平台C')!.id;
     const d = await stack.call('POST', `/v1/platforms/${platformId}/diagnoses`, { token: bureau, body: { institution: { name: '青岛诊断服务中心', creditCode }, scope: '技术能力与数据安全' } });

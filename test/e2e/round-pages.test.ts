@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RUBRIC_2025_1 } from '../../packages/core/review/rubric';
+import { RUBRIC_2025_1 } from '#core/review/rubric';
 import { platformBody, specializedL2Report } from '../support/fixtures';
 import { creditCode, expertBody } from '../support/round-fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rankNeed } from '../../packages/services/matching';
-import { sendScenarioDigests } from '../../packages/services/subscriptions';
+import { rankNeed } from '#services/matching';
+import { sendScenarioDigests } from '#services/subscriptions';
 import { platformBody, scenarioBody, specializedL2Report } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 import { xlsxCells } from '../support/xlsx';

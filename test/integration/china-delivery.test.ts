@@ -5,9 +5,9 @@
  * does not answer: the page says the code could not be sent, and nothing counts as sent.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../packages/notify/messenger';
-import { tencentSmsSender } from '../../packages/notify/tencent-sms';
-import { CODE_SEND_LIMITS } from '../../packages/core/accounts/login-code';
+import { DeliveryError } from '#notify/messenger';
+import { tencentSmsSender } from '#notify/tencent-sms';
+import { CODE_SEND_LIMITS } from '#core/accounts/login-code';
 import { startFakeTencentSms, type FakeTencentSms } from '../support/fake-tencent-sms';
 import { startFakeSmtp, startSilentServer, type FakeSmtp } from '../support/fake-smtp';
 import { startTestStack, type TestStack } from '../support/stack';

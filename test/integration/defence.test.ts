@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFENCE_RUBRIC_2026_1 } from '../../packages/core/recommend/defence';
+import { DEFENCE_RUBRIC_2026_1 } from '#core/recommend/defence';
 import { reviewedRound } from '../support/recommend-fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 import { xlsxCells } from '../support/xlsx';

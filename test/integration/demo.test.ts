@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoCity, type DemoSummary } from '../../packages/local/demo/city';
-import { assertLocal, demoClient } from '../../packages/local/demo/http';
-import { DemoSignIn } from '../../packages/local/demo/people';
+import { loadDemoCity, type DemoSummary } from '#local/demo/city';
+import { assertLocal, demoClient } from '#local/demo/http';
+import { DemoSignIn } from '#local/demo/people';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // `npm run demo` against a running instance over HTTP: every console page the newcomer opens has

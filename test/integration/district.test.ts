@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../../packages/local/token';
-import { assessApplication } from '../../packages/services/rounds';
+import { signToken } from '#local/token';
+import { assessApplication } from '#services/rounds';
 import { creditCodeFor, platformBody, scenarioBody, specializedL2Report } from '../support/fixtures';
 import { mailbox, signIn, switchTo } from '../support/sign-in';
 import { eventually, startTestStack, type TestStack } from '../support/stack';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalEmbedder } from '../../packages/embed/local';
-import type { Embedder } from '../../packages/embed/port';
-import { createDeps } from '../../packages/runtime/deps';
-import { embedCached } from '../../packages/services/vectors';
+import { createLocalEmbedder } from '#embed/local';
+import type { Embedder } from '#embed/port';
+import { createDeps } from '#runtime/deps';
+import { embedCached } from '#services/vectors';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /** Wraps the local embedder and counts what actually reaches it. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Review } from '../../packages/core/schemas/review';
-import { createReview } from '../../packages/db/reviews';
-import { storeOf } from '../../packages/services/store';
+import type { Review } from '#core/schemas/review';
+import { createReview } from '#db/reviews';
+import { storeOf } from '#services/store';
 import { assignmentFor, creditCode, expertBody } from '../support/round-fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 import { signIn, switchTo } from '../support/sign-in';

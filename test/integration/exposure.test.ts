@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { Lead } from '../../packages/core/schemas/lead';
-import { makeDocumentClient, makeDynamoClient } from '../../packages/db/client';
-import { createLead, monthOf, moveLead, openLeadsByPlatform } from '../../packages/db/leads';
-import type { Store } from '../../packages/db/store';
-import { ensureTable } from '../../packages/local/provision';
-import { Meter } from '../../packages/metering/meter';
-import { totals, usageSince } from '../../packages/metering/usage';
+import type { Lead } from '#core/schemas/lead';
+import { makeDocumentClient, makeDynamoClient } from '#db/client';
+import { createLead, monthOf, moveLead, openLeadsByPlatform } from '#db/leads';
+import type { Store } from '#db/store';
+import { ensureTable } from '#local/provision';
+import { Meter } from '#metering/meter';
+import { totals, usageSince } from '#metering/usage';
 
 const table = `exposure-${randomBytes(4).toString('hex')}`;
 const meter = new Meter();

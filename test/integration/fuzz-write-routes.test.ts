@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformBody, scenarioBody, specializedL2Report } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 import { expertBody, objectionBody } from '../support/round-fixtures';
-import { RUBRIC_2025_1 } from '../../packages/core/review/rubric';
-import { assessApplication } from '../../packages/services/rounds';
-import { runRoadshow } from '../../packages/services/roadshows';
+import { RUBRIC_2025_1 } from '#core/review/rubric';
+import { assessApplication } from '#services/rounds';
+import { runRoadshow } from '#services/roadshows';
 
 let stack: TestStack;
 let tokens: Record<'bureau' | 'mfr' | 'plt' | 'expert' | 'district', string>;

@@ -1,7 +1,7 @@
 import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sheetHeaders } from '../../packages/core/import/sheets';
+import { sheetHeaders } from '#core/import/sheets';
 import { creditCodeFor } from '../support/fixtures';
 import { creditCode } from '../support/round-fixtures';
 import { startTestStack, type TestStack } from '../support/stack';

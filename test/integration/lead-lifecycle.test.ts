@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifySignature } from '../../packages/core/webhook';
-import { trackRecords } from '../../packages/db/leads';
-import { listLeads, remindStaleLeads } from '../../packages/services/leads';
-import { storeOf } from '../../packages/services/store';
+import { verifySignature } from '#core/webhook';
+import { trackRecords } from '#db/leads';
+import { listLeads, remindStaleLeads } from '#services/leads';
+import { storeOf } from '#services/store';
 import { platformBody, scenarioBody } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 

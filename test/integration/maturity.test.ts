@@ -1,6 +1,6 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QD_2025_1 } from '../../packages/core/maturity/qd-2025.1';
+import { QD_2025_1 } from '#core/maturity/qd-2025.1';
 import { platformBody, specializedL2Report } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 

@@ -4,14 +4,14 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type Dynamo
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { makeDocumentClient, makeDynamoClient } from '../../packages/db/client';
-import { putIf } from '../../packages/db/store';
-import { createEvidenceBucket } from '../../packages/files/bucket';
-import { makeS3Client } from '../../packages/files/client';
-import { ensureBucket, ensureTable } from '../../packages/local/provision';
-import { Meter } from '../../packages/metering/meter';
-import { totals, usageSince } from '../../packages/metering/usage';
-import { makeSqsClient } from '../../packages/queue/client';
+import { makeDocumentClient, makeDynamoClient } from '#db/client';
+import { putIf } from '#db/store';
+import { createEvidenceBucket } from '#files/bucket';
+import { makeS3Client } from '#files/client';
+import { ensureBucket, ensureTable } from '#local/provision';
+import { Meter } from '#metering/meter';
+import { totals, usageSince } from '#metering/usage';
+import { makeSqsClient } from '#queue/client';
 import { platformBody } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 

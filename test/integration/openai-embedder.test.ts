@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OpenAIEmbedder } from '../../packages/embed/openai';
+import { OpenAIEmbedder } from '#embed/openai';
 
 /** An OpenAI-compatible /v1/embeddings endpoint with scriptable failures. */
 let server: Server;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maskContact } from '../../packages/core/privacy/mask';
-import { findContacts } from '../../packages/core/privacy/mask';
+import { maskContact } from '#core/privacy/mask';
+import { findContacts } from '#core/privacy/mask';
 import { roundOnNotice } from '../support/notice-round';
 import { creditCode, expertBody, objectionBody } from '../support/round-fixtures';
 import { signIn } from '../support/sign-in';

@@ -1,8 +1,8 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maskContact } from '../../packages/core/privacy/mask';
-import { RETENTION } from '../../packages/core/privacy/retention';
-import { reconcile } from '../../packages/services/reconcile';
+import { maskContact } from '#core/privacy/mask';
+import { RETENTION } from '#core/privacy/retention';
+import { reconcile } from '#services/reconcile';
 import { objectionBody } from '../support/round-fixtures';
 import { roundOnNotice } from '../support/notice-round';
 import { lastCode, signIn } from '../support/sign-in';

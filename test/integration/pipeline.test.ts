@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifySignature } from '../../packages/core/webhook';
+import { verifySignature } from '#core/webhook';
 import { platformBody, scenarioBody } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 

@@ -1,8 +1,8 @@
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPoller } from '../../packages/local/poller';
-import { leadId } from '../../packages/services/leads';
+import { startPoller } from '#local/poller';
+import { leadId } from '#services/leads';
 import { platformBody, scenarioBody } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 

@@ -1,8 +1,8 @@
 import { PurgeQueueCommand, ReceiveMessageCommand, DeleteMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runEmbed } from '../../packages/services/embedding';
-import { runMatch } from '../../packages/services/matching';
-import { reconcile } from '../../packages/services/reconcile';
+import { runEmbed } from '#services/embedding';
+import { runMatch } from '#services/matching';
+import { reconcile } from '#services/reconcile';
 import { platformBody, scenarioBody } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 

@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformBody, scenarioBody } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
-import { markNoticesOwed } from '../../packages/db/roadshow-events';
-import { reconcile } from '../../packages/services/reconcile';
-import { PERSONAL_DATA_SOURCES } from '../../packages/services/personal-data/sources';
+import { markNoticesOwed } from '#db/roadshow-events';
+import { reconcile } from '#services/reconcile';
+import { PERSONAL_DATA_SOURCES } from '#services/personal-data/sources';
 import { mailbox } from '../support/sign-in';
 
 // The "Done when": create → compose (2 rooms) → publish → replies (one platform declines,

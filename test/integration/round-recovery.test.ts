@@ -1,9 +1,9 @@
 import { PurgeQueueCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { transitionRound } from '../../packages/db/rounds';
-import { reconcile } from '../../packages/services/reconcile';
-import { assessApplication } from '../../packages/services/rounds';
-import { storeOf } from '../../packages/services/store';
+import { transitionRound } from '#db/rounds';
+import { reconcile } from '#services/reconcile';
+import { assessApplication } from '#services/rounds';
+import { storeOf } from '#services/store';
 import { platformBody, specializedL2Report } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validCreditCode } from '../../packages/core/credit-code';
-import { rankNeed } from '../../packages/services/matching';
+import { validCreditCode } from '#core/credit-code';
+import { rankNeed } from '#services/matching';
 import { loadCorpusDataset } from '../../bench/match-corpus';
 import { grownReport, indicatorReport } from '../../bench/seed';
 import { eventually, startTestStack, type TestStack } from '../support/stack';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeFor, platformBody, scenarioBody } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 import { Browser, askForCode, exchange, lastCode, mailbox, requestCode, signIn, submitCode, switchTo } from '../support/sign-in';
-import { parseApiKey } from '../../packages/core/accounts/api-key';
+import { parseApiKey } from '#core/accounts/api-key';
 
 let stack: TestStack;
 let skewMs = 0;
@@ -250,7 +250,7 @@ describe('signing key rotation', () => {
   it('retired keys stay in the JWKS, so issued tokens keep working, and new issuer processes sign with a new key', async () => {
     const { createAuthApp, openauthStorage } = await import('../../functions/auth/issuer');
     const { createApp } = await import('../../functions/api/app');
-    const { retireSigningKeys } = await import('../../packages/local/rotate-signing-key');
+    const { retireSigningKeys } = await import('#local/rotate-signing-key');
     const before = await signIn(stack, 'rotate@example.cn');
     const kidOf = (t: string) => JSON.parse(Buffer.from(t.split('.')[0]!, 'base64url').toString()).kid as string;
     expect(await retireSigningKeys(openauthStorage(stack.deps.settings, stack.deps.resources.tableName))).toContain(kidOf(before.access_token));

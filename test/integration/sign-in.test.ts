@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeFor, platformBody, scenarioBody } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 import { mailbox, refresh, signIn, switchTo } from '../support/sign-in';
-import { parseApiKey } from '../../packages/core/accounts/api-key';
+import { parseApiKey } from '#core/accounts/api-key';
 
 /**
  * The real OAuth flow against the issuer the local stack serves at /auth: codes from the dev

@@ -7,10 +7,10 @@ import { CreateTableCommand, DeleteTableCommand, GetItemCommand, ListTablesComma
 import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, ListQueuesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { makeDynamoClient } from '../../packages/db/client';
-import { makeSqsClient } from '../../packages/queue/client';
-import { freePort } from '../../packages/local/ports';
-import { signToken } from '../../packages/local/token';
+import { makeDynamoClient } from '#db/client';
+import { makeSqsClient } from '#queue/client';
+import { freePort } from '#local/ports';
+import { signToken } from '#local/token';
 import { platformBody } from '../support/fixtures';
 import { eventually } from '../support/stack';
 import { groupAlive, http, runServiceToExit, startServiceProcess, type ServiceProcess } from '../support/service-process';

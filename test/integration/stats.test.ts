@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app';
-import { chinaYear } from '../../packages/core/indicators';
+import { chinaYear } from '#core/indicators';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../packages/local/ports';
-import { signToken } from '../../packages/local/token';
+import { freePort } from '#local/ports';
+import { signToken } from '#local/token';
 import { platformBody, scenarioBody } from '../support/fixtures';
 import { http, listAll, startServiceProcess, type ServiceProcess } from '../support/service-process';
 import { eventually } from '../support/stack';
-import { mulberry32 } from '../../packages/core/prng';
+import { mulberry32 } from '#core/prng';
 
 const SECRET = 'soak-kill-secret-0123456789abcdef';
 const dataDir = mkdtempSync(join(tmpdir(), 'gongfu-kill5-'));

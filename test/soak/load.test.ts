@@ -1,6 +1,6 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOMAINS, INDUSTRIES, TECHNOLOGIES } from '../../packages/core/taxonomy';
+import { DOMAINS, INDUSTRIES, TECHNOLOGIES } from '#core/taxonomy';
 import { platformBody, scenarioBody } from '../support/fixtures';
 import { eventually, startTestStack, type TestStack } from '../support/stack';
 

@@ -1,4 +1,4 @@
-import { validCreditCode } from '../../packages/core/credit-code';
+import { validCreditCode } from '#core/credit-code';
 
 /** Request bodies a real client would send; tests override what they are about. */
 export function platformBody(name: string, extra: Record<string, unknown> = {}) {

@@ -1,8 +1,8 @@
 import type { TestProject } from 'vitest/node';
 import { buildConsoleAssets } from '../../functions/console/build-assets';
-import { startLocalDynamo, type LocalDynamo } from '../../packages/local/dynamo';
-import { startLocalSqs, type LocalSqs } from '../../packages/local/sqs';
-import { startLocalS3, type LocalS3 } from '../../packages/local/s3';
+import { startLocalDynamo, type LocalDynamo } from '#local/dynamo';
+import { startLocalSqs, type LocalSqs } from '#local/sqs';
+import { startLocalS3, type LocalS3 } from '#local/s3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import { assessApplication } from '../../packages/services/rounds';
+import { assessApplication } from '#services/rounds';
 import { platformBody, specializedL2Report } from './fixtures';
 import type { TestStack } from './stack';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { sheetHeaders } from '../../packages/core/import/sheets';
-import { assessApplication } from '../../packages/services/rounds';
+import { sheetHeaders } from '#core/import/sheets';
+import { assessApplication } from '#services/rounds';
 import { creditCodeFor, platformBody, specializedL2Report } from './fixtures';
 import { expertBody, specializedSheet } from './round-fixtures';
 import type { TestStack } from './stack';

@@ -1,6 +1,6 @@
-import { creditCodeCheckChar } from '../../packages/core/credit-code';
-import { RUBRIC_2025_1 } from '../../packages/core/review/rubric';
-import type { Review } from '../../packages/core/schemas/review';
+import { creditCodeCheckChar } from '#core/credit-code';
+import { RUBRIC_2025_1 } from '#core/review/rubric';
+import type { Review } from '#core/schemas/review';
 import { specializedL2Report } from './fixtures';
 
 /** A valid 统一社会信用代码 built from 17 characters (the check character computed). */

@@ -1,11 +1,11 @@
-import { parseContact } from '../../packages/core/accounts/contact';
-import * as flow from '../../packages/local/sign-in-flow';
-import type { DevMailbox } from '../../packages/notify/dev-mailbox';
-import type { Stack } from '../../packages/local/stack';
+import { parseContact } from '#core/accounts/contact';
+import * as flow from '#local/sign-in-flow';
+import type { DevMailbox } from '#notify/dev-mailbox';
+import type { Stack } from '#local/stack';
 
 // The sign-in flow of packages/local/sign-in-flow.ts, driven in-process against a test stack.
 
-export { CLIENT_ID, REDIRECT_URI, exchange, submitCode, type Tokens } from '../../packages/local/sign-in-flow';
+export { CLIENT_ID, REDIRECT_URI, exchange, submitCode, type Tokens } from '#local/sign-in-flow';
 
 const inProcess = (stack: Pick<Stack, 'app'>): flow.Transport => (path, init) => Promise.resolve(stack.app.request(path, init));
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { startStack, type Stack, type StackOptions } from '../../packages/local/stack';
-import { signToken } from '../../packages/local/token';
-import type { Role } from '../../packages/core/principal';
+import { startStack, type Stack, type StackOptions } from '#local/stack';
+import { signToken } from '#local/token';
+import type { Role } from '#core/principal';
 
 export const TEST_SECRET = 'test-secret-for-the-local-stack-0123456789';
 

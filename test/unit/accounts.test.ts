@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { newApiKey, parseApiKey, requiredScope, secretMatches } from '../../packages/core/accounts/api-key';
-import { maskContact, parseContact } from '../../packages/core/accounts/contact';
-import { CODE_MAX_ATTEMPTS, codeRefusal, codeSendAllowed, type LoginCodeRecord } from '../../packages/core/accounts/login-code';
-import { Claims } from '../../packages/core/principal';
+import { newApiKey, parseApiKey, requiredScope, secretMatches } from '#core/accounts/api-key';
+import { maskContact, parseContact } from '#core/accounts/contact';
+import { CODE_MAX_ATTEMPTS, codeRefusal, codeSendAllowed, type LoginCodeRecord } from '#core/accounts/login-code';
+import { Claims } from '#core/principal';
 
 describe('contacts', () => {
   it('one person, one identity however the number or address is typed', () => {

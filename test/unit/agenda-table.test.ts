@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaCsv, agendaRows } from '../../packages/core/roadshow/agenda-table';
+import { agendaCsv, agendaRows } from '#core/roadshow/agenda-table';
 
 const roadshow = {
   agenda: [

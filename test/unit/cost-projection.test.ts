@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS, PRICES } from '../../packages/cost/prices';
+import { ASSUMPTIONS, PRICES } from '#cost/prices';
 import {
   CITY,
   ZERO_TOTALS,
@@ -16,9 +16,9 @@ import {
   scaleWorkload,
   totalsAtSize,
   type Operation,
-} from '../../packages/cost/projection';
-import { Meter } from '../../packages/metering/meter';
-import { addUsage, emptyUsage, totals, usageSince } from '../../packages/metering/usage';
+} from '#cost/projection';
+import { Meter } from '#metering/meter';
+import { addUsage, emptyUsage, totals, usageSince } from '#metering/usage';
 
 const x86 = { architecture: 'x86_64' as const, memoryMb: 1024 };
 

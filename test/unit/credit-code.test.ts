@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCreditCode, creditCodeCheckChar } from '../../packages/core/credit-code';
-import { CreditCode } from '../../packages/core/schemas/common';
+import { checkCreditCode, creditCodeCheckChar } from '#core/credit-code';
+import { CreditCode } from '#core/schemas/common';
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
   it('accepts codes whose mod-31 check character is right, in any case and with stray spaces', () => {

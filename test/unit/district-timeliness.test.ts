@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeliness } from '../../packages/core/district-timeliness';
+import { timeliness } from '#core/district-timeliness';
 
 const day = (d: number) => new Date(Date.UTC(2026, 10, 1) + d * 86_400_000).toISOString();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { funnel, funnelBy, medianFirstResponseHours } from '../../packages/core/funnel';
-import type { Lead } from '../../packages/core/schemas/lead';
+import { funnel, funnelBy, medianFirstResponseHours } from '#core/funnel';
+import type { Lead } from '#core/schemas/lead';
 
 const base: Lead = {
   id: 'l', scenarioId: 's', platformId: 'p', platformName: 'P', status: 'pending', score: 0.5, reasons: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSheet, sheetHeaders } from '../../packages/core/import/sheets';
+import { parseSheet, sheetHeaders } from '#core/import/sheets';
 
 const headers = sheetHeaders('scenarios');
 const row = (n: number, cells: Record<string, string>) => ({ row: n, cells: headers.map((h) => cells[h] ?? '') });

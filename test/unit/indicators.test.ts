@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Category } from '../../packages/core/taxonomy';
+import type { Category } from '#core/taxonomy';
 import {
   GeneralIndicators,
   IndicatorReport,
@@ -10,7 +10,7 @@ import {
   indicatorReportSchema,
   reportYearSchema,
   type IndicatorReportFor,
-} from '../../packages/core/indicators';
+} from '#core/indicators';
 
 const CATEGORIES: Category[] = ['comprehensive', 'characteristic', 'specialized'];
 

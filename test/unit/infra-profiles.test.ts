@@ -8,10 +8,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { QUEUES, QUEUE_NAMES, dlqResourceName } from '../../packages/queue/queues';
+import { QUEUES, QUEUE_NAMES, dlqResourceName } from '#queue/queues';
 import { CHINA_AVAILABILITY, usableInChina, type Feature } from '../../infra/china-availability';
 import { CHINA_REQUIRED, LOG_RETENTION, ProfileError } from '../../infra/profile';
-import { alarmMetrics } from '../../packages/cost/projection';
+import { alarmMetrics } from '#cost/projection';
 import { installSstRecorder, type Recorded, type Recording } from '../support/sst-recorder';
 
 const ROOT = resolve(__dirname, '../..');

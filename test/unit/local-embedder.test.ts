@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cosine } from '../../packages/core/matching/vector';
-import { LocalEmbedder, createLocalEmbedder } from '../../packages/embed/local';
+import { cosine } from '#core/matching/vector';
+import { LocalEmbedder, createLocalEmbedder } from '#embed/local';
 
 const norm = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 

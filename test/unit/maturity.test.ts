@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Category } from '../../packages/core/taxonomy';
-import { indicatorReportSchema, type IndicatorReportFor } from '../../packages/core/indicators';
-import { RuleSet, type Threshold } from '../../packages/core/maturity/rule-set';
-import { QD_2025_1 } from '../../packages/core/maturity/qd-2025.1';
+import type { Category } from '#core/taxonomy';
+import { indicatorReportSchema, type IndicatorReportFor } from '#core/indicators';
+import { RuleSet, type Threshold } from '#core/maturity/rule-set';
+import { QD_2025_1 } from '#core/maturity/qd-2025.1';
 import {
   Assessment,
   assess,
   levelName,
   requiredPasses,
   type Level,
-} from '../../packages/core/maturity/assess';
+} from '#core/maturity/assess';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: reports are derived from the rule set, then nudged one indicator at a time, so every

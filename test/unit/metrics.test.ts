@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ndcgAt, recallAt, reciprocalRank, summarize } from '../../packages/core/matching/metrics';
+import { ndcgAt, recallAt, reciprocalRank, summarize } from '#core/matching/metrics';
 
 describe('metrics', () => {
   const labels = { A: 3, C: 2, D: 1 };

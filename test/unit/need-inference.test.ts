@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ABBREVIATIONS } from '../../packages/core/matching/abbreviations';
-import { inferNeed } from '../../packages/core/matching/infer';
-import { readNeed } from '../../packages/core/matching/negation';
-import { DEFAULT_WEIGHTS, indexPlatforms, rank, type CandidatePlatform, type ScenarioInput } from '../../packages/core/matching/score';
-import { concepts } from '../../packages/core/matching/text';
-import { conceptById } from '../../packages/core/matching/thesaurus';
+import { ABBREVIATIONS } from '#core/matching/abbreviations';
+import { inferNeed } from '#core/matching/infer';
+import { readNeed } from '#core/matching/negation';
+import { DEFAULT_WEIGHTS, indexPlatforms, rank, type CandidatePlatform, type ScenarioInput } from '#core/matching/score';
+import { concepts } from '#core/matching/text';
+import { conceptById } from '#core/matching/thesaurus';
 
 describe('negation: what is ruled out does not count', () => {
   it.each([

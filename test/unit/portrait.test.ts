@@ -4,9 +4,9 @@ import {
   platformPortrait,
   type Portrait,
   type PortraitSnapshot,
-} from '../../packages/core/portrait/portrait';
-import { dataQualityWarnings, type IndicatorYear } from '../../packages/core/portrait/data-quality';
-import { bottlenecks } from '../../packages/core/portrait/bottlenecks';
+} from '#core/portrait/portrait';
+import { dataQualityWarnings, type IndicatorYear } from '#core/portrait/data-quality';
+import { bottlenecks } from '#core/portrait/bottlenecks';
 
 function comprehensive(id: string, f: number, overrides: Partial<Record<string, number>> = {}): PortraitSnapshot {
   // f scales every figure, so a larger f is better on every indicator.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readConsequences } from '../../packages/core/matching/consequences';
-import { englishGloss } from '../../packages/core/matching/english-glossary';
-import { ENGLISH_TERMS } from '../../packages/core/matching/english-terms';
-import { inferNeed } from '../../packages/core/matching/infer';
-import { circledAsNumbers, findMainAsk, splitItems } from '../../packages/core/matching/main-ask';
-import { DEFAULT_TUNING, DEFAULT_WEIGHTS, indexPlatforms, rank, type CandidatePlatform, type ScenarioInput } from '../../packages/core/matching/score';
-import { conceptHits, concepts, normalize } from '../../packages/core/matching/text';
-import { conceptById } from '../../packages/core/matching/thesaurus';
+import { readConsequences } from '#core/matching/consequences';
+import { englishGloss } from '#core/matching/english-glossary';
+import { ENGLISH_TERMS } from '#core/matching/english-terms';
+import { inferNeed } from '#core/matching/infer';
+import { circledAsNumbers, findMainAsk, splitItems } from '#core/matching/main-ask';
+import { DEFAULT_TUNING, DEFAULT_WEIGHTS, indexPlatforms, rank, type CandidatePlatform, type ScenarioInput } from '#core/matching/score';
+import { conceptHits, concepts, normalize } from '#core/matching/text';
+import { conceptById } from '#core/matching/thesaurus';
 
 describe('main ask: a list of problems with one marked most urgent', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findContacts, maskAddress, maskAuditContacts, maskContact, maskContactsIn, maskName } from '../../packages/core/privacy/mask';
-import { NOTICE_UNSTATED, NoticeVersionField, PRIVACY_NOTICES, currentNotice, type NoticeForm } from '../../packages/core/privacy/notices';
-import { REDACTED, redactLogValue, redactText } from '../../packages/core/privacy/redact';
-import { RETENTION, dueBefore, expiresAtFor } from '../../packages/core/privacy/retention';
+import { findContacts, maskAddress, maskAuditContacts, maskContact, maskContactsIn, maskName } from '#core/privacy/mask';
+import { NOTICE_UNSTATED, NoticeVersionField, PRIVACY_NOTICES, currentNotice, type NoticeForm } from '#core/privacy/notices';
+import { REDACTED, redactLogValue, redactText } from '#core/privacy/redact';
+import { RETENTION, dueBefore, expiresAtFor } from '#core/privacy/retention';
 
 describe('the masking rule', () => {
   it('shows enough to recognise a contact, not to use it', () => {

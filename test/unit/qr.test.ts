@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { checkInQrSvg } from '../../packages/services/check-in-qr';
+import { checkInQrSvg } from '#services/check-in-qr';
 
 // The check-in code's QR image comes from the `qrcode` library. Its matrices are compared module for
 // module with an independent encoder's (Python qrcode 8.2, see the fixture's generatedBy), for every

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overQuota, rankFinal, type Candidate } from '../../packages/core/recommend/defence';
+import { overQuota, rankFinal, type Candidate } from '#core/recommend/defence';
 
 const cand = (id: string, category: Candidate['category'], reviewScore: number | null, defenceTotals: number[], level = 2): Candidate => ({
   applicationId: id, platformId: `plt_${id}`, platformName: `平台${id}`, operatorName: '运营', category, level, reviewScore, defenceTotals,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateScores, rankByScore } from '../../packages/core/review/aggregate';
-import { RUBRIC_2025_1, Rubric, scoreProblems, totalScore } from '../../packages/core/review/rubric';
+import { aggregateScores, rankByScore } from '#core/review/aggregate';
+import { RUBRIC_2025_1, Rubric, scoreProblems, totalScore } from '#core/review/rubric';
 
 describe('panel aggregation (第十一条)', () => {
   it('drops the single highest and lowest total with five or more experts', () => {

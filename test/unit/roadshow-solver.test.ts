@@ -5,8 +5,8 @@ import {
   type Agenda,
   type AgendaPlan,
   type ComposeAgendaInput,
-} from '../../packages/core/roadshow/solver';
-import { mulberry32 } from '../../packages/core/prng';
+} from '#core/roadshow/solver';
+import { mulberry32 } from '#core/prng';
 
 /** Every feasible assignment, scenario by scenario; returns the lexicographic best (opened, score). */
 function bruteForce(input: ComposeAgendaInput): { opened: number; score: number } {

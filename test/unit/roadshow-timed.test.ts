@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeTimedAgenda, eventSlots, recompose, type ComposeTimedInput, type TimedAgenda, type TimedItem } from '../../packages/core/roadshow/timed';
-import { mulberry32 } from '../../packages/core/prng';
+import { composeTimedAgenda, eventSlots, recompose, type ComposeTimedInput, type TimedAgenda, type TimedItem } from '#core/roadshow/timed';
+import { mulberry32 } from '#core/prng';
 
 /**
  * Every feasible timed agenda: each scenario is off, or in a slot with a non-empty subset (≤ k) of

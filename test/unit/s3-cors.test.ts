@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVIDENCE_CORS } from '../../packages/files/cors';
-import { corsHeaders, preflight } from '../../packages/local/s3-cors';
+import { EVIDENCE_CORS } from '#files/cors';
+import { corsHeaders, preflight } from '#local/s3-cors';
 
 // The local S3 answers a browser's CORS preflight by the evidence bucket's rule, as S3 does.
 const origin = 'http://127.0.0.1:8787';

@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { describe, expect, it } from 'vitest';
-import { verifySigV4 } from '../../packages/local/s3-signature';
+import { verifySigV4 } from '#local/s3-signature';
 
 // The local S3's signature check against URLs signed by the real AWS SDK presigner.
 const KEYS = { AKID: 'secret-key' };

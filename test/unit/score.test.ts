@@ -8,7 +8,7 @@ import {
   type CandidatePlatform,
   type CandidateSolution,
   type ScenarioInput,
-} from '../../packages/core/matching/score';
+} from '#core/matching/score';
 
 /** Unit vector in 2-d whose cosine with the scenario's [1, 0] is exactly `sim`. */
 const vec = (sim: number) => new Float32Array([sim, Math.sqrt(1 - sim * sim)]);

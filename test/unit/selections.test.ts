@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectionTitle, selectionYears } from '../../packages/core/schemas/selection';
+import { selectionTitle, selectionYears } from '#core/schemas/selection';
 
 describe('recommended vs selected per year', () => {
   it('counts a platform once per year, selected when either body selected it, newest year first', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountFor, checkRule, type SupportFacts } from '../../packages/core/support/eligibility';
+import { amountFor, checkRule, type SupportFacts } from '#core/support/eligibility';
 
 const facts = (o: Partial<SupportFacts> = {}): SupportFacts => ({
   level: 2, category: 'specialized', listed: true, listedYearBefore: false, selected: { province: false, nation: false }, reported: true, ...o,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DOMAINS, TECHNOLOGIES } from '../../packages/core/taxonomy';
-import { concepts, tokenize } from '../../packages/core/matching/text';
-import { THESAURUS, conceptById } from '../../packages/core/matching/thesaurus';
+import { DOMAINS, TECHNOLOGIES } from '#core/taxonomy';
+import { concepts, tokenize } from '#core/matching/text';
+import { THESAURUS, conceptById } from '#core/matching/thesaurus';
 
 const shared = (a: string, b: string) => concepts(a).filter((c) => concepts(b).includes(c));
 

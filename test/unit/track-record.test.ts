@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTS, rank, scorePlatform, type CandidatePlatform, type ScenarioInput } from '../../packages/core/matching/score';
+import { DEFAULT_WEIGHTS, rank, scorePlatform, type CandidatePlatform, type ScenarioInput } from '#core/matching/score';
 import {
   DEFAULT_TRACK_RECORD,
   EMPTY_COUNTS,
@@ -8,7 +8,7 @@ import {
   trackRecordFit,
   trackValue,
   type TrackCounts,
-} from '../../packages/core/matching/track-record';
+} from '#core/matching/track-record';
 
 const scenario: ScenarioInput = { title: '设备预测性维护', description: '注塑机经常突发停机，希望提前发现故障', industry: 'C29', domains: ['maintenance'], technologies: [], vector: new Float32Array([1, 0]) };
 const energy: ScenarioInput = { ...scenario, title: '能耗监测', description: '想把全厂电表水表接上，看清能耗', domains: ['energy'] };

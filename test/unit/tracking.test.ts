@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustedLevel, finding } from '../../packages/core/tracking/check';
+import { adjustedLevel, finding } from '#core/tracking/check';
 
 const published = {
   year: 2026,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signBody, verifySignature, webhookSecret, webhookTargetProblem } from '../../packages/core/webhook';
+import { signBody, verifySignature, webhookSecret, webhookTargetProblem } from '#core/webhook';
 
 describe('webhook targets', () => {
   it('allows public https endpoints in the cloud', () => {

@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { verify } from 'hono/jwt';
-import { requiredScope } from '../../../packages/core/accounts/api-key';
-import { AppError } from '../../../packages/core/errors';
-import { Claims, type Principal, type Role } from '../../../packages/core/principal';
-import { principalForApiKey, principalForExpert, principalForUser } from '../../../packages/services/identity';
+import { requiredScope } from '#core/accounts/api-key';
+import { AppError } from '#core/errors';
+import { Claims, type Principal, type Role } from '#core/principal';
+import { principalForApiKey, principalForExpert, principalForUser } from '#services/identity';
 import type { ApiEnv } from '../env';
 import { USER_TOKEN_ALG, personOf, tokenHeader, userTokenVerifier } from './user-token';
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { AppError } from '../../../packages/core/errors';
+import { AppError } from '#core/errors';
 import type { ApiEnv } from '../env';
 
 export function errorBody(err: AppError) {

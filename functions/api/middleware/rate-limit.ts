@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { AppError } from '../../../packages/core/errors';
+import { AppError } from '#core/errors';
 import type { ApiEnv } from '../env';
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

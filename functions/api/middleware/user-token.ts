@@ -1,8 +1,8 @@
 import { verify } from 'hono/jwt';
 import { z } from 'zod';
-import { AppError } from '../../../packages/core/errors';
-import { Role } from '../../../packages/core/principal';
-import type { JwksSource } from '../../../packages/runtime/deps';
+import { AppError } from '#core/errors';
+import { Role } from '#core/principal';
+import type { JwksSource } from '#runtime/deps';
 
 /**
  * A person's access token as the OpenAuth issuer signs it: ES256 with a key from its JWKS, `sub`

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { Invitation, InvitationInput, Me, Member, MemberPatch, Organisation, OrganisationInput } from '../../../packages/core/schemas/account';
-import { Page } from '../../../packages/core/schemas/common';
-import * as svc from '../../../packages/services/accounts';
+import { Invitation, InvitationInput, Me, Member, MemberPatch, Organisation, OrganisationInput } from '#core/schemas/account';
+import { Page } from '#core/schemas/common';
+import * as svc from '#services/accounts';
 import type { Api } from '../app';
 import type { ApiEnv } from '../env';
 import { requireAccount } from '../middleware/auth';

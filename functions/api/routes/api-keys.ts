@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ApiKeyCreated, ApiKeyInput, ApiKeyView } from '../../../packages/core/schemas/account';
-import { Page } from '../../../packages/core/schemas/common';
-import * as svc from '../../../packages/services/api-keys';
+import { ApiKeyCreated, ApiKeyInput, ApiKeyView } from '#core/schemas/account';
+import { Page } from '#core/schemas/common';
+import * as svc from '#services/api-keys';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AuditEntry } from '../../../packages/core/schemas/account';
-import { ListQuery, Page } from '../../../packages/core/schemas/common';
-import { listAudit } from '../../../packages/services/audit';
+import { AuditEntry } from '#core/schemas/account';
+import { ListQuery, Page } from '#core/schemas/common';
+import { listAudit } from '#services/audit';
 import type { Api } from '../app';
 import { allow } from '../middleware/auth';
 import { ERRORS, bearer, json } from '../openapi';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { DefenceScore, DefenceScoreInput, DefenceSession, DefenceSessionInput, FinalList, FinalListInput, QuotaInput, RecommendationPlan, UpstreamLevel } from '../../../packages/core/schemas/defence';
-import * as svc from '../../../packages/services/defences';
-import { finalListWorkbook } from '../../../packages/services/round-workbooks';
+import { DefenceScore, DefenceScoreInput, DefenceSession, DefenceSessionInput, FinalList, FinalListInput, QuotaInput, RecommendationPlan, UpstreamLevel } from '#core/schemas/defence';
+import * as svc from '#services/defences';
+import { finalListWorkbook } from '#services/round-workbooks';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';

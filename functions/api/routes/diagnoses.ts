@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Diagnosis, DiagnosisInput, DiagnosisReportInput, PlatformDiagnoses } from '../../../packages/core/schemas/diagnosis';
-import * as svc from '../../../packages/services/diagnoses';
+import { Diagnosis, DiagnosisInput, DiagnosisReportInput, PlatformDiagnoses } from '#core/schemas/diagnosis';
+import * as svc from '#services/diagnoses';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Page } from '../../../packages/core/schemas/common';
-import { Evidence, EvidenceInput, EvidenceUpload } from '../../../packages/core/schemas/evidence';
-import * as svc from '../../../packages/services/evidence';
+import { Page } from '#core/schemas/common';
+import { Evidence, EvidenceInput, EvidenceUpload } from '#core/schemas/evidence';
+import * as svc from '#services/evidence';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../../packages/core/errors';
-import { sheetHeaders } from '../../../packages/core/import/sheets';
-import * as svc from '../../../packages/services/imports';
+import { AppError } from '#core/errors';
+import { sheetHeaders } from '#core/import/sheets';
+import * as svc from '#services/imports';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, bearer, json } from '../openapi';

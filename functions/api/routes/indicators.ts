@@ -1,16 +1,16 @@
-import { Page } from '../../../packages/core/schemas/common';
+import { Page } from '#core/schemas/common';
 import { createRoute, z } from '@hono/zod-openapi';
-import { IndicatorReport } from '../../../packages/core/indicators';
-import { Assessment } from '../../../packages/core/maturity/assess';
-import { RuleSet } from '../../../packages/core/maturity/rule-set';
-import { reportedYears } from '../../../packages/db/indicators';
-import * as svc from '../../../packages/services/assessment';
-import { assertCanEdit, getPlatform } from '../../../packages/services/platforms';
-import { storeOf } from '../../../packages/services/store';
+import { IndicatorReport } from '#core/indicators';
+import { Assessment } from '#core/maturity/assess';
+import { RuleSet } from '#core/maturity/rule-set';
+import { reportedYears } from '#db/indicators';
+import * as svc from '#services/assessment';
+import { assertCanEdit, getPlatform } from '#services/platforms';
+import { storeOf } from '#services/store';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, json } from '../openapi';
-import { actorOf, audit } from '../../../packages/services/audit';
+import { actorOf, audit } from '#services/audit';
 import { originOf } from '../origin';
 
 export const Accepted = z.object({ platformId: z.string(), year: z.number().int(), version: z.number().int(), status: z.literal('assessing') });

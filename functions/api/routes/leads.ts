@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ListQuery, Page } from '../../../packages/core/schemas/common';
-import { ConfirmInput, DeclineInput, Lead, LeadStatus, ProgressInput, RatingInput } from '../../../packages/core/schemas/lead';
-import * as svc from '../../../packages/services/leads';
+import { ListQuery, Page } from '#core/schemas/common';
+import { ConfirmInput, DeclineInput, Lead, LeadStatus, ProgressInput, RatingInput } from '#core/schemas/lead';
+import * as svc from '#services/leads';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';

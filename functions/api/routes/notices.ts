@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Page } from '../../../packages/core/schemas/common';
-import { DirectoryYear, Objection, ObjectionInput, PublicNotice, ResolveInput } from '../../../packages/core/schemas/round';
-import * as notice from '../../../packages/services/public-notice';
-import * as dir from '../../../packages/services/yearly-directory';
-import { directoryPdf, noticePdf } from '../../../packages/services/documents';
-import { directoryWorkbook } from '../../../packages/services/round-workbooks';
+import { Page } from '#core/schemas/common';
+import { DirectoryYear, Objection, ObjectionInput, PublicNotice, ResolveInput } from '#core/schemas/round';
+import * as notice from '#services/public-notice';
+import * as dir from '#services/yearly-directory';
+import { directoryPdf, noticePdf } from '#services/documents';
+import { directoryWorkbook } from '#services/round-workbooks';
 import { pdfFont } from '../pdf-font';
 import type { Api } from '../app';
 import { clientAddress } from '../client-address';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Label, ListQuery, Page } from '../../../packages/core/schemas/common';
-import * as svc from '../../../packages/services/notifications';
+import { Label, ListQuery, Page } from '#core/schemas/common';
+import * as svc from '#services/notifications';
 import type { Api } from '../app';
 import { requireRole } from '../middleware/auth';
 import { ERRORS, bearer, json } from '../openapi';

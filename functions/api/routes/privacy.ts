@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { NOTICE_UNSTATED, PRIVACY_NOTICES, currentNotice, type NoticeForm } from '../../../packages/core/privacy/notices';
-import { RETENTION } from '../../../packages/core/privacy/retention';
+import { NOTICE_UNSTATED, PRIVACY_NOTICES, currentNotice, type NoticeForm } from '#core/privacy/notices';
+import { RETENTION } from '#core/privacy/retention';
 import {
   DataRequestConfirm,
   DataRequestCreated,
@@ -10,10 +10,10 @@ import {
   DeletionReport,
   PersonalData,
   PrivacyNoticesView,
-} from '../../../packages/core/schemas/personal-data';
-import { ObjectionContact } from '../../../packages/core/schemas/round';
-import { showObjectionContact } from '../../../packages/services/objection-contacts';
-import * as pd from '../../../packages/services/personal-data/requests';
+} from '#core/schemas/personal-data';
+import { ObjectionContact } from '#core/schemas/round';
+import { showObjectionContact } from '#services/objection-contacts';
+import * as pd from '#services/personal-data/requests';
 import type { Api } from '../app';
 import { clientAddress } from '../client-address';
 import { allow, requireAccount, requireRole } from '../middleware/auth';

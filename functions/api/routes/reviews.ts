@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Page } from '../../../packages/core/schemas/common';
-import { Rubric } from '../../../packages/core/review/rubric';
-import { ConflictInput, Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput, ReviewScoresInput } from '../../../packages/core/schemas/review';
-import { recommendationsWorkbook } from '../../../packages/services/round-workbooks';
-import * as svc from '../../../packages/services/reviews';
+import { Page } from '#core/schemas/common';
+import { Rubric } from '#core/review/rubric';
+import { ConflictInput, Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput, ReviewScoresInput } from '#core/schemas/review';
+import { recommendationsWorkbook } from '#services/round-workbooks';
+import * as svc from '#services/reviews';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, etag, ifMatch, json } from '../openapi';

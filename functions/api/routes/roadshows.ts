@@ -1,13 +1,13 @@
-import { Page } from '../../../packages/core/schemas/common';
+import { Page } from '#core/schemas/common';
 import { createRoute, z } from '@hono/zod-openapi';
-import { Roadshow, RoadshowInput, RoadshowPatch } from '../../../packages/core/schemas/roadshow';
-import { CheckInInput, CheckInResult, CloseInput, MetPair, RatingInput, RegistrationCreated, RegistrationInput, ReplyInput, RoadshowInvitation, RoadshowRating, RoadshowRegistration, RoadshowReport } from '../../../packages/core/schemas/roadshow-event';
-import * as events from '../../../packages/services/roadshow-events';
-import { registrationsWorkbook } from '../../../packages/services/agenda-workbook';
+import { Roadshow, RoadshowInput, RoadshowPatch } from '#core/schemas/roadshow';
+import { CheckInInput, CheckInResult, CloseInput, MetPair, RatingInput, RegistrationCreated, RegistrationInput, ReplyInput, RoadshowInvitation, RoadshowRating, RoadshowRegistration, RoadshowReport } from '#core/schemas/roadshow-event';
+import * as events from '#services/roadshow-events';
+import { registrationsWorkbook } from '#services/agenda-workbook';
 import { clientAddress } from '../client-address';
-import * as svc from '../../../packages/services/roadshows';
-import { agendaCsv } from '../../../packages/core/roadshow/agenda-table';
-import { agendaWorkbook } from '../../../packages/services/agenda-workbook';
+import * as svc from '#services/roadshows';
+import { agendaCsv } from '#core/roadshow/agenda-table';
+import { agendaWorkbook } from '#services/agenda-workbook';
 import type { Api } from '../app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Page } from '../../../packages/core/schemas/common';
-import { Application, ApplicationInput, DistrictReminder, EndorseInput, NoticeInput, ReturnInput, Round, RoundInput } from '../../../packages/core/schemas/round';
-import { Region } from '../../../packages/core/taxonomy';
-import { remindDistrict } from '../../../packages/services/district-reminders';
-import * as svc from '../../../packages/services/rounds';
+import { Page } from '#core/schemas/common';
+import { Application, ApplicationInput, DistrictReminder, EndorseInput, NoticeInput, ReturnInput, Round, RoundInput } from '#core/schemas/round';
+import { Region } from '#core/taxonomy';
+import { remindDistrict } from '#services/district-reminders';
+import * as svc from '#services/rounds';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';

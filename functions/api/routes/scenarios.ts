@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Id, ListQuery, Page, Text } from '../../../packages/core/schemas/common';
-import { Matches, Scenario, ScenarioInput, ScenarioStatus } from '../../../packages/core/schemas/scenario';
-import { Industry } from '../../../packages/core/taxonomy';
-import * as svc from '../../../packages/services/scenarios';
+import { Id, ListQuery, Page, Text } from '#core/schemas/common';
+import { Matches, Scenario, ScenarioInput, ScenarioStatus } from '#core/schemas/scenario';
+import { Industry } from '#core/taxonomy';
+import * as svc from '#services/scenarios';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';

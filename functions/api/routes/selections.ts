@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Selection, SelectionBody, SelectionInput, SelectionYear } from '../../../packages/core/schemas/selection';
-import * as svc from '../../../packages/services/selections';
+import { Selection, SelectionBody, SelectionInput, SelectionYear } from '#core/schemas/selection';
+import * as svc from '#services/selections';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ApproveInput, EligibleRow, Grant, GrantInput, PaymentInput, Programme, ProgrammeInput, RejectInput } from '../../../packages/core/schemas/support';
-import { supportLedgerWorkbook } from '../../../packages/services/round-workbooks';
-import * as svc from '../../../packages/services/support';
+import { ApproveInput, EligibleRow, Grant, GrantInput, PaymentInput, Programme, ProgrammeInput, RejectInput } from '#core/schemas/support';
+import { supportLedgerWorkbook } from '#services/round-workbooks';
+import * as svc from '#services/support';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { TAXONOMY } from '../../../packages/core/taxonomy';
+import { TAXONOMY } from '#core/taxonomy';
 import type { Api } from '../app';
 
 const Term = z.object({ code: z.string(), zh: z.string(), en: z.string() });

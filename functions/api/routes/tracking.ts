@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Adjustments, TrackingCase, TrackingDecisionInput, TrackingReplyInput, TrackingRun, TrackingRunInput } from '../../../packages/core/schemas/tracking';
-import * as svc from '../../../packages/services/tracking';
+import { Adjustments, TrackingCase, TrackingDecisionInput, TrackingReplyInput, TrackingRun, TrackingRunInput } from '#core/schemas/tracking';
+import * as svc from '#services/tracking';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';

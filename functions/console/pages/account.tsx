@@ -1,4 +1,4 @@
-import { Scope } from '../../../packages/core/accounts/api-key';
+import { Scope } from '#core/accounts/api-key';
 import { Layout, T } from './layout';
 import { PrivacyNotice } from './privacy-notice';
 

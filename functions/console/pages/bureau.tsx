@@ -1,6 +1,6 @@
-import { LEVEL_LABELS, LEVELS, ROADSHOW_KIND_LABELS } from '../../../packages/core/labels';
-import { REGIONS } from '../../../packages/core/taxonomy';
-import { SELECTION_LABELS } from '../../../packages/core/schemas/selection';
+import { LEVEL_LABELS, LEVELS, ROADSHOW_KIND_LABELS } from '#core/labels';
+import { REGIONS } from '#core/taxonomy';
+import { SELECTION_LABELS } from '#core/schemas/selection';
 import { Data, Input, Layout, Option, T } from './layout';
 
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Hono } from 'hono';
-import { AppError } from '../../../packages/core/errors';
-import { Role } from '../../../packages/core/principal';
-import { Region } from '../../../packages/core/taxonomy';
-import { signToken } from '../../../packages/local/token';
+import { AppError } from '#core/errors';
+import { Role } from '#core/principal';
+import { Region } from '#core/taxonomy';
+import { signToken } from '#local/token';
 import type { ApiEnv } from '../../api/env';
 import { fromZod } from '../../api/middleware/errors';
 

@@ -1,4 +1,4 @@
-import { LEVEL_LABELS, LEVELS } from '../../../packages/core/labels';
+import { LEVEL_LABELS, LEVELS } from '#core/labels';
 import { Layout, Option, T } from './layout';
 
 

@@ -1,4 +1,4 @@
-import { PORTRAIT_DIMENSIONS } from '../../../packages/core/portrait/portrait';
+import { PORTRAIT_DIMENSIONS } from '#core/portrait/portrait';
 import { Layout, T } from './layout';
 
 /** A diagnosis institution's page (第十四条): the diagnoses assigned to it and the report form. */

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { manifest } from '../asset-manifest';
 import { NAV } from '../shared/nav';
-import type { Label } from '../../../packages/core/schemas/common';
+import type { Label } from '#core/schemas/common';
 import type { PageData } from '../shared/page-data';
 import type { PageScript } from '../shared/scripts';
 

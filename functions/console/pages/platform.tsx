@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { GeneralIndicators, SPECIFIC_INDICATORS } from '../../../packages/core/indicators';
-import { STATUS_LABELS } from '../../../packages/core/labels';
-import { LeadStatus } from '../../../packages/core/schemas/lead';
+import { GeneralIndicators, SPECIFIC_INDICATORS } from '#core/indicators';
+import { STATUS_LABELS } from '#core/labels';
+import { LeadStatus } from '#core/schemas/lead';
 import type { IndicatorField, IndicatorFields } from '../shared/page-data';
 import { Data, Input, Layout, Option, T } from './layout';
 

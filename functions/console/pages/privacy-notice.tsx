@@ -1,4 +1,4 @@
-import { currentNotice, type NoticeForm } from '../../../packages/core/privacy/notices';
+import { currentNotice, type NoticeForm } from '#core/privacy/notices';
 
 /**
  * The notice at collection (个人信息保护法 第十七条), shown on every form that collects personal

@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../../../packages/core/taxonomy';
+import { CATEGORIES } from '#core/taxonomy';
 import { Layout, T } from './layout';
 
 // 第七条、第十一条: the bureau's page after the review — quotas, 答辩 sessions, the final list.

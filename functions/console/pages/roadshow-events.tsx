@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import { RSVP_DECLINE_LABELS } from '../../../packages/core/labels';
+import { RSVP_DECLINE_LABELS } from '#core/labels';
 import { Layout, Option, T } from './layout';
 import { PrivacyNotice } from './privacy-notice';
 

@@ -1,4 +1,4 @@
-import { EVIDENCE_KINDS } from '../../../packages/core/evidence-kinds';
+import { EVIDENCE_KINDS } from '#core/evidence-kinds';
 import { Layout, Option, T } from './layout';
 
 // A platform's side of the yearly round (企业填报、自主入库): apply, upload evidence, submit, 补正.

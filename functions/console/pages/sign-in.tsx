@@ -1,5 +1,5 @@
-import { ROLE_LABELS } from '../../../packages/core/labels';
-import type { Role } from '../../../packages/core/principal';
+import { ROLE_LABELS } from '#core/labels';
+import type { Role } from '#core/principal';
 import { Layout, Option, T } from './layout';
 
 /** The dev form's roles, the most common first. */

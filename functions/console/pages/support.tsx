@@ -1,4 +1,4 @@
-import { REGIONS } from '../../../packages/core/taxonomy';
+import { REGIONS } from '#core/taxonomy';
 import { Layout, T } from './layout';
 
 // 第十七条 奖补: programmes as data, who is eligible and why, nomination, approval and payment.

@@ -1,6 +1,6 @@
 // What the server's layout and the browser's session code both need to know about navigation.
-import type { Role } from '../../../packages/core/principal';
-import type { Label } from '../../../packages/core/schemas/common';
+import type { Role } from '#core/principal';
+import type { Label } from '#core/schemas/common';
 
 export interface NavGroup {
   group: Label;

@@ -1,6 +1,6 @@
-import { validCreditCode } from '../../core/credit-code';
-import { enterpriseOrgId } from '../../core/schemas/account';
-import { label, type Region } from '../../core/taxonomy';
+import { validCreditCode } from '#core/credit-code';
+import { enterpriseOrgId } from '#core/schemas/account';
+import { label, type Region } from '#core/taxonomy';
 import { loadCorpusDataset } from '../../../bench/match-corpus';
 import { grownReport, indicatorReport } from '../../../bench/seed';
 import { signToken } from '../token';

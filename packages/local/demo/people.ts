@@ -1,6 +1,6 @@
-import { districtOrgId, type Me } from '../../core/schemas/account';
-import type { Region } from '../../core/taxonomy';
-import type { Role } from '../../core/principal';
+import { districtOrgId, type Me } from '#core/schemas/account';
+import type { Region } from '#core/taxonomy';
+import type { Role } from '#core/principal';
 import { devMailboxCode, httpTransport, signInWithCode, switchTo, type Transport } from '../sign-in-flow';
 import type { DemoClient } from './http';
 

@@ -1,16 +1,16 @@
-import { RETENTION, type RetentionKind } from '../../core/privacy/retention';
-import type { Label } from '../../core/schemas/common';
-import type { ErasureOutcome } from '../../core/schemas/personal-data';
-import { auditOfPerson } from '../../db/audit';
-import { anonymiseObjectionContact, objectionsByContact } from '../../db/objection-contacts';
-import { invitationsFor, membershipsOf, deleteMember } from '../../db/organisations';
-import { deleteInvitation, deleteLoginCode, deleteUser, loginCodeState } from '../../db/personal-data';
-import { expertIdByContact, getExpert } from '../../db/reviews';
-import { getUser } from '../../db/users';
-import type { Deps } from '../../runtime/deps';
+import { RETENTION, type RetentionKind } from '#core/privacy/retention';
+import type { Label } from '#core/schemas/common';
+import type { ErasureOutcome } from '#core/schemas/personal-data';
+import { auditOfPerson } from '#db/audit';
+import { anonymiseObjectionContact, objectionsByContact } from '#db/objection-contacts';
+import { invitationsFor, membershipsOf, deleteMember } from '#db/organisations';
+import { deleteInvitation, deleteLoginCode, deleteUser, loginCodeState } from '#db/personal-data';
+import { expertIdByContact, getExpert } from '#db/reviews';
+import { getUser } from '#db/users';
+import type { Deps } from '#runtime/deps';
 import { nowIso, storeOf } from '../store';
 import { eraseRegistrations, registrationsOfContact } from '../roadshow-events';
-import type { RoadshowRegistration } from '../../core/schemas/roadshow-event';
+import type { RoadshowRegistration } from '#core/schemas/roadshow-event';
 
 /** Whom a request is about: a verified contact, and the account signed in with it if there is one. */
 export interface Subject {

@@ -2,30 +2,30 @@
 // each endpoint's request and response with z.input / z.infer of the schemas the server validates
 // with. Type-only imports: no zod reaches the browser bundle.
 import type { z } from 'zod';
-import type { ErrorCode, ErrorDetail } from '../../../../packages/core/errors';
-import type { IndicatorReport } from '../../../../packages/core/indicators';
-import type { Assessment } from '../../../../packages/core/maturity/assess';
-import type { Scope } from '../../../../packages/core/accounts/api-key';
-import type { FunnelView } from '../../../../packages/core/funnel';
-import type { ApiKeyCreated, ApiKeyView, Invitation, InvitationInput, Me, Member, MemberRole, Organisation, OrganisationInput } from '../../../../packages/core/schemas/account';
-import type { ConfirmInput, DeclineInput, Lead, LeadStatus, ProgressInput, RatingInput } from '../../../../packages/core/schemas/lead';
-import type { Platform, PlatformInput } from '../../../../packages/core/schemas/platform';
-import type { Roadshow, RoadshowInput } from '../../../../packages/core/schemas/roadshow';
-import type { Scenario, ScenarioInput } from '../../../../packages/core/schemas/scenario';
-import type { Selection, SelectionBody, SelectionInput } from '../../../../packages/core/schemas/selection';
-import type { CatalogueItem, Proposal, ProposalInput, SearchHit } from '../../../../packages/core/schemas/proposal';
-import type { DistrictRow } from '../../../../packages/core/schemas/district';
-import type { Subscription, SubscriptionInput } from '../../../../packages/core/schemas/subscription';
-import type { Solution, SolutionInput } from '../../../../packages/core/schemas/solution';
-import type { Evidence, EvidenceInput, EvidenceUpload as EvidenceUploadSchema } from '../../../../packages/core/schemas/evidence';
-import type { Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput } from '../../../../packages/core/schemas/review';
-import type { DataRequestConfirm, DataRequestCreated, DataRequestInput, DataRequestResult, DeletionReport, PersonalData } from '../../../../packages/core/schemas/personal-data';
-import type { Application, DirectoryYear, EndorseInput, NoticeInput, Objection, ObjectionContact, ObjectionInput, PublicNotice, ResolveInput, ReturnInput, Round, RoundInput } from '../../../../packages/core/schemas/round';
-import type { Criterion, Rubric } from '../../../../packages/core/review/rubric';
-import type { DefenceScore, DefenceSession, DefenceSessionInput, FinalList, QuotaInput, RecommendationPlan, UpstreamLevel } from '../../../../packages/core/schemas/defence';
-import type { Adjustments, TrackingCase, TrackingDecisionInput, TrackingRun } from '../../../../packages/core/schemas/tracking';
-import type { EligibleRow, Grant, PaymentInput, Programme, ProgrammeInput } from '../../../../packages/core/schemas/support';
-import type { Diagnosis, DiagnosisReportInput } from '../../../../packages/core/schemas/diagnosis';
+import type { ErrorCode, ErrorDetail } from '#core/errors';
+import type { IndicatorReport } from '#core/indicators';
+import type { Assessment } from '#core/maturity/assess';
+import type { Scope } from '#core/accounts/api-key';
+import type { FunnelView } from '#core/funnel';
+import type { ApiKeyCreated, ApiKeyView, Invitation, InvitationInput, Me, Member, MemberRole, Organisation, OrganisationInput } from '#core/schemas/account';
+import type { ConfirmInput, DeclineInput, Lead, LeadStatus, ProgressInput, RatingInput } from '#core/schemas/lead';
+import type { Platform, PlatformInput } from '#core/schemas/platform';
+import type { Roadshow, RoadshowInput } from '#core/schemas/roadshow';
+import type { Scenario, ScenarioInput } from '#core/schemas/scenario';
+import type { Selection, SelectionBody, SelectionInput } from '#core/schemas/selection';
+import type { CatalogueItem, Proposal, ProposalInput, SearchHit } from '#core/schemas/proposal';
+import type { DistrictRow } from '#core/schemas/district';
+import type { Subscription, SubscriptionInput } from '#core/schemas/subscription';
+import type { Solution, SolutionInput } from '#core/schemas/solution';
+import type { Evidence, EvidenceInput, EvidenceUpload as EvidenceUploadSchema } from '#core/schemas/evidence';
+import type { Expert, ExpertInput, ExpertRetireInput, Recommendations, Review, ReviewAssignInput } from '#core/schemas/review';
+import type { DataRequestConfirm, DataRequestCreated, DataRequestInput, DataRequestResult, DeletionReport, PersonalData } from '#core/schemas/personal-data';
+import type { Application, DirectoryYear, EndorseInput, NoticeInput, Objection, ObjectionContact, ObjectionInput, PublicNotice, ResolveInput, ReturnInput, Round, RoundInput } from '#core/schemas/round';
+import type { Criterion, Rubric } from '#core/review/rubric';
+import type { DefenceScore, DefenceSession, DefenceSessionInput, FinalList, QuotaInput, RecommendationPlan, UpstreamLevel } from '#core/schemas/defence';
+import type { Adjustments, TrackingCase, TrackingDecisionInput, TrackingRun } from '#core/schemas/tracking';
+import type { EligibleRow, Grant, PaymentInput, Programme, ProgrammeInput } from '#core/schemas/support';
+import type { Diagnosis, DiagnosisReportInput } from '#core/schemas/diagnosis';
 import type { Accepted } from '../../../api/routes/indicators';
 import type { DirectoryRow } from '../../../api/routes/platforms';
 import type { RoadshowCreated } from '../../../api/routes/roadshows';
@@ -290,10 +290,10 @@ export const api = {
 };
 
 // --- roadshow events (issue 20) ---------------------------------------------------------------
-type RsInvitation = import('../../../../packages/core/schemas/roadshow-event').RoadshowInvitation;
-type RsReport = import('../../../../packages/core/schemas/roadshow-event').RoadshowReport;
-type RsRegistration = Omit<import('../../../../packages/core/schemas/roadshow-event').RoadshowRegistration, 'expiresAt'> & { contactMasked: true };
-type RsCheckIn = z.infer<typeof import('../../../../packages/core/schemas/roadshow-event').CheckInResult>;
+type RsInvitation = import('#core/schemas/roadshow-event').RoadshowInvitation;
+type RsReport = import('#core/schemas/roadshow-event').RoadshowReport;
+type RsRegistration = Omit<import('#core/schemas/roadshow-event').RoadshowRegistration, 'expiresAt'> & { contactMasked: true };
+type RsCheckIn = z.infer<typeof import('#core/schemas/roadshow-event').CheckInResult>;
 type RsPublic = z.infer<typeof import('../../../api/routes/roadshows').PublicRoadshow>;
 export type { RsInvitation, RsReport, RsRegistration, RsCheckIn, RsPublic };
 

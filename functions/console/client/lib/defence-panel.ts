@@ -1,5 +1,5 @@
-import type { Criterion } from '../../../../packages/core/review/rubric';
-import type { DefenceScore, DefenceSession } from '../../../../packages/core/schemas/defence';
+import type { Criterion } from '#core/review/rubric';
+import type { DefenceScore, DefenceSession } from '#core/schemas/defence';
 import { api } from './api';
 import { bi, clear, en, h, say } from './dom';
 import { errorMsg, msg } from './messages';

@@ -1,4 +1,4 @@
-import type { Label } from '../../../../packages/core/schemas/common';
+import type { Label } from '#core/schemas/common';
 import type { PageData } from '../../shared/page-data';
 
 export type Child = Node | string | number | null | undefined | false | readonly Child[];

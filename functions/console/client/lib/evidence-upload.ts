@@ -1,7 +1,7 @@
 // An evidence file from the file picker to the bucket: announce it (kind, name, type, size, SHA-256),
 // PUT it to the presigned URL with exactly the signed headers, then have the API verify it.
-import { EVIDENCE_KINDS, EXTENSIONS, type EvidenceKindCode } from '../../../../packages/core/evidence-kinds';
-import type { Evidence } from '../../../../packages/core/schemas/evidence';
+import { EVIDENCE_KINDS, EXTENSIONS, type EvidenceKindCode } from '#core/evidence-kinds';
+import type { Evidence } from '#core/schemas/evidence';
 import { api } from './api';
 
 /** The kind chosen in the picker (rendered from EVIDENCE_KINDS by the server). */

@@ -1,5 +1,5 @@
-import { EVIDENCE_KINDS } from '../../../../packages/core/evidence-kinds';
-import type { Evidence } from '../../../../packages/core/schemas/evidence';
+import { EVIDENCE_KINDS } from '#core/evidence-kinds';
+import type { Evidence } from '#core/schemas/evidence';
 import { en, h } from './dom';
 
 const KB = 1024;

@@ -1,7 +1,7 @@
-import { LEVEL_LABELS, STATUS_LABELS, type Status } from '../../../../packages/core/labels';
-import type { Eligibility, Level } from '../../../../packages/core/maturity/assess';
-import type { Label } from '../../../../packages/core/schemas/common';
-import { TAXONOMY, type Code, type TermKind } from '../../../../packages/core/terms';
+import { LEVEL_LABELS, STATUS_LABELS, type Status } from '#core/labels';
+import type { Eligibility, Level } from '#core/maturity/assess';
+import type { Label } from '#core/schemas/common';
+import { TAXONOMY, type Code, type TermKind } from '#core/terms';
 import { h } from './dom';
 
 export const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));

@@ -1,8 +1,8 @@
 // How a lead's progress reads on every page that shows it: the platform's inbox, the
 // manufacturer's scenario and the bureau's funnel use the same sentences.
-import { LOST_REASON_LABELS, STATUS_LABELS } from '../../../../packages/core/labels';
-import type { FunnelCounts } from '../../../../packages/core/funnel';
-import type { Lead } from '../../../../packages/core/schemas/lead';
+import { LOST_REASON_LABELS, STATUS_LABELS } from '#core/labels';
+import type { FunnelCounts } from '#core/funnel';
+import type { Lead } from '#core/schemas/lead';
 import { en, h } from './dom';
 import { date, num } from './format';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { FACTOR_LABELS } from '../../../../packages/core/labels';
-import type { Reason } from '../../../../packages/core/schemas/scenario';
+import { FACTOR_LABELS } from '#core/labels';
+import type { Reason } from '#core/schemas/scenario';
 import { en, h } from './dom';
 
 /** Why a platform matched: each factor's label, its explanation and, with meter, its value. */

@@ -1,4 +1,4 @@
-import { ROADSHOW_KIND_LABELS } from '../../../../packages/core/labels';
+import { ROADSHOW_KIND_LABELS } from '#core/labels';
 import { en, h } from './dom';
 
 // Shared pieces of the roadshow event pages: Beijing clock times and the agenda by slot.

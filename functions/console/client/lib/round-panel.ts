@@ -1,9 +1,9 @@
 // The expert side of the bureau's round page (第十一条): register experts, assign them to level-2+
 // applications (conflicts of interest come back as the API's 409), and the recommendation list.
-import type { Category } from '../../../../packages/core/taxonomy';
-import type { Application, Round } from '../../../../packages/core/schemas/round';
-import type { Expert, RecommendationItem } from '../../../../packages/core/schemas/review';
-import type { Rubric } from '../../../../packages/core/review/rubric';
+import type { Category } from '#core/taxonomy';
+import type { Application, Round } from '#core/schemas/round';
+import type { Expert, RecommendationItem } from '#core/schemas/review';
+import type { Rubric } from '#core/review/rubric';
 import { api } from './api';
 import { byId, clear, en, h, saveFile, say, val } from './dom';
 import { levelBadge, num, term } from './format';

@@ -1,8 +1,8 @@
 // The signed-in user as this browser knows it: the token in localStorage and its (unverified)
 // claims. The API verifies the token on every call; this only decides what to show.
 import type { z } from 'zod';
-import { ROLE_LABELS } from '../../../../packages/core/labels';
-import type { Claims as ClaimsSchema, Role } from '../../../../packages/core/principal';
+import { ROLE_LABELS } from '#core/labels';
+import type { Claims as ClaimsSchema, Role } from '#core/principal';
 import { NAV } from '../../shared/nav';
 import { clear, en, h } from './dom';
 

@@ -1,4 +1,4 @@
-import { TAXONOMY, type Code, type TermKind } from '../../../../packages/core/terms';
+import { TAXONOMY, type Code, type TermKind } from '#core/terms';
 import { clear, en, h } from './dom';
 import { isCode } from './format';
 

@@ -1,5 +1,5 @@
-import type { Scope } from '../../../../packages/core/accounts/api-key';
-import type { Me, MemberRole } from '../../../../packages/core/schemas/account';
+import type { Scope } from '#core/accounts/api-key';
+import type { Me, MemberRole } from '#core/schemas/account';
 import { api } from '../lib/api';
 import { byId, clear, control, en, h, say, setBusy, val } from '../lib/dom';
 import { errorMsg, msg } from '../lib/messages';

@@ -1,4 +1,4 @@
-import type { CatalogueItem } from '../../../../packages/core/schemas/proposal';
+import type { CatalogueItem } from '#core/schemas/proposal';
 import { api } from '../lib/api';
 import { byId, clear, en, h, say, val } from '../lib/dom';
 import { date, num, score100, term, terms } from '../lib/format';

@@ -1,4 +1,4 @@
-import type { Application, Round } from '../../../../packages/core/schemas/round';
+import type { Application, Round } from '#core/schemas/round';
 import { api } from '../lib/api';
 import { byId, clear, en, h, say } from '../lib/dom';
 import { levelBadge, num, pct } from '../lib/format';

@@ -1,5 +1,5 @@
-import type { Assessment } from '../../../../packages/core/maturity/assess';
-import type { IndicatorReport } from '../../../../packages/core/indicators';
+import type { Assessment } from '#core/maturity/assess';
+import type { IndicatorReport } from '#core/indicators';
 import type { IndicatorField } from '../../shared/page-data';
 import { api, orNull } from '../lib/api';
 import { byId, clear, control, en, h, readData, say } from '../lib/dom';

@@ -1,4 +1,4 @@
-import type { Diagnosis, DiagnosisReportInput } from '../../../../packages/core/schemas/diagnosis';
+import type { Diagnosis, DiagnosisReportInput } from '#core/schemas/diagnosis';
 import { api } from '../lib/api';
 import { byId, clear, en, h, say } from '../lib/dom';
 import { errorMsg, formError, msg } from '../lib/messages';

@@ -1,6 +1,6 @@
-import { DECLINE_REASON_LABELS, LOST_REASON_LABELS, STATUS_LABELS } from '../../../../packages/core/labels';
-import type { DeclineReason, Lead, LeadStatus, LostReason, ProgressInput } from '../../../../packages/core/schemas/lead';
-import { nextSteps, type ProgressStep as Step } from '../../../../packages/core/lead-flow';
+import { DECLINE_REASON_LABELS, LOST_REASON_LABELS, STATUS_LABELS } from '#core/labels';
+import type { DeclineReason, Lead, LeadStatus, LostReason, ProgressInput } from '#core/schemas/lead';
+import { nextSteps, type ProgressStep as Step } from '#core/lead-flow';
 import { api } from '../lib/api';
 import { byId, clear, control, en, h, say, setBusy, val } from '../lib/dom';
 import { funnelTiles, leadFacts } from '../lib/lead-view';

@@ -1,4 +1,4 @@
-import type { DeletionReport, PersonalData } from '../../../../packages/core/schemas/personal-data';
+import type { DeletionReport, PersonalData } from '#core/schemas/personal-data';
 import { ApiError, api } from '../lib/api';
 import { byId, clear, control, en, h, saveFile, say, val } from '../lib/dom';
 import { errorMsg, msg } from '../lib/messages';

@@ -1,4 +1,4 @@
-import type { PublicNotice } from '../../../../packages/core/schemas/round';
+import type { PublicNotice } from '#core/schemas/round';
 import type { z } from 'zod';
 import { ApiError, api } from '../lib/api';
 import { byId, clear, control, en, h, say, val } from '../lib/dom';

@@ -1,7 +1,7 @@
-import { LEVEL_LABELS, LEVELS, STATUS_LABELS } from '../../../../packages/core/labels';
-import type { LeadStatus } from '../../../../packages/core/schemas/lead';
-import type { ScenarioStatus } from '../../../../packages/core/schemas/scenario';
-import type { Label } from '../../../../packages/core/schemas/common';
+import { LEVEL_LABELS, LEVELS, STATUS_LABELS } from '#core/labels';
+import type { LeadStatus } from '#core/schemas/lead';
+import type { ScenarioStatus } from '#core/schemas/scenario';
+import type { Label } from '#core/schemas/common';
 import { api, type Overview } from '../lib/api';
 import { chart } from '../lib/chart';
 import { byId, en, h } from '../lib/dom';

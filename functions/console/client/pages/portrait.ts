@@ -3,7 +3,7 @@ import { chart } from '../lib/chart';
 import { byId, clear, control, en, h, readData, say, val } from '../lib/dom';
 import { levelBadge, num, pct, term, terms, yesNo } from '../lib/format';
 import { errorMsg, msg } from '../lib/messages';
-import type { SelectionBody, SelectionResult } from '../../../../packages/core/schemas/selection';
+import type { SelectionBody, SelectionResult } from '#core/schemas/selection';
 import { page, spawn } from '../lib/page';
 import { need } from '../lib/session';
 

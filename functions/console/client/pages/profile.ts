@@ -1,6 +1,6 @@
-import type { Label } from '../../../../packages/core/schemas/common';
-import type { Platform } from '../../../../packages/core/schemas/platform';
-import type { Solution } from '../../../../packages/core/schemas/solution';
+import type { Label } from '#core/schemas/common';
+import type { Platform } from '#core/schemas/platform';
+import type { Solution } from '#core/schemas/solution';
 import { api, orNull } from '../lib/api';
 import { byId, clear, control, en, h, say, val, type Child } from '../lib/dom';
 import { levelBadge, term, terms } from '../lib/format';

@@ -1,5 +1,5 @@
-import { CATEGORIES } from '../../../../packages/core/terms';
-import type { UpstreamLevel } from '../../../../packages/core/schemas/defence';
+import { CATEGORIES } from '#core/terms';
+import type { UpstreamLevel } from '#core/schemas/defence';
 import { api, orNull } from '../lib/api';
 import { byId, clear, control, en, h, saveFile, say, val } from '../lib/dom';
 import { num, term } from '../lib/format';

@@ -1,6 +1,6 @@
-import type { Criterion, Rubric } from '../../../../packages/core/review/rubric';
-import type { Review } from '../../../../packages/core/schemas/review';
-import type { Category } from '../../../../packages/core/taxonomy';
+import type { Criterion, Rubric } from '#core/review/rubric';
+import type { Review } from '#core/schemas/review';
+import type { Category } from '#core/taxonomy';
 import { api } from '../lib/api';
 import { bi, byId, clear, en, h, say } from '../lib/dom';
 import { badge, levelBadge, term } from '../lib/format';

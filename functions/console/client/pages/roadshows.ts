@@ -1,4 +1,4 @@
-import type { Roadshow } from '../../../../packages/core/schemas/roadshow';
+import type { Roadshow } from '#core/schemas/roadshow';
 import { api } from '../lib/api';
 import { byId, clear, control, en, h, say, val } from '../lib/dom';
 import { badge, score100 } from '../lib/format';

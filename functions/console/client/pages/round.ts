@@ -1,6 +1,6 @@
-import { APPLICATION_STATUS_LABELS, ROUND_STATUS_LABELS } from '../../../../packages/core/labels';
-import type { Evidence } from '../../../../packages/core/schemas/evidence';
-import type { Application, Round } from '../../../../packages/core/schemas/round';
+import { APPLICATION_STATUS_LABELS, ROUND_STATUS_LABELS } from '#core/labels';
+import type { Evidence } from '#core/schemas/evidence';
+import type { Application, Round } from '#core/schemas/round';
 import { ApiError, api, orNull } from '../lib/api';
 import { byId, clear, control, en, h, say } from '../lib/dom';
 import { acceptFor, evidenceKind, uploadEvidence } from '../lib/evidence-upload';

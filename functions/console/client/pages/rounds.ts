@@ -1,5 +1,5 @@
-import { APPLICATION_STATUS_LABELS, OBJECTION_STATUS_LABELS, ROUND_STATUS_LABELS } from '../../../../packages/core/labels';
-import type { Application, DirectoryYear, Objection, Round } from '../../../../packages/core/schemas/round';
+import { APPLICATION_STATUS_LABELS, OBJECTION_STATUS_LABELS, ROUND_STATUS_LABELS } from '#core/labels';
+import type { Application, DirectoryYear, Objection, Round } from '#core/schemas/round';
 import { api } from '../lib/api';
 import { byId, clear, control, en, h, say, setBusy, val } from '../lib/dom';
 import { badgeOf, date, eligibilityText, levelBadge, term } from '../lib/format';

@@ -1,5 +1,5 @@
-import type { Lead } from '../../../../packages/core/schemas/lead';
-import type { Scenario } from '../../../../packages/core/schemas/scenario';
+import type { Lead } from '#core/schemas/lead';
+import type { Scenario } from '#core/schemas/scenario';
 import { api, type MatchesView } from '../lib/api';
 import { byId, clear, control, en, h, readData, say, setBusy, val } from '../lib/dom';
 import { leadFacts } from '../lib/lead-view';

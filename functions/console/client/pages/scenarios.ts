@@ -1,5 +1,5 @@
 import { api, type Page } from '../lib/api';
-import type { Scenario } from '../../../../packages/core/schemas/scenario';
+import type { Scenario } from '#core/schemas/scenario';
 import { byId, clear, control, en, h, say, val } from '../lib/dom';
 import { badge, date, term, terms } from '../lib/format';
 import { clearFormErrors, errorMsg, formError, msg } from '../lib/messages';

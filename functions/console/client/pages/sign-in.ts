@@ -1,5 +1,5 @@
-import { ROLE_LABELS } from '../../../../packages/core/labels';
-import type { Role } from '../../../../packages/core/principal';
+import { ROLE_LABELS } from '#core/labels';
+import type { Role } from '#core/principal';
 import { ROLE_HOME } from '../../shared/nav';
 import { api } from '../lib/api';
 import type { DevTokenInput } from '../../pages/dev-token';

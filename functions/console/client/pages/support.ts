@@ -1,4 +1,4 @@
-import type { Grant } from '../../../../packages/core/schemas/support';
+import type { Grant } from '#core/schemas/support';
 import { api } from '../lib/api';
 import { byId, clear, control, en, h, saveFile, say, val } from '../lib/dom';
 import { num } from '../lib/format';

@@ -1,4 +1,4 @@
-import type { TrackingCase, TrackingOutcome } from '../../../../packages/core/schemas/tracking';
+import type { TrackingCase, TrackingOutcome } from '#core/schemas/tracking';
 import { api } from '../lib/api';
 import { byId, clear, en, h, say } from '../lib/dom';
 import { errorMsg, msg } from '../lib/messages';
