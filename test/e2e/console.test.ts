@@ -271,6 +271,19 @@ describe('web console', () => {
     await page.locator('[data-testid="chart-leads"] canvas').waitFor();
     await expect(page.getByTestId('kpi-platforms').locator('.v').textContent()).resolves.toBe('2');
     await expect(page.getByTestId('kpi-acceptance').locator('.v').textContent()).resolves.toBe('50%');
+    // Each chart's numbers are also a table a screen reader and the keyboard reach (folded under 数据表).
+    await expect(page.getByTestId('chart-leads').getAttribute('role')).resolves.toBe('img');
+    const leadsTable = page.getByTestId('chart-leads-table');
+    await leadsTable.locator('summary').click();
+    const leadRows = await leadsTable.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!, Number(tr.querySelector('td')!.textContent)] as const));
+    expect(leadRows.reduce((a, [, n]) => a + n, 0)).toBe(2);
+    const byStatus = (await stack.call('GET', '/v1/stats/overview', { token: await stack.token('bureau') })).body.leads.byStatus as Record<string, number>;
+    const nonzero = (xs: number[]) => xs.filter((n) => n > 0).sort();
+    expect(nonzero(leadRows.map(([, n]) => n))).toEqual(nonzero(Object.values(byStatus)));
+    const levels = await page.getByTestId('chart-levels-table').locator('tbody tr').count();
+    expect(levels).toBe(await page.getByTestId('chart-levels-table').locator('tbody th[scope=row]').count());
+    expect(levels).toBeGreaterThan(0);
+    await expect(page.getByTestId('chart-trend-table').locator('tbody tr').count()).resolves.toBeGreaterThan(0);
     await page.waitForTimeout(600); // let the charts' entry animation finish before the picture
     await shot(page, 'bureau-overview-1280');
 
@@ -289,6 +302,7 @@ describe('web console', () => {
     await page.waitForURL('**/b/platforms/plt_e2e');
     await page.locator('[data-testid="chart-radar"] canvas').waitFor();
     expect(await page.getByTestId('dimension').count()).toBe(6);
+    await expect(page.getByTestId('chart-radar-table').locator('tbody tr').count()).resolves.toBe(6);
     await page.waitForTimeout(600);
     await shot(page, 'bureau-portrait-1280');
   }, 120_000);

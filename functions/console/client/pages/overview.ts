@@ -43,7 +43,7 @@ page(async () => {
       name: both(LEVEL_LABELS[l]), type: 'bar' as const, stack: 'level', itemStyle: { color: LEVEL_COLORS[l] },
       data: o.platforms.byCategory.map((c) => c.byLevel[l] ?? 0),
     })),
-  });
+  }, '平台类型 × 等级 Platforms by category and level');
 
   const leadStatuses = Object.keys(LEAD_COLORS) as LeadStatus[];
   chart(byId('chart-leads'), {
@@ -59,7 +59,7 @@ page(async () => {
       }),
     }],
     graphic: o.leads.total ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: '暂无线索 No leads yet', fill: '#5f6f80', fontSize: 14 } }],
-  });
+  }, '对接线索状态 Leads by status');
 
   chart(byId('chart-trend'), {
     tooltip: { trigger: 'axis' },
@@ -73,7 +73,7 @@ page(async () => {
       { name: '服务企业 Served', type: 'line', data: o.trend.map((t) => t.servedEnterprises) },
       { name: '申报平台 Reporting', type: 'bar', yAxisIndex: 1, barMaxWidth: 28, itemStyle: { color: '#c9d6e3' }, data: o.trend.map((t) => t.platformsReporting) },
     ],
-  });
+  }, '核心要素年度趋势 Core elements by reported year');
 
   // 成效: the funnel as tiles, then one table per breakdown (leads → accepted → signed → delivered).
   type Row = Overview['funnel']['byMonth'][number];

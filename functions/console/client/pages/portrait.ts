@@ -69,7 +69,7 @@ page(async () => {
       areaStyle: { opacity: 0.25 },
       data: [{ name: p.name, value: pt.dimensions.map((d) => (d.score === null ? 0 : Math.round(d.score * 10) / 10)) }],
     }],
-  });
+  }, `${p.name} · 发展指数各维度 Development index by dimension`);
 
   for (const d of pt.dimensions) {
     box.appendChild(h('h3', { 'data-testid': 'dimension', 'data-key': d.key }, d.label.zh, en(d.label.en),
