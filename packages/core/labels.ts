@@ -121,3 +121,11 @@ export const RSVP_DECLINE_LABELS: Record<'schedule' | 'not_relevant' | 'capacity
   withdrawn: { zh: '需求已撤回或已解决', en: 'Need withdrawn or solved' },
   other: { zh: '其他', en: 'Other' },
 };
+
+/** 奖补 grant statuses, for the bureau's ledger and the platform's own page. */
+export const GRANT_STATUS_LABELS: Record<'proposed' | 'approved' | 'rejected' | 'paid', Label> = {
+  proposed: { zh: '待审批', en: 'Proposed' },
+  approved: { zh: '已批准', en: 'Approved' },
+  rejected: { zh: '未批准', en: 'Rejected' },
+  paid: { zh: '已拨付', en: 'Paid' },
+};

@@ -386,13 +386,14 @@ describe('web console', () => {
     }
   }, 60_000);
 
-  it('the pages after the list (推荐与答辩, 动态评价, 奖补, 诊断任务) fit a phone', async () => {
+  it('the pages after the list (推荐与答辩, 动态评价, 奖补 for the bureau and a platform, 诊断任务) fit a phone', async () => {
     expected.push(/\/quotas$/); // a round without quotas yet answers 404, which the page shows as "set them"
     const pages: [string, string][] = [
       [await stack.token('bureau'), '/b/recommendation'],
       [await stack.token('bureau'), '/b/tracking'],
       [await stack.token('bureau'), '/b/support'],
       [await stack.token('platform', 'plt_e2e'), '/p/tracking'],
+      [await stack.token('platform', 'plt_e2e'), '/p/support'],
       [await stack.token('institution', 'ins_e2e'), '/i/diagnoses'],
     ];
     for (const [token, path] of pages) {
@@ -424,7 +425,7 @@ describe('web console', () => {
 
     const cases = [
       ['manufacturer', 'ent_e2e', ['nav-directory', 'nav-m-scenarios', 'nav-my-roadshows', 'nav-notices']],
-      ['platform', 'plt_e2e', ['nav-directory', 'nav-my-roadshows', 'nav-notices', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile', 'nav-p-round', 'nav-p-tracking']],
+      ['platform', 'plt_e2e', ['nav-directory', 'nav-my-roadshows', 'nav-notices', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile', 'nav-p-round', 'nav-p-support', 'nav-p-tracking']],
       ['bureau', undefined, ['nav-b-directory', 'nav-b-districts', 'nav-b-overview', 'nav-b-recommendation', 'nav-b-roadshows', 'nav-b-rounds', 'nav-b-support', 'nav-b-tracking', 'nav-directory', 'nav-notices']],
       ['expert', undefined, ['nav-directory', 'nav-e-reviews', 'nav-notices']],
       ['district', undefined, ['nav-d-applications', 'nav-d-platforms', 'nav-d-roadshows', 'nav-d-scenarios', 'nav-directory', 'nav-notices']],

@@ -150,6 +150,43 @@ describe('recommendation and tracking in the console', () => {
     await page.context().close();
   }, 60_000);
 
+  it('a platform applies for 奖补 on its own page: refused with the unmet condition named, or applied and followed to payment', async () => {
+    problems.expected.push(/\/grants$/); // the refused application (409)
+    const bureau = await stack.token('bureau');
+    const national = await stack.call('POST', '/v1/support-programmes', {
+      token: bureau,
+      body: { name: '国家级平台配套奖励', year: 2025, grantor: 'city', budgetWan: 100, rule: { selected: 'nation' }, amount: { kind: 'fixed', wan: 50 }, capWan: 50 },
+    });
+    expect(national.status).toBe(201);
+    const page = await as(await stack.token('platform', trackedId));
+    await page.goto(`${stack.url}/p/support`);
+    const refused = page.locator(`[data-testid="ps-programme"][data-id="${national.body.id}"]`);
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('入选国家级平台');
+    await refused.getByTestId('ps-apply').click();
+    expect(await refused.locator('[data-testid="error"]').textContent()).toMatch(/未入选国家级平台/);
+    expect(await page.getByTestId('ps-grant').count()).toBe(0);
+
+    // The level-2, reported programme of the test before: applied, and waiting for the bureau.
+    const open = page.locator('[data-testid="ps-programme"]', { hasText: '2025 年度平台培育奖励' });
+    await open.getByTestId('ps-note').fill('今年新增服务企业 120 家。');
+    await open.getByTestId('ps-apply').click();
+    await page.locator('[data-testid="ps-grant"][data-status="proposed"]').waitFor();
+    await open.getByTestId('ps-applied').waitFor();
+    const grants = (await stack.call('GET', `/v1/platforms/${trackedId}/grants`, { token: bureau })).body.items;
+    expect(grants).toMatchObject([{ via: 'application', status: 'proposed', note: '今年新增服务企业 120 家。', eligibleWan: 30 }]);
+    await page.context().close();
+
+    // The platform paid in the test before sees its grant through to the voucher.
+    const paidId = ((await stack.call('GET', '/v1/stats/platforms', { token: bureau })).body.items as { id: string; name: string }[]).find((p) => p.name === '答辩平台A')!.id;
+    const paid = await as(await stack.token('platform', paidId));
+    await paid.goto(`${stack.url}/p/support`);
+    const card = paid.locator('[data-testid="ps-grant"][data-status="paid"]');
+    await card.waitFor();
+    expect(await card.getByTestId('ps-payments').textContent()).toContain('青财付〔2026〕118号');
+    await paid.context().close();
+  }, 60_000);
+
   it('a diagnosis institution files the report assigned to it, and the platform sees it', async () => {
     const bureau = await stack.token('bureau');
     const code = '91370200MA0009999X'.slice(0, 17);

@@ -6,7 +6,7 @@ import { DEV_STAGES, devTokenRoute } from './dev-token';
 import { DirectoryPage } from './directory';
 import { DistrictComparisonPage, DistrictPage } from './district';
 import { RecommendationPage, TrackingPage } from './recommendation';
-import { SupportPage } from './support';
+import { PlatformSupportPage, SupportPage } from './support';
 import { InstitutionPage } from './institution';
 import { CataloguePage } from './catalogue';
 import { MyDataPage } from './my-data';
@@ -58,6 +58,7 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/b/support', (c) => c.html(SupportPage()));
   app.get('/i/diagnoses', (c) => c.html(InstitutionPage()));
   app.get('/p/tracking', (c) => c.html(TrackingPage({ path: '/p/tracking' })));
+  app.get('/p/support', (c) => c.html(PlatformSupportPage()));
   // roadshow events (issue 20)
   app.get('/b/roadshows/:id', (c) => c.html(RoadshowEventPage()));
   app.get('/my/roadshows', (c) => c.html(MyRoadshowsPage()));

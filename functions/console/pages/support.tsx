@@ -79,3 +79,27 @@ export function SupportPage() {
     </Layout>
   );
 }
+
+/** A platform's side of 奖补: the programmes it may apply to, and its own grants through payment. */
+export function PlatformSupportPage() {
+  return (
+    <Layout script="platform-support" title={{ zh: '奖补申请', en: 'Support programmes' }} path="/p/support">
+      <section class="card">
+        <h2>
+          <T zh="奖补项目" en="Programmes" />
+        </h2>
+        <p class="small muted">
+          <T zh="申请时按项目条件核对；不符合的会列出未满足的条件。" en="An application is checked against the programme’s conditions; one that is not met is named." />
+        </p>
+        <div id="ps-msg" aria-live="polite"></div>
+        <div id="ps-programmes" data-testid="ps-programmes"></div>
+      </section>
+      <section class="card">
+        <h2>
+          <T zh="我的奖补" en="My grants" />
+        </h2>
+        <div id="ps-grants" data-testid="ps-grants"></div>
+      </section>
+    </Layout>
+  );
+}

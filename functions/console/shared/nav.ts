@@ -27,6 +27,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/p/indicators', zh: '指标申报', en: 'Indicators' },
       { href: '/p/round', zh: '培优申报', en: 'Yearly round' },
       { href: '/p/tracking', zh: '动态评价', en: 'Tracking' },
+      { href: '/p/support', zh: '奖补', en: 'Support' },
       { href: '/my/roadshows', zh: '我的路演', en: 'My roadshows' }, // issue 20
     ],
   },

@@ -34,6 +34,7 @@ export const PAGE_SCRIPTS = [
   'recommendation',
   'tracking',
   'support',
+  'platform-support',
   'institution',
 ] as const;
 export type PageScript = (typeof PAGE_SCRIPTS)[number];

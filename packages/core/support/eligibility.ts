@@ -36,6 +36,25 @@ export function checkRule(rule: EligibilityRule, f: SupportFacts, year: number):
   return out;
 }
 
+/** The rule's conditions in words, for a platform deciding whether to apply (zh / en). */
+export function describeRule(rule: EligibilityRule, year: number): string[] {
+  const out: string[] = [];
+  if (rule.minLevel !== undefined) out.push(`等级不低于 ${rule.minLevel} 级 / level ${rule.minLevel} or above`);
+  if (rule.categories) out.push(`类型为${rule.categories.map((c) => CATEGORY_ZH[c]).join('或')} / category ${rule.categories.join(' or ')}`);
+  if (rule.listed !== undefined) out.push(rule.listed ? `列入 ${year} 年度名录 / in the ${year} directory` : `未列入 ${year} 年度名录 / not in the ${year} directory`);
+  if (rule.newlyListed !== undefined) out.push(rule.newlyListed ? `${year} 年度首次入库 / newly listed in ${year}` : `非 ${year} 年度首次入库 / not newly listed in ${year}`);
+  if (rule.selected !== undefined)
+    out.push(`${year} 年度入选${{ province: '省级重点平台 / selected as a provincial key platform', nation: '国家级平台 / selected nationally', any: '省级或国家级平台 / selected provincially or nationally' }[rule.selected]}`);
+  if (rule.reported !== undefined) out.push(rule.reported ? `已申报 ${year} 年度指标 / reported indicators for ${year}` : `未申报 ${year} 年度指标 / no report for ${year}`);
+  return out;
+}
+
+/** The amount in words: fixed, or by level, within the cap (万元). */
+export function describeAmount(amount: GrantAmount, capWan: number): string {
+  const each = amount.kind === 'fixed' ? `每家 ${amount.wan} 万元 / ${amount.wan} each` : `一级 ${amount.wan[0]}、二级 ${amount.wan[1]}、三级 ${amount.wan[2]} 万元 / by level`;
+  return `${each}；每家上限 ${capWan} 万元 / cap ${capWan}`;
+}
+
 /** The programme's amount for a platform of this level, within the per-platform cap; 0 below level 1 by tier. */
 export function amountFor(amount: GrantAmount, capWan: number, level: number): number {
   const raw = amount.kind === 'fixed' ? amount.wan : level >= 1 ? amount.wan[Math.min(level, 3) - 1]! : 0;

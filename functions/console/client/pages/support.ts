@@ -1,3 +1,4 @@
+import { GRANT_STATUS_LABELS } from '#core/labels';
 import type { Grant } from '#core/schemas/support';
 import { api } from '../lib/api';
 import { byId, clear, control, en, h, saveFile, say, val } from '../lib/dom';
@@ -8,7 +9,7 @@ import { need } from '../lib/session';
 
 // 奖补 (第十七条): a programme as data, who is eligible and why, nomination, approval and payment.
 
-const STATUS: Record<Grant['status'], string> = { proposed: '待审批 Proposed', approved: '已批准 Approved', rejected: '未批准 Rejected', paid: '已拨付 Paid' };
+const STATUS = (st: Grant['status']) => `${GRANT_STATUS_LABELS[st].zh} ${GRANT_STATUS_LABELS[st].en}`;
 
 page(async () => {
   if (!need('bureau')) return;
@@ -46,7 +47,7 @@ page(async () => {
 
   function grantCard(g: Grant) {
     const card = h('div', { class: 'item', 'data-testid': 'sp-grant', 'data-id': g.id, 'data-status': g.status },
-      h('strong', null, g.platformName), ` · ${STATUS[g.status]} · 核定 ${num(g.eligibleWan)} · 批准 ${g.approvedWan === undefined ? '—' : num(g.approvedWan)} · 已拨付 ${num(g.paidWan)} 万元`);
+      h('strong', null, g.platformName), ` · ${STATUS(g.status)} · 核定 ${num(g.eligibleWan)} · 批准 ${g.approvedWan === undefined ? '—' : num(g.approvedWan)} · 已拨付 ${num(g.paidWan)} 万元`);
     if (g.status === 'proposed') card.append(h('button', { type: 'button', 'data-testid': 'sp-approve', onclick: () => act(() => api.support.approve(g.id)) }, '批准 ', en('Approve')));
     if (g.status === 'approved') {
       const id = (k: string) => `${k}-${g.id}`;
