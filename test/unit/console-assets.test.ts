@@ -24,9 +24,10 @@ describe('console browser assets', () => {
     const server = built.inputs.filter((f) => /node_modules\/(zod|hono|@hono|@aws-sdk|@smithy|@aws-lambda-powertools)\//.test(f) || f.startsWith('node:'));
     expect(server).toEqual([]);
     // What the browser gets from the repo: its own code, the shared labels, nav, taxonomy terms and
-    // the lead steps the API allows and the evidence kinds it accepts (pure data the server enforces with).
+    // the lead steps the API allows, the evidence kinds it accepts (pure data the server enforces with)
+    // and the 奖补 rule put in words (the pure module the server checks the rule with).
     const repo = built.inputs.filter((f) => !f.includes('node_modules/'));
-    expect(repo.filter((f) => !/^functions\/console\/(client|shared)\//.test(f)).sort()).toEqual(['packages/core/evidence-kinds.ts', 'packages/core/labels.ts', 'packages/core/lead-flow.ts', 'packages/core/terms.ts']);
+    expect(repo.filter((f) => !/^functions\/console\/(client|shared)\//.test(f)).sort()).toEqual(['packages/core/evidence-kinds.ts', 'packages/core/labels.ts', 'packages/core/lead-flow.ts', 'packages/core/support/eligibility.ts', 'packages/core/terms.ts']);
   });
 
   it('the same sources build to the same file names (names are content hashes)', async () => {
