@@ -62,7 +62,7 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
       ['bureau', '/b/overview'], ['bureau', '/b/directory'], ['bureau', '/b/platforms/plt_a11y'], ['bureau', '/b/roadshows'], ['bureau', `/b/roadshows/${cityEvent}`], ['bureau', '/b/rounds'], ['bureau', '/b/districts'], ['bureau', '/b/recommendation'], ['bureau', '/b/tracking'], ['bureau', '/b/support'],
       ['manufacturer', '/m/scenarios'], ['manufacturer', `/m/scenarios/${scenarioId}`], ['manufacturer', '/my/roadshows'], ['manufacturer', '/account'],
       ['platform', '/p/leads'], ['platform', '/p/profile'], ['platform', '/p/indicators'], ['platform', '/p/round'], ['platform', '/p/tracking'], ['platform', '/p/support'], ['platform', '/scenarios'],
-      ['expert', '/e/reviews'], ['district', '/d/applications'], ['district', '/d/platforms'], ['district', '/d/platforms/plt_a11y'], ['district', '/d/roadshows'], ['district', '/d/scenarios'], ['huangdao', `/d/roadshows/${districtEvent}`], ['institution', '/i/diagnoses'],
+      ['expert', '/e/reviews'], ['district', '/d/applications'], ['district', '/d/platforms'], ['district', '/d/platforms/plt_a11y'], ['district', '/d/roadshows'], ['district', '/d/scenarios'], ['district', '/d/leads'], ['huangdao', `/d/roadshows/${districtEvent}`], ['institution', '/i/diagnoses'],
     ];
     // Every page the console serves is in the list: a new page joins the check or this fails.
     // (Imported here, after the stack: the route modules expect zod already extended by the API's.)

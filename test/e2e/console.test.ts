@@ -428,7 +428,7 @@ describe('web console', () => {
       ['platform', 'plt_e2e', ['nav-directory', 'nav-my-roadshows', 'nav-notices', 'nav-p-indicators', 'nav-p-leads', 'nav-p-profile', 'nav-p-round', 'nav-p-support', 'nav-p-tracking']],
       ['bureau', undefined, ['nav-b-directory', 'nav-b-districts', 'nav-b-overview', 'nav-b-recommendation', 'nav-b-roadshows', 'nav-b-rounds', 'nav-b-support', 'nav-b-tracking', 'nav-directory', 'nav-notices']],
       ['expert', undefined, ['nav-directory', 'nav-e-reviews', 'nav-notices']],
-      ['district', undefined, ['nav-d-applications', 'nav-d-platforms', 'nav-d-roadshows', 'nav-d-scenarios', 'nav-directory', 'nav-notices']],
+      ['district', undefined, ['nav-d-applications', 'nav-d-leads', 'nav-d-platforms', 'nav-d-roadshows', 'nav-d-scenarios', 'nav-directory', 'nav-notices']],
     ] as const;
     for (const [role, org, links] of cases) {
       const page = await newPage(LAPTOP, await stack.token(role, org, role === 'expert' ? { sub: 'exp_e2e' } : role === 'district' ? { district: '黄岛区' } : {}));

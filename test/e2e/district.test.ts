@@ -4,7 +4,7 @@ import { assessApplication } from '#services/rounds';
 import { PageProblems } from '../support/page-problems';
 import { creditCodeFor, platformBody, specializedL2Report } from '../support/fixtures';
 import { fillScenario } from '../support/scenario-form';
-import { startTestStack, type TestStack } from '../support/stack';
+import { eventually, startTestStack, type TestStack } from '../support/stack';
 
 // A district official on a phone: signs in, sees the district's share of the city and the round's
 // first-review queue, returns one application (a comment is required) and endorses another.
@@ -118,6 +118,33 @@ describe('district first review (初审) on a phone', () => {
     await page.getByTestId('published').waitFor();
     await ctx.close();
   }, 60_000);
+
+  it('follows the leads on its scenarios, on a phone, and filters them by status', async () => {
+    const district = await stack.token('district', undefined, { district: '黄岛区' });
+    // The scenario entered above is matched and its leads delivered (to 黄岛区's own platforms and others).
+    const leads = await eventually(async () => {
+      const items = (await stack.call('GET', '/v1/leads', { token: district })).body.items as { id: string; status: string; scenario: { title: string } }[];
+      return items.length ? items : undefined;
+    }, 60_000);
+    const bureau = await stack.token('bureau');
+    const first = leads[0]!;
+    const platformOf = ((await stack.call('GET', '/v1/leads', { token: bureau })).body.items as { id: string; platformId: string }[]).find((l) => l.id === first.id)!.platformId;
+    await stack.call('POST', `/v1/leads/${first.id}/accept`, { token: await stack.token('platform', platformOf) });
+    const ctx = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await ctx.addInitScript((t) => localStorage.setItem('gf.token', t), district);
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(20_000);
+    problems.watch(page);
+    await page.goto(`${stack.url}/d/leads`);
+    await page.getByTestId('dl-item').first().waitFor();
+    expect(await page.getByTestId('dl-item').count()).toBe(leads.length);
+    expect(await page.locator(`[data-testid="dl-item"][data-id="${first.id}"]`).textContent()).toContain('注塑机停机没人知道');
+    await page.getByTestId('dl-filter').selectOption('accepted');
+    await eventually(async () => (await page.getByTestId('dl-item').count()) === 1);
+    expect(await page.getByTestId('dl-item').getAttribute('data-status')).toBe('accepted');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await ctx.close();
+  }, 90_000);
 
   it('the city compares the districts and exports the table', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });

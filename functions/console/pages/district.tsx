@@ -1,4 +1,6 @@
-import { Layout, T } from './layout';
+import { STATUS_LABELS } from '#core/labels';
+import { LeadStatus } from '#core/schemas/lead';
+import { Layout, Option, T } from './layout';
 
 /** A district office's page (第四条): its share of the city, then the round's first-review queue. */
 export function DistrictPage() {
@@ -47,6 +49,32 @@ export function DistrictComparisonPage() {
           </table>
         </div>
         <div id="districts-msg" aria-live="polite"></div>
+      </section>
+    </Layout>
+  );
+}
+
+/** The district's leads: its enterprises' scenarios and its platforms, as they move (read only). */
+export function DistrictLeadsPage() {
+  return (
+    <Layout script="district-leads" title={{ zh: '本区线索', en: 'Leads in the district' }} path="/d/leads">
+      <section class="card">
+        <p class="small muted">
+          <T zh="本区企业的场景和本区平台收到的对接线索；进展由企业和平台推进。" en="Leads on this district's scenarios and to its platforms; the enterprises and platforms move them." />
+        </p>
+        <div class="actions" style="margin-bottom:10px">
+          <select id="dl-filter" aria-label="按状态筛选 Filter by status" data-testid="dl-filter" style="max-width:240px">
+            <option value="">全部 All</option>
+            {LeadStatus.options.map((s) => (
+              <Option value={s} label={STATUS_LABELS[s]} />
+            ))}
+          </select>
+        </div>
+        <div id="dl-msg" aria-live="polite"></div>
+        <div id="dl-list" data-testid="dl-list"></div>
+        <button type="button" class="ghost" id="dl-more" data-testid="dl-more" hidden>
+          更多 <span class="en">More</span>
+        </button>
       </section>
     </Layout>
   );

@@ -4,7 +4,7 @@ import { AccountPage, SignedInPage } from './account';
 import { BureauDirectoryPage, OverviewPage, PortraitPage, RoadshowsPage } from './bureau';
 import { DEV_STAGES, devTokenRoute } from './dev-token';
 import { DirectoryPage } from './directory';
-import { DistrictComparisonPage, DistrictPage } from './district';
+import { DistrictComparisonPage, DistrictLeadsPage, DistrictPage } from './district';
 import { RecommendationPage, TrackingPage } from './recommendation';
 import { PlatformSupportPage, SupportPage } from './support';
 import { InstitutionPage } from './institution';
@@ -30,6 +30,7 @@ export function pageRoutes(app: Hono<ApiEnv>) {
   app.get('/my-data', (c) => c.html(MyDataPage()));
   app.get('/e/reviews', (c) => c.html(ExpertReviewsPage()));
   app.get('/d/applications', (c) => c.html(DistrictPage()));
+  app.get('/d/leads', (c) => c.html(DistrictLeadsPage()));
   // A district runs the bureau's pages for its own region (the API scopes every read and write).
   app.get('/d/platforms', (c) => c.html(BureauDirectoryPage({ path: '/d/platforms' })));
   app.get('/d/platforms/:id', (c) => c.html(PortraitPage({ id: c.req.param('id'), path: '/d/platforms' })));

@@ -54,6 +54,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/d/applications', zh: '初审与概况', en: 'First review' },
       { href: '/d/platforms', zh: '本区平台', en: 'Platforms' },
       { href: '/d/scenarios', zh: '本区场景', en: 'Scenarios' },
+      { href: '/d/leads', zh: '本区线索', en: 'Leads' },
       { href: '/d/roadshows', zh: '区级活动', en: 'Events' },
     ],
   },

@@ -28,6 +28,7 @@ export const PAGE_SCRIPTS = [
   'public-roadshow',
   'roadshow-print',
   'district',
+  'district-leads',
   'catalogue',
   'district-comparison',
   // issue 25

@@ -144,6 +144,7 @@ export const api = {
 
   leads: {
     list: (status?: LeadStatus) => request<Page<Lead>>('GET', `/v1/leads?${query({ limit: 100, status })}`),
+    page: (status?: LeadStatus, cursor?: string) => request<Page<Lead>>('GET', `/v1/leads?${query({ limit: 50, status, cursor })}`),
     accept: (id: string) => request<Lead>('POST', `/v1/leads/${seg(id)}/accept`),
     decline: (id: string, body: z.input<typeof DeclineInput>) => request<Lead>('POST', `/v1/leads/${seg(id)}/decline`, body),
     progress: (id: string, body: z.input<typeof ProgressInput>) => request<Lead>('POST', `/v1/leads/${seg(id)}/progress`, body),
