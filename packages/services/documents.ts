@@ -1,3 +1,4 @@
+import type { FinalList } from '#core/schemas/defence';
 import type { DirectoryYear, NoticeEntry } from '#core/schemas/round';
 import { label } from '#core/taxonomy';
 
@@ -92,5 +93,26 @@ export function noticePdf(font: Uint8Array, n: { round: { year: number }; notice
       [{ title: '序号', width: 34 }, { title: '平台名称', width: 180 }, { title: '运营单位', width: 170 }, { title: '类型', width: 60 }, { title: '拟定等级', width: 55 }],
       n.entries.map((e, i) => [String(i + 1), e.platformName, e.operatorName, label('category', e.category), LEVEL_ZH[e.level] ?? String(e.level)]),
     ),
+  );
+}
+
+/** The recommendation list for the province or MIIT: the letter's attachment, as the bureau sends it. */
+export function finalListPdf(font: Uint8Array, l: FinalList): Promise<Uint8Array<ArrayBuffer>> {
+  const levelZh = l.level === 'provincial' ? '省级' : '国家级';
+  const selected = l.items.filter((x) => x.selected);
+  const quotas = Object.entries(l.quotas).map(([c, n]) => `${label('category', c)} ${n}`).join('，');
+  const score = (x: number | null) => (x === null ? '—' : x.toFixed(1));
+  return render(
+    font,
+    `青岛市${l.year}年度工业互联网平台${levelZh}推荐名单${l.status === 'fixed' ? '' : '（草案）'}`,
+    `名额：${quotas} · 共 ${selected.length} 个平台${l.fixedAt ? ` · 确定于 ${l.fixedAt.slice(0, 10)}` : ''}`,
+    (doc) => {
+      table(
+        doc,
+        [{ title: '序号', width: 30 }, { title: '类型', width: 46 }, { title: '名次', width: 30 }, { title: '平台名称', width: 130 }, { title: '运营单位', width: 124 }, { title: '等级', width: 34 }, { title: '评审', width: 35 }, { title: '答辩', width: 35 }, { title: '综合', width: 35 }],
+        selected.map((x, i) => [String(i + 1), label('category', x.category), String(x.rank), x.platformName, x.operatorName, LEVEL_ZH[x.level] ?? String(x.level), score(x.reviewScore), score(x.defenceScore), score(x.combined)]),
+      );
+      doc.moveDown().fontSize(9).fillColor('#333').text(`规则：${l.rule}`);
+    },
   );
 }

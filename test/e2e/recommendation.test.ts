@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { specializedL2Report } from '../support/fixtures';
@@ -60,6 +61,12 @@ describe('recommendation and tracking in the console', () => {
     expect(slots[0]).toMatch(/^09:00 答辩平台A/);
     expect(slots[1]).toMatch(/^09:20 答辩平台B/);
     expect(await page.getByTestId('final-row').count()).toBe(2);
+    // The list as the letter's attachment, in PDF too (the draft until it is fixed).
+    const pdf = page.waitForEvent('download');
+    await page.getByTestId('final-pdf').click();
+    const file = await pdf;
+    expect(file.suggestedFilename()).toMatch(/^recommendation-(provincial|national)\.pdf$/);
+    expect((await readFile((await file.path())!)).subarray(0, 4).toString()).toBe('%PDF');
     await page.context().close();
   }, 60_000);
 

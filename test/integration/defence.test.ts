@@ -1,3 +1,4 @@
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFENCE_RUBRIC_2026_1 } from '#core/recommend/defence';
 import { reviewedRound } from '../support/recommend-fixtures';
@@ -103,5 +104,16 @@ describe('recommendation upward: quotas, 答辩 and the final list', () => {
     const cells = await xlsxCells(x);
     expect(cells).toEqual(expect.arrayContaining(['答辩平台C', '答辩平台B']));
     expect(cells).not.toContain('答辩平台A');
+
+    // The same list as the PDF the bureau attaches to its letter: Chinese text selectable, the selected platforms only.
+    const p = await stack.app.request(`/v1/rounds/${roundId}/final-lists/provincial?format=pdf`, { headers: { authorization: `Bearer ${bureau}` } });
+    expect(p.status).toBe(200);
+    expect(p.headers.get('content-type')).toBe('application/pdf');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await p.arrayBuffer())), { mergePages: true });
+    expect(text).toContain('省级推荐名单');
+    expect(text).toContain('答辩平台C');
+    expect(text).toContain('答辩平台B');
+    expect(text).not.toContain('答辩平台A');
+    expect((await stack.app.request(`/v1/rounds/${roundId}/final-lists/provincial?format=pdf`, { headers: { authorization: `Bearer ${await stack.token('platform', 'plt_x')}` } })).status).toBe(403);
   });
 });

@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DefenceScore, DefenceScoreInput, DefenceSession, DefenceSessionInput, FinalList, FinalListInput, QuotaInput, RecommendationPlan, UpstreamLevel } from '#core/schemas/defence';
 import * as svc from '#services/defences';
+import { finalListPdf } from '#services/documents';
 import { finalListWorkbook } from '#services/round-workbooks';
 import type { Api } from '../app';
+import { pdfFont } from '../pdf-font';
 import { allow, requireRole } from '../middleware/auth';
 import { ERRORS, IdParam, bearer, body, json } from '../openapi';
 import { originOf } from '../origin';
@@ -84,14 +86,23 @@ export function defenceRoutes(app: Api) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/rounds/{id}/final-lists/{level}', tags, security: bearer,
-      summary: '推荐名单（规则草案或已确定；?format=xlsx 为推荐函附件） / The recommendation list: the rule’s draft or the fixed list (?format=xlsx: the letter’s attachment)',
-      request: { params: LevelParam, query: z.object({ format: z.enum(['json', 'xlsx']).optional() }) },
-      responses: { 200: { description: 'the list', content: { 'application/json': { schema: FinalList }, [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
+      summary: '推荐名单（规则草案或已确定；?format=xlsx 或 pdf 为推荐函附件） / The recommendation list: the rule’s draft or the fixed list (?format=xlsx or pdf: the letter’s attachment)',
+      request: { params: LevelParam, query: z.object({ format: z.enum(['json', 'xlsx', 'pdf']).optional() }) },
+      responses: {
+        200: {
+          description: 'the list',
+          content: { 'application/json': { schema: FinalList }, [XLSX]: { schema: z.string().openapi({ format: 'binary' }) }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...ERRORS,
+      },
     }),
     async (c) => {
       const l = await svc.finalList(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id, c.req.valid('param').level);
-      if (c.req.valid('query').format !== 'xlsx') return c.json(l, 200);
-      return c.body(await finalListWorkbook(l), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename="recommendation-${l.level}-${l.year}.xlsx"` });
+      const format = c.req.valid('query').format;
+      const name = `recommendation-${l.level}-${l.year}`;
+      if (format === 'xlsx') return c.body(await finalListWorkbook(l), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename="${name}.xlsx"` });
+      if (format === 'pdf') return c.body(await finalListPdf(await pdfFont(), l), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}.pdf"` });
+      return c.json(l, 200);
     },
   );
 

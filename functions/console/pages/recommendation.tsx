@@ -124,6 +124,9 @@ export function RecommendationPage() {
           <button type="button" class="secondary" id="final-xlsx" data-testid="final-xlsx">
             导出推荐函附件 <span class="en">Export .xlsx</span>
           </button>
+          <button type="button" class="secondary" id="final-pdf" data-testid="final-pdf">
+            导出 PDF <span class="en">Export .pdf</span>
+          </button>
         </div>
         <p class="small muted" id="final-rule" data-testid="final-rule"></p>
         <div class="table-wrap" tabindex={0}>

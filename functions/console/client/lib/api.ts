@@ -231,6 +231,7 @@ export const api = {
     finalList: (roundId: string, level: UpstreamLevel) => request<FinalList>('GET', `/v1/rounds/${seg(roundId)}/final-lists/${level}`),
     fix: (roundId: string, level: UpstreamLevel) => request<FinalList>('POST', `/v1/rounds/${seg(roundId)}/final-lists/${level}`, {}),
     finalListXlsx: (roundId: string, level: UpstreamLevel) => download(`/v1/rounds/${seg(roundId)}/final-lists/${level}?format=xlsx`, XLSX),
+    finalListPdf: (roundId: string, level: UpstreamLevel) => download(`/v1/rounds/${seg(roundId)}/final-lists/${level}?format=pdf`, 'application/pdf'),
   },
   diagnoses: {
     mine: () => request<{ items: Diagnosis[] }>('GET', '/v1/diagnoses'),

@@ -135,13 +135,16 @@ page(async () => {
       say(byId('final-msg'), errorMsg(err));
     }
   })()));
-  byId('final-xlsx').addEventListener('click', () => spawn((async () => {
-    try {
-      saveFile(await api.recommend.finalListXlsx(roundSel.value, levelSel.value as UpstreamLevel), `recommendation-${levelSel.value}.xlsx`);
-    } catch (err) {
-      say(byId('final-msg'), errorMsg(err));
-    }
-  })()));
+  const exportAs = (button: string, fetchFile: typeof api.recommend.finalListXlsx, ext: 'xlsx' | 'pdf') =>
+    byId(button).addEventListener('click', () => spawn((async () => {
+      try {
+        saveFile(await fetchFile(roundSel.value, levelSel.value as UpstreamLevel), `recommendation-${levelSel.value}.${ext}`);
+      } catch (err) {
+        say(byId('final-msg'), errorMsg(err));
+      }
+    })()));
+  exportAs('final-xlsx', api.recommend.finalListXlsx, 'xlsx');
+  exportAs('final-pdf', api.recommend.finalListPdf, 'pdf');
 
   if (rounds.length) await reload();
 });
