@@ -8,6 +8,7 @@ import * as repo from '#db/diagnoses';
 import { getOrganisation } from '#db/organisations';
 import { currentAssessment, getPlatform } from '#db/platforms';
 import type { Deps } from '#runtime/deps';
+import { diagnosisCommissioned, diagnosisReported } from './notifications';
 import { assertCanEdit } from './platforms';
 import { nowIso, storeOf } from './store';
 
@@ -15,7 +16,8 @@ import { nowIso, storeOf } from './store';
 export async function commission(deps: Deps, who: Principal, platformId: string, input: DiagnosisInput): Promise<Diagnosis> {
   if (who.role !== 'bureau') throw forbidden();
   const s = storeOf(deps);
-  if (!(await getPlatform(s, platformId))) throw notFound('平台 platform');
+  const platform = await getPlatform(s, platformId);
+  if (!platform) throw notFound('平台 platform');
   const d: Diagnosis = {
     id: newId('diag', deps.now().getTime()),
     platformId,
@@ -26,6 +28,7 @@ export async function commission(deps: Deps, who: Principal, platformId: string,
     commissionedBy: who.userId,
   };
   await repo.createDiagnosis(s, d);
+  await deps.notifier.notify(diagnosisCommissioned(d, platform.name));
   return d;
 }
 
@@ -43,6 +46,7 @@ export async function attachReport(deps: Deps, who: Principal, id: string, repor
   if (!d || !assignedOrBureau(who, d)) throw notFound('诊断 diagnosis');
   const next: Diagnosis = { ...d, status: 'reported', report, reportedAt: nowIso(deps) };
   if (!(await repo.attachReport(s, next))) throw conflict('诊断报告已提交，不能覆盖 / The report is already attached');
+  await deps.notifier.notify(diagnosisReported(next));
   return next;
 }
 

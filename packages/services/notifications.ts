@@ -1,6 +1,8 @@
 import { deterministicId } from '#core/ids';
 import type { Principal } from '#core/principal';
 import { forbidden } from '#core/errors';
+import { institutionOrgId } from '#core/schemas/account';
+import type { Diagnosis } from '#core/schemas/diagnosis';
 import type { Review } from '#core/schemas/review';
 import type { Application, DirectoryEntry } from '#core/schemas/round';
 import { inboxPage } from '#notify/inbox';
@@ -86,7 +88,35 @@ export async function myNotifications(deps: Deps, who: Principal, q: { limit: nu
           ? { kind: 'enterprise' as const, id: who.org! } // roadshow invitations (issue 20)
           : who.role === 'district'
             ? { kind: 'district' as const, id: who.district! }
-            : null;
+            : who.role === 'institution'
+              ? { kind: 'institution' as const, id: who.org! } // diagnoses commissioned to it
+              : null;
   if (!recipient) throw forbidden();
   return inboxPage(storeOf(deps), recipient, q.limit, q.cursor);
+}
+
+/** 第十四条: the institution is told of the diagnosis commissioned to it (its people see it once they sign in). */
+export function diagnosisCommissioned(d: Diagnosis, platformName: string): Notification {
+  return {
+    id: deterministicId('ntf', d.id, 'commissioned'),
+    recipient: { kind: 'institution', id: institutionOrgId(d.institution.creditCode) },
+    event: 'diagnosis.commissioned',
+    title: { zh: '新的诊断任务', en: 'New diagnosis assignment' },
+    body: { zh: `${platformName}：${d.scope}`, en: `${platformName}: ${d.scope}` },
+    ref: `diagnoses/${d.id}`,
+    at: d.commissionedAt,
+  };
+}
+
+/** The platform learns its diagnosis report is in, and where to read it. */
+export function diagnosisReported(d: Diagnosis): Notification {
+  return {
+    id: deterministicId('ntf', d.id, 'reported'),
+    recipient: { kind: 'platform', id: d.platformId },
+    event: 'diagnosis.reported',
+    title: { zh: '诊断报告已提交', en: 'Your diagnosis report is in' },
+    body: { zh: `${d.institution.name}已提交诊断报告。`, en: `${d.institution.name} filed the report.` },
+    ref: `platforms/${d.platformId}/diagnoses`,
+    at: d.reportedAt!,
+  };
 }

@@ -78,6 +78,10 @@ describe('on-site diagnosis (第十四条)', () => {
     const token = (await switchTo(stack, person.access_token, inst.body.id)).access_token;
 
     expect((await stack.call('GET', '/v1/diagnoses', { token })).body.items.map((d: { id: string }) => d.id)).toEqual([theirs.body.id]);
+    // Its inbox has the assignment (and not the other institution's).
+    const inbox = (await stack.call('GET', '/v1/notifications', { token })).body.items as { event: string; ref: string; body: { zh: string } }[];
+    expect(inbox.map((n) => [n.event, n.ref])).toEqual([['diagnosis.commissioned', `diagnoses/${theirs.body.id}`]]);
+    expect(inbox[0]!.body.zh).toContain('数据与安全');
     expect((await stack.call('PUT', `/v1/diagnoses/${notTheirs.body.id}/report`, { token, body: report })).status).toBe(404);
     expect((await stack.call('GET', `/v1/platforms/${otherId}/diagnoses`, { token })).status).toBe(404);
     const mine = await stack.call('GET', `/v1/platforms/${platformId}/diagnoses`, { token });
@@ -87,7 +91,10 @@ describe('on-site diagnosis (第十四条)', () => {
     const filed = await stack.call('PUT', `/v1/diagnoses/${theirs.body.id}/report`, { token, body: report });
     expect(filed.status).toBe(200);
     expect(filed.body.status).toBe('reported');
-    // The platform sees the institution's findings beside its gaps.
+    // The platform is told, and sees the institution's findings beside its gaps.
+    const told = (await stack.call('GET', '/v1/notifications', { token: own })).body.items as { event: string; ref: string; body: { zh: string } }[];
+    const fromThem = told.filter((n) => n.event === 'diagnosis.reported' && n.body.zh.startsWith('青岛智造诊断服务中心'));
+    expect(fromThem.map((n) => n.ref)).toEqual([`platforms/${platformId}/diagnoses`]);
     const seen = await stack.call('GET', `/v1/platforms/${platformId}/diagnoses`, { token: own });
     expect(seen.body.items.find((d: { id: string }) => d.id === theirs.body.id).report.findings).toHaveLength(2);
     for (const [method, path] of [['GET', '/v1/scenarios'], ['GET', '/v1/leads'], ['GET', `/v1/platforms/${platformId}/portrait`], ['GET', '/v1/stats/overview'], ['GET', '/v1/audit']] as const)

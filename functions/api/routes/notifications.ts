@@ -1,21 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { Label, ListQuery, Page } from '#core/schemas/common';
+import { createRoute } from '@hono/zod-openapi';
+import { ListQuery, Page } from '#core/schemas/common';
+import { Notification } from '#core/schemas/notification';
 import * as svc from '#services/notifications';
 import type { Api } from '../app';
 import { requireRole } from '../middleware/auth';
 import { ERRORS, bearer, json } from '../openapi';
-
-const Notification = z
-  .object({
-    id: z.string(),
-    recipient: z.object({ kind: z.enum(['platform', 'expert', 'enterprise', 'district']), id: z.string() }),
-    event: z.string().describe('application.assessed | application.returned | application.rejected | review.assigned | directory.published'),
-    title: Label,
-    body: Label,
-    ref: z.string(),
-    at: z.string(),
-  })
-  .meta({ id: 'Notification' });
 
 export function notificationRoutes(app: Api) {
   app.openapi(
@@ -25,6 +14,6 @@ export function notificationRoutes(app: Api) {
       request: { query: ListQuery },
       responses: { 200: json(Page(Notification)), ...ERRORS },
     }),
-    async (c) => c.json(await svc.myNotifications(c.var.deps, requireRole(c, 'platform', 'expert', 'manufacturer', 'district'), c.req.valid('query')), 200),
+    async (c) => c.json(await svc.myNotifications(c.var.deps, requireRole(c, 'platform', 'expert', 'manufacturer', 'district', 'institution'), c.req.valid('query')), 200),
   );
 }
