@@ -122,9 +122,13 @@ describe('district first review (初审) on a phone', () => {
   it('follows the leads on its scenarios, on a phone, and filters them by status', async () => {
     const district = await stack.token('district', undefined, { district: '黄岛区' });
     // The scenario entered above is matched and its leads delivered (to 黄岛区's own platforms and others).
+    // Pairing delivers them one by one: wait until the count holds still.
+    const read = async () => (await stack.call('GET', '/v1/leads', { token: district })).body.items as { id: string; status: string; scenario: { title: string } }[];
     const leads = await eventually(async () => {
-      const items = (await stack.call('GET', '/v1/leads', { token: district })).body.items as { id: string; status: string; scenario: { title: string } }[];
-      return items.length ? items : undefined;
+      const before = await read();
+      await new Promise((r) => setTimeout(r, 1000));
+      const after = await read();
+      return after.length && after.length === before.length ? after : undefined;
     }, 60_000);
     const bureau = await stack.token('bureau');
     const first = leads[0]!;
