@@ -1,6 +1,5 @@
-import { STATUS_LABELS } from '#core/labels';
-import { LeadStatus } from '#core/schemas/lead';
-import { Layout, Option, T } from './layout';
+import { Layout, T } from './layout';
+import { LeadStatusFilter } from './platform';
 
 /** A district office's page (第四条): its share of the city, then the round's first-review queue. */
 export function DistrictPage() {
@@ -63,12 +62,7 @@ export function DistrictLeadsPage() {
           <T zh="本区企业的场景和本区平台收到的对接线索；进展由企业和平台推进。" en="Leads on this district's scenarios and to its platforms; the enterprises and platforms move them." />
         </p>
         <div class="actions" style="margin-bottom:10px">
-          <select id="dl-filter" aria-label="按状态筛选 Filter by status" data-testid="dl-filter" style="max-width:240px">
-            <option value="">全部 All</option>
-            {LeadStatus.options.map((s) => (
-              <Option value={s} label={STATUS_LABELS[s]} />
-            ))}
-          </select>
+          <LeadStatusFilter id="dl-filter" />
         </div>
         <div id="dl-msg" aria-live="polite"></div>
         <div id="dl-list" data-testid="dl-list"></div>

@@ -7,6 +7,18 @@ import { Data, Input, Layout, Option, T } from './layout';
 
 // ---- lead inbox ---------------------------------------------------------------------------------
 
+/** A list of leads filtered by status: the platform's inbox and a district's view. */
+export function LeadStatusFilter(p: { id: string }) {
+  return (
+    <select id={p.id} aria-label="按状态筛选 Filter by status" data-testid={p.id} style="max-width:240px">
+      <option value="">全部 All</option>
+      {LeadStatus.options.map((s) => (
+        <Option value={s} label={STATUS_LABELS[s]} />
+      ))}
+    </select>
+  );
+}
+
 export function LeadsPage() {
   return (
     <Layout script="leads" title={{ zh: '线索收件箱', en: 'Lead inbox' }} path="/p/leads">
@@ -18,12 +30,7 @@ export function LeadsPage() {
       </section>
       <section class="card">
         <div class="actions" style="margin-bottom:10px">
-          <select id="lead-filter" aria-label="按状态筛选 Filter by status" data-testid="lead-filter" style="max-width:240px">
-            <option value="">全部 All</option>
-            {LeadStatus.options.map((s) => (
-              <Option value={s} label={STATUS_LABELS[s]} />
-            ))}
-          </select>
+          <LeadStatusFilter id="lead-filter" />
           <button type="button" class="ghost" id="lead-refresh" data-testid="lead-refresh">
             刷新 <span class="en">Refresh</span>
           </button>
