@@ -38,6 +38,7 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     ['一是窑炉温度靠看；二是成品库账不准；三是运输车排队。要我排个序，三排第一。', 2, 'the number standing right before the marker'],
     ['三件事：模具寿命没人管；来料检验手写；注塑机电耗高。电耗这块财务催得紧，别的不急。', 2, 'a boss or finance "pressing" on one, the others "can wait"'],
     ['①排班全靠手工；②原料批次追不回；③污水站加药凭经验。最让我睡不着觉的就是批次。', 1, '"最让我睡不着觉" naming the item by its words'],
+    ['城阳的饮料厂。灌装线换型要半天；仓库先进先出做不到；锅炉房蒸汽跑冒滴漏。车间主任催得最紧的是换型。', 0, 'a list of semicolon parts without a colon or numbers'],
   ])('%s → item %i (%s)', (text, index) => {
     expect(findMainAsk(splitItems(normalize(circledAsNumbers(text)))!)?.indices).toEqual([index]);
   });

@@ -92,6 +92,13 @@ export function splitItems(body: string): ListedNeed | undefined {
     if (items.length >= 2)
       return { before: body.slice(0, inline.index + 1).trim(), items, after: body.slice(inline.index + inline[0].length).trim() };
   }
+  // "熔炼配料靠经验；质量档案对不上；电费高。" — the same without the colon: a sentence of parts split by
+  // semicolons. Only a priority marker makes it matter, so a story that uses semicolons loses nothing.
+  const semi = /[^。！？!?\n]*[;；][^。！？!?\n]*[。！？!?\n]?/.exec(body);
+  if (semi) {
+    const items = semi[0].replace(/[。！？!?\n]$/, '').split(/[;；]/).map((x) => x.trim()).filter((x) => x.length >= 4);
+    if (items.length >= 2) return { before: body.slice(0, semi.index).trim(), items, after: body.slice(semi.index + semi[0].length).trim() };
+  }
   const lines = body.split('\n');
   const bullets = lines.map((l, i) => (BULLET.test(l) ? i : -1)).filter((i) => i >= 0);
   if (bullets.length >= 2) {

@@ -112,6 +112,8 @@ export interface RankOptions {
 export const PROFILE_SHARE = 0.15;
 /** Industry credit for a solution that names no industry (built to work across industries). */
 export const CROSS_INDUSTRY_CREDIT = 0.6;
+/** What that credit keeps when the platform's declared industries are all far from the need's. */
+export const FOREIGN_PLATFORM_SHARE = 0.7;
 /** Open leads at which exposure damping reaches its maximum. */
 export const EXPOSURE_CAP = 30;
 /** Settings of how text is read, fitted with the weights (bench/match.ts --sweep); sentence weights in infer.ts. */
@@ -178,7 +180,12 @@ function industryFitOf(industry: string, platform: CandidatePlatform, solution?:
     return { value: 0.8, text: `跨行业平台，服务包括${industryLabel(industry)}在内的各行业` };
   if (solutionCross && platformServes) return { value: 0.8, text: `跨行业通用方案，平台已服务${industryLabel(industry)}` };
   if (!solution && platformServes) return { value: 0.8, text: `平台服务行业包含${industryLabel(industry)}` };
-  if (solutionCross) return { value: CROSS_INDUSTRY_CREDIT, text: '跨行业通用方案' };
+  if (solutionCross) {
+    // A general solution from a platform whose declared industries are all elsewhere: it has not
+    // served this industry or its neighbours, so it counts less than one with that experience nearby.
+    const nearby = platform.industries.length === 0 || platform.industries.some((c) => related(c, industry));
+    return nearby ? { value: CROSS_INDUSTRY_CREDIT, text: '跨行业通用方案' } : { value: CROSS_INDUSTRY_CREDIT * FOREIGN_PLATFORM_SHARE, text: `跨行业通用方案（平台服务行业不含${industryLabel(industry)}）` };
+  }
   if (platformServes) return { value: 0.6, text: `平台服务${industryLabel(industry)}，该方案主要面向其他行业` };
   if (platform.industries.length === 0) return { value: 0.5, text: '跨行业平台，该方案主要面向其他行业' };
   const near = [...(solution?.industries ?? []), ...platform.industries].find((c) => related(c, industry));
