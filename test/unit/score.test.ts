@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CROSS_INDUSTRY_CREDIT,
+  CROSS_INDUSTRY_CREDIT, FOREIGN_PLATFORM_SHARE,
   DEFAULT_WEIGHTS,
   compareMatches,
   rank,
@@ -107,11 +107,17 @@ describe('score: fairness and fit', () => {
     const industryOf = (s: CandidateSolution, platformIndustries: string[] = ['C26']) =>
       factor(scorePlatform(scenario, platform({ id: 'p', industries: platformIndustries, solutions: [s] })), 'industry');
     expect(industryOf(solution({ sim: 0.5, industries: ['C38'] })).value).toBe(1);
-    const cross = industryOf(solution({ sim: 0.5, industries: [] }));
+    // From a platform that serves a neighbouring industry (C39 beside the need's C38): the full cross-industry credit.
+    const cross = industryOf(solution({ sim: 0.5, industries: [] }), ['C39']);
     expect(cross.value).toBe(CROSS_INDUSTRY_CREDIT);
     expect(cross.value).toBeGreaterThan(0);
     expect(cross.value).toBeLessThan(1);
     expect(cross.text).toBe('跨行业通用方案');
+    // From a platform whose industries are all far away (chemicals): less, and the reason says why.
+    const foreign = industryOf(solution({ sim: 0.5, industries: [] }), ['C26']);
+    expect(foreign.value).toBeCloseTo(CROSS_INDUSTRY_CREDIT * FOREIGN_PLATFORM_SHARE, 10);
+    expect(foreign.value).toBeGreaterThan(0);
+    expect(foreign.text).toContain('平台服务行业不含C38');
     expect(industryOf(solution({ sim: 0.5, industries: ['C13'] }), ['C13']).value).toBe(0);
   });
 
