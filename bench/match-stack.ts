@@ -55,7 +55,8 @@ export async function evaluateThroughStack(data: MatchingDataset): Promise<{ sum
       });
       ids.push(sc.id);
     }
-    await call('POST', '/v1/scenarios/batches', bureau, { batch: 'bench', scenarioIds: ids });
+    // A batch publishes at most 200 scenarios (the API's limit): the frozen part goes in several.
+    for (let i = 0; i < ids.length; i += 200) await call('POST', '/v1/scenarios/batches', bureau, { batch: `bench-${i / 200 + 1}`, scenarioIds: ids.slice(i, i + 200) });
     const runs = [];
     for (const [i, id] of ids.entries()) {
       let m: any;
