@@ -39,6 +39,8 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     ['三件事：模具寿命没人管；来料检验手写；注塑机电耗高。电耗这块财务催得紧，别的不急。', 2, 'a boss or finance "pressing" on one, the others "can wait"'],
     ['①排班全靠手工；②原料批次追不回；③污水站加药凭经验。最让我睡不着觉的就是批次。', 1, '"最让我睡不着觉" naming the item by its words'],
     ['城阳的饮料厂。灌装线换型要半天；仓库先进先出做不到；锅炉房蒸汽跑冒滴漏。车间主任催得最紧的是换型。', 0, 'a list of semicolon parts without a colon or numbers'],
+    ['1. 模具保养没台账；2. 叉车和行人混行；3. 来料检验报告手抄。总经理定了今年先动叉车。', 1, '"先动" naming the item by its words'],
+    ['一是质检记录手写；二是设备点检漏检；三是成品库位乱。如果只能先做一件，那就做库位这件。', 2, '"只能先做一件" with the item named in the next clause'],
   ])('%s → item %i (%s)', (text, index) => {
     expect(findMainAsk(splitItems(normalize(circledAsNumbers(text)))!)?.indices).toEqual([index]);
   });

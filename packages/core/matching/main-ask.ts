@@ -115,8 +115,8 @@ export function splitItems(body: string): ListedNeed | undefined {
 
 // Strength 3: the writer says this one is the most urgent; 2: do this first; 1: it is pressing.
 const MARKERS: readonly [RegExp, number][] = [
-  [/最让(?:我|我们|人|老板|大家)?(?:睡不着(?:觉)?|头疼|头痛|发愁|犯愁|担心|着急|揪心|上火|闹心)|最(?:急|紧急|紧迫|当紧|着急|要紧|要命|揪心|犯愁|发愁|上火|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|大的(?:问题|痛点|麻烦|难题|心病))|[(（]\s*(?:急|最急|紧急|加急|特急|优先)\s*[)）]|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|优先级最高|最高优先|首当其冲|顶要紧|第一优先|要命的是|最致命|致命的是|拖不起|等不起|most urgent|top priority|highest priority|first priority|number one priority|most important|biggest (?:pain|problem|issue|headache)|\burgent\b|\bcritical\b|\bblocker\b|\basap\b|\bp0\b/i, 3],
-  [/优先|(?:盯|催|追|问)得(?:最)?紧|(?:其(?:他|余)|别的)(?:的|几[条个件项样])?(?:都)?(?:可以|能)?(?:先)?(?:缓一缓|缓缓|放一放|往后放|往后排|慢慢来|不急)|先(?:要)?(?:解决|把|搞|弄|处理|做|办|上|抓|改|管)|首先(?:要|得|想)|必须先|要先|想先|该先|最先|头一(?:件|个|桩|条)|第一步|\bpriority\b|\bfirst of all\b/i, 2],
+  [/最让(?:我|我们|人|老板|大家)?(?:睡不着(?:觉)?|头疼|头痛|发愁|犯愁|担心|着急|揪心|上火|闹心)|最(?:急|紧急|紧迫|当紧|着急|要紧|要命|揪心|犯愁|发愁|上火|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|大的(?:问题|痛点|麻烦|难题|心病))|[(（]\s*(?:急|最急|紧急|加急|特急|优先)\s*[)）]|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|优先级最高|最高优先|首当其冲|顶要紧|第一优先|只能(?:先)?(?:做|干|搞|上|选|解决|弄)一(?:件|个|样|项|条|桩)|要命的是|最致命|致命的是|拖不起|等不起|most urgent|top priority|highest priority|first priority|number one priority|most important|biggest (?:pain|problem|issue|headache)|\burgent\b|\bcritical\b|\bblocker\b|\basap\b|\bp0\b/i, 3],
+  [/优先|(?:盯|催|追|问)得(?:最)?紧|(?:其(?:他|余)|别的)(?:的|几[条个件项样])?(?:都)?(?:可以|能)?(?:先)?(?:缓一缓|缓缓|放一放|往后放|往后排|慢慢来|不急)|先(?:要)?(?:解决|把|搞|弄|处理|做|办|上|抓|改|管|动|干|整|治)|首先(?:要|得|想)|必须先|要先|想先|该先|最先|头一(?:件|个|桩|条)|第一步|\bpriority\b|\bfirst of all\b/i, 2],
   [/急需|急着|很急|比较急|急的是|着急的是|眼下|马上要|亟需|亟待|卡脖子|重点是|关键是|核心是|主要是想|尽快|\bpressing\b/i, 1],
 ];
 
@@ -229,7 +229,9 @@ export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
     // "先抓二", "先上③": the marker's own verb takes the number right after it.
     const bare = named.length ? undefined : (NUMBER_FIRST.exec(s.slice(m.at + m.marker.length)) ?? NUMBER_BEFORE.exec(s.slice(0, m.at)));
     if (bare && NUMBER[bare[1]!]! < n) named.push(NUMBER[bare[1]!]!);
-    const like = named.length ? undefined : mostLike(clauseAt(s, m.at, m.marker.length), listed.items);
+    // The marker's own clause names the item; when it names nothing ("要是只能先干一件，就干图纸这件"),
+    // the rest of its sentence does.
+    const like = named.length ? undefined : (mostLike(clauseAt(s, m.at, m.marker.length), listed.items) ?? mostLike(withoutMarker(s, m), listed.items));
     // "最急的有这么几件：" right before the list, naming none: the first item is meant.
     const first = isBefore && s === before.at(-1) ? [0] : [];
     consider(named.length ? named : like !== undefined ? [like] : first, m);
