@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -182,6 +183,20 @@ export async function batchGet<T = Item>(s: Store, keys: { pk: string; sk: strin
     }
   }
   return out;
+}
+
+export type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
+
+/** Puts and deletes, 25 to a batch; what DynamoDB leaves unprocessed is sent again, with backoff, until none is left. */
+export async function batchWrite(s: Store, requests: readonly WriteRequest[]): Promise<void> {
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending: WriteRequest[] | undefined = requests.slice(i, i + 25);
+    for (let attempt = 0; pending?.length; attempt++) {
+      const res = await s.db.send(new BatchWriteCommand({ RequestItems: { [s.table]: pending as never } }));
+      pending = res.UnprocessedItems?.[s.table] as WriteRequest[] | undefined;
+      if (pending?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+    }
+  }
 }
 
 /** Strips the storage keys so what goes back to a client is the domain object alone. */

@@ -1,5 +1,4 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGet, type Store } from './store';
+import { batchGet, batchWrite, type Store } from './store';
 
 const key = (hash: string) => ({ pk: `VEC#${hash}`, sk: 'V' });
 
@@ -15,16 +14,12 @@ export async function getVectors(s: Store, hashes: string[]): Promise<Map<string
 }
 
 export async function putVectors(s: Store, entries: { hash: string; modelId: string; vector: Float32Array }[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 25) {
-    let requests: Record<string, unknown>[] | undefined = entries.slice(i, i + 25).map((e) => ({
+  await batchWrite(
+    s,
+    entries.map((e) => ({
       PutRequest: {
         Item: { ...key(e.hash), entity: 'vector', modelId: e.modelId, dims: e.vector.length, vector: new Uint8Array(e.vector.buffer.slice(e.vector.byteOffset, e.vector.byteOffset + e.vector.byteLength)) },
       },
-    }));
-    for (let attempt = 0; requests?.length; attempt++) {
-      const res = await s.db.send(new BatchWriteCommand({ RequestItems: { [s.table]: requests as never } }));
-      requests = res.UnprocessedItems?.[s.table] as Record<string, unknown>[] | undefined;
-      if (requests?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-    }
-  }
+    })),
+  );
 }

@@ -1,4 +1,4 @@
-import { BatchWriteItemCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { PurgeQueueCommand } from '@aws-sdk/client-sqs';
 import type { Hono } from 'hono';
 import { z } from 'zod';
@@ -7,10 +7,12 @@ import { allow } from '../../functions/api/middleware/auth';
 import { fromZod } from '../../functions/api/middleware/errors';
 import { ContactInput } from '#core/accounts/contact';
 import { BUREAU_ORG_ID } from '#core/schemas/account';
+import { batchWrite, type Store } from '#db/store';
 import { DevMailbox, devMailboxAllowed } from '#notify/dev-mailbox';
 import type { Deps } from '#runtime/deps';
 import { audit } from '#services/audit';
 import { makeBureauAdmin, userForContact } from '#services/sign-in';
+import { storeOf } from '#services/store';
 
 // Routes only `npm start` (and the test stack) mounts, never a deployed Lambda: what the demo
 // needs and a person at a terminal could otherwise do only with `npm run bureau-admin` or by
@@ -21,7 +23,6 @@ import { makeBureauAdmin, userForContact } from '#services/sign-in';
 const KEPT_PARTITIONS = new Set(['signing:key', 'encryption:key']);
 
 export interface DevControls {
-  tableName: string;
   queueUrls: readonly string[];
   stopPollers(): Promise<void>;
   startPollers(): void;
@@ -46,7 +47,7 @@ export function devRoutes(deps: Deps, controls: DevControls) {
       await controls.stopPollers();
       try {
         await Promise.all(controls.queueUrls.map((QueueUrl) => deps.sqs.send(new PurgeQueueCommand({ QueueUrl }))));
-        const deleted = await deleteAllItems(deps, controls.tableName);
+        const deleted = await deleteAllItems(storeOf(deps));
         if (deps.messenger instanceof DevMailbox) deps.messenger.clear();
         return c.json({ deleted });
       } finally {
@@ -56,22 +57,15 @@ export function devRoutes(deps: Deps, controls: DevControls) {
   };
 }
 
-async function deleteAllItems(deps: Deps, TableName: string): Promise<number> {
+/** Every item but OpenAuth's keys, page by page; returns how many went. */
+async function deleteAllItems(s: Store): Promise<number> {
   let deleted = 0;
-  let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await deps.ddb.send(new ScanCommand({ TableName, ProjectionExpression: 'pk, sk', ExclusiveStartKey }));
-    const keys = (page.Items ?? []).filter((k) => !KEPT_PARTITIONS.has(k.pk?.S ?? ''));
-    for (let i = 0; i < keys.length; i += 25) {
-      let RequestItems: Record<string, { DeleteRequest: { Key: Record<string, AttributeValue> } }[]> | undefined = {
-        [TableName]: keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),
-      };
-      while (RequestItems && Object.keys(RequestItems).length) {
-        const res = await deps.ddb.send(new BatchWriteItemCommand({ RequestItems }));
-        RequestItems = res.UnprocessedItems as typeof RequestItems;
-      }
-      deleted += Math.min(25, keys.length - i);
-    }
+    const page = await s.db.send(new ScanCommand({ TableName: s.table, ProjectionExpression: 'pk, sk', ExclusiveStartKey }));
+    const keys = (page.Items ?? []).filter((k) => !KEPT_PARTITIONS.has(String(k.pk)));
+    await batchWrite(s, keys.map((Key) => ({ DeleteRequest: { Key } })));
+    deleted += keys.length;
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return deleted;

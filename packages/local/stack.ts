@@ -149,7 +149,7 @@ async function startInOrder(opts: StackOptions, started: (() => Promise<void> | 
     messenger: createMessenger(settings, log),
     ...opts.deps,
   });
-  const controls = { tableName: settings.TABLE_NAME, queueUrls: [...QUEUE_NAMES.map((q) => urls[q]), ...Object.values(queueUrls.dlq)], stopPollers: () => stopPollers(), startPollers: () => startPollers() };
+  const controls = { queueUrls: [...QUEUE_NAMES.map((q) => urls[q]), ...Object.values(queueUrls.dlq)], stopPollers: () => stopPollers(), startPollers: () => startPollers() };
   const app: Api = createApp(deps, consoleRoutes, devRoutes(deps, controls), (a) => a.route('/', createAuthApp(deps)));
 
   const arns = new Map<QueueName, string>();
