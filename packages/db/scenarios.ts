@@ -105,7 +105,7 @@ export async function allScenariosByStatus(s: Store, status: ScenarioStatus, upd
 }
 
 /**
- * Scenarios in any of these statuses, each once: one moving from one status to the next while the
+ * Scenarios in any of these statuses (smoke tests left out, as above), each once: one moving from one status to the next while the
  * partitions are read (published → matched) would otherwise be listed twice (the catalogue did).
  */
 export async function scenariosInStatuses(s: Store, statuses: readonly ScenarioStatus[]): Promise<Scenario[]> {

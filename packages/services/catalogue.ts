@@ -25,7 +25,6 @@ export async function catalogue(deps: Deps, q: { industry?: string; domain?: str
   const open = await scenariosInStatuses(s, OPEN_STATUSES);
   const need = q.q ? words(q.q) : [];
   return open
-    .filter((sc) => !sc.smokeTest)
     .filter((sc) => (!q.industry || sc.industry === q.industry) && (!q.domain || sc.domains.includes(q.domain as never)) && (!q.region || sc.region === q.region))
     .filter((sc) => need.every((w) => `${sc.title}\n${sc.description}`.toLowerCase().includes(w)))
     .sort((a, b) => (b.publishedAt ?? b.createdAt).localeCompare(a.publishedAt ?? a.createdAt))

@@ -19,7 +19,7 @@ export async function districtComparison(deps: Deps, who: Principal): Promise<Di
   const [platforms, leads, scenarios, rounds] = await Promise.all([
     allPlatforms(s),
     allLeads(s),
-    scenariosInStatuses(s, ScenarioStatus.options).then((xs) => xs.filter((x) => !x.smokeTest)),
+    scenariosInStatuses(s, ScenarioStatus.options),
     allRounds(s),
   ]);
   const reviewed = rounds.filter((r) => r.districtReview).sort((a, b) => b.year - a.year)[0];

@@ -44,7 +44,7 @@ export async function sendScenarioDigests(deps: Deps): Promise<number> {
     (x) => (x.industries.length || x.domains.length) && !(x.lastDigestAt && now.getTime() - Date.parse(x.lastDigestAt) < DAY_MS),
   );
   if (!due.length) return 0;
-  const open = (await scenariosInStatuses(s, OPEN_STATUSES)).filter((sc) => !sc.smokeTest && sc.publishedAt);
+  const open = (await scenariosInStatuses(s, OPEN_STATUSES)).filter((sc) => sc.publishedAt);
   let sent = 0;
   for (const sub of due) {
     const since = sub.lastDigestAt ?? sub.updatedAt;
