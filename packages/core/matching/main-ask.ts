@@ -72,6 +72,15 @@ function lastItemEnd(text: string, from: number): number {
   return m ? from + m.index + 1 : text.length;
 }
 
+/**
+ * A list written as one sentence (`parts`, found by `m` in `body`): the parts between semicolons at
+ * least `minLength` long, when there are two or more; the text up to `listAt` comes before it.
+ */
+function semicolonList(body: string, m: RegExpExecArray, parts: string, listAt: number, minLength: number): ListedNeed | undefined {
+  const items = parts.split(/[;；]/).map((x) => x.trim()).filter((x) => x.length >= minLength);
+  return items.length >= 2 ? { before: body.slice(0, listAt).trim(), items, after: body.slice(m.index + m[0].length).trim() } : undefined;
+}
+
 /** The items of a listed post, or undefined when the post is not a list of two or more items. */
 export function splitItems(body: string): ListedNeed | undefined {
   let best: { at: number; end: number }[] = [];
@@ -87,18 +96,13 @@ export function splitItems(body: string): ListedNeed | undefined {
   }
   // "三个问题：窑尾排放超标；原料车排长队；空压机电耗大。" — a list written as one sentence.
   const inline = /[:：]([^。！？!?\n]*[;；][^。！？!?\n]*)[。！？!?\n]?/.exec(body);
-  if (inline) {
-    const items = inline[1]!.split(/[;；]/).map((x) => x.trim()).filter(Boolean);
-    if (items.length >= 2)
-      return { before: body.slice(0, inline.index + 1).trim(), items, after: body.slice(inline.index + inline[0].length).trim() };
-  }
+  const colonList = inline && semicolonList(body, inline, inline[1]!, inline.index + 1, 1);
+  if (colonList) return colonList;
   // "熔炼配料靠经验；质量档案对不上；电费高。" — the same without the colon: a sentence of parts split by
   // semicolons. Only a priority marker makes it matter, so a story that uses semicolons loses nothing.
   const semi = /[^。！？!?\n]*[;；][^。！？!?\n]*[。！？!?\n]?/.exec(body);
-  if (semi) {
-    const items = semi[0].replace(/[。！？!?\n]$/, '').split(/[;；]/).map((x) => x.trim()).filter((x) => x.length >= 4);
-    if (items.length >= 2) return { before: body.slice(0, semi.index).trim(), items, after: body.slice(semi.index + semi[0].length).trim() };
-  }
+  const bareList = semi && semicolonList(body, semi, semi[0].replace(/[。！？!?\n]$/, ''), semi.index, 4);
+  if (bareList) return bareList;
   const lines = body.split('\n');
   const bullets = lines.map((l, i) => (BULLET.test(l) ? i : -1)).filter((i) => i >= 0);
   if (bullets.length >= 2) {
