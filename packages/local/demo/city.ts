@@ -36,11 +36,20 @@ export interface DemoSummary {
 type Corpus = ReturnType<typeof loadCorpusDataset>;
 const reports = (i: number) => i % 8 !== 7;
 
+/** The platforms that apply in this year's round: the first 24 that report. */
+const applicantsOf = (corpus: Corpus) => corpus.platforms.filter((_, i) => reports(i)).slice(0, APPLICANTS);
+
 /** The district whose office is in the demo: the one with most of the round's applicants. */
 function demoDistrict(corpus: Corpus): Region {
   const counts = new Map<Region, number>();
-  for (const p of corpus.platforms.filter((_, i) => reports(i)).slice(0, APPLICANTS)) if (p.region) counts.set(p.region, (counts.get(p.region) ?? 0) + 1);
+  for (const p of applicantsOf(corpus)) if (p.region) counts.set(p.region, (counts.get(p.region) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** The demo operator's organisation: the operator of the first platform it runs. */
+function demoOperator(corpus: Corpus) {
+  const first = corpus.platforms[OPERATED[0]!]!;
+  return { kind: 'operator' as const, name: first.operator ?? `${first.name}运营公司`, creditCode: validCreditCode('91370200MA', OPERATED[0]! + 1) };
 }
 
 function demoPeople(corpus: Corpus): DemoPerson[] {
@@ -49,7 +58,7 @@ function demoPeople(corpus: Corpus): DemoPerson[] {
   return [
     { role: 'bureau', contact: DEMO_CONTACTS.bureau, actsFor: '青岛市工业和信息化局', start: '/b/overview' },
     { role: 'manufacturer', contact: DEMO_CONTACTS.manufacturer, actsFor: DEMO_ENTERPRISE.name, start: '/m/scenarios' },
-    { role: 'platform', contact: DEMO_CONTACTS.platform, actsFor: `${operated[0]!.operator}（${operated.map((p) => p.name).join('、')}）`, start: '/p/leads' },
+    { role: 'platform', contact: DEMO_CONTACTS.platform, actsFor: `${demoOperator(corpus).name}（${operated.map((p) => p.name).join('、')}）`, start: '/p/leads' },
     { role: 'expert', contact: DEMO_CONTACTS.expert, actsFor: '王建国（评审专家）', start: '/e/reviews' },
     { role: 'district', contact: DEMO_CONTACTS.district, actsFor: `${region}工业和信息化局`, start: '/d/applications' },
   ];
@@ -72,7 +81,7 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
   const admin = await bureauPerson(api, people, bureau);
   await districtPerson(api, people, admin, demoDistrict(corpus));
   await founder(api, people, DEMO_CONTACTS.manufacturer, DEMO_ENTERPRISE);
-  const operatorOrg = { kind: 'operator' as const, name: corpus.platforms[OPERATED[0]!]!.operator ?? '青岛澜海数字科技有限公司', creditCode: validCreditCode('91370200MA', OPERATED[0]! + 1) };
+  const operatorOrg = demoOperator(corpus);
   const operator = await founder(api, people, DEMO_CONTACTS.platform, operatorOrg);
 
   log(`platforms: registering ${corpus.platforms.length} with solutions and ${year - 1}–${year} reports`);
@@ -204,7 +213,7 @@ export async function loadDemoCity(api: DemoClient, secret: string, log: (s: str
         token: bureau,
         body: { year, opensAt: new Date(Date.now() - 30 * day).toISOString(), closesAt: new Date(Date.now() + day).toISOString(), noticeDays: 7 },
       })).body.id as string);
-  const applicants = corpus.platforms.filter((_, i) => reports(i)).slice(0, APPLICANTS).map((p) => platformIds.get(p.key)!);
+  const applicants = applicantsOf(corpus).map((p) => platformIds.get(p.key)!);
   const appIds = await inPool(applicants, 4, async (id) => {
     const token = await signToken(secret, { role: 'platform', org: id });
     const a = await api.call('POST', `/v1/rounds/${roundId}/applications`, { token, body: { platformId: id } });
