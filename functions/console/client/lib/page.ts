@@ -19,20 +19,28 @@ export function page(main: () => void | Promise<void>): void {
   ready
     .then(() => {
       renderWho();
-      if (person() && claims()?.org) void nameActing(claims()!.org!);
+      const org = person() ? claims()?.org : undefined;
+      if (org) void nameActing(org);
     })
     .then(main)
     .catch(fail);
 }
 
+const ACTING = 'gf.acting';
+
 /**
  * A person's token names what they act for by id (a platform's is opaque); the header shows the name
- * their organisation list gives it. Cosmetic: if the list cannot be read, the id stays.
+ * their organisation list gives it. Read once per tab and organisation, not on every page. Cosmetic:
+ * if the list cannot be read, the id stays.
  */
 async function nameActing(org: string): Promise<void> {
+  const known = JSON.parse(sessionStorage.getItem(ACTING) ?? 'null') as { org: string; label: string } | null;
+  if (known?.org === org) return showActingName(known.label);
   const me = await api.me().catch(() => null);
   const hit = me?.memberships.flatMap((m) => m.actAs).find((a) => a.org === org);
-  if (hit) showActingName(hit.label);
+  if (!hit) return;
+  sessionStorage.setItem(ACTING, JSON.stringify({ org, label: hit.label }));
+  showActingName(hit.label);
 }
 
 /** For event handlers that start async work: a failure is shown like a page's, not left unhandled. */
