@@ -88,8 +88,8 @@ button.danger{background:#fff;color:var(--bad);border-color:var(--bad)}
 button.ok{background:var(--ok);border-color:var(--ok)}
 .actions{display:flex;gap:8px;flex-wrap:wrap;align-items:center}
 .badge{display:inline-block;padding:1px 9px;border-radius:999px;font-size:.8em;font-weight:600;background:#e9eef3;color:#38495a;white-space:nowrap}
-.badge.published,.badge.matching,.badge.composing,.badge.pending{background:#fff3d6;color:#8a5a00}
-.badge.matched,.badge.accepted,.badge.composed,.badge.l1,.badge.l2,.badge.l3{background:#dff3e4;color:#17602b}
+.badge.published,.badge.matching,.badge.composing,.badge.pending,.badge.proposed{background:#fff3d6;color:#8a5a00}
+.badge.matched,.badge.accepted,.badge.composed,.badge.approved,.badge.paid,.badge.l1,.badge.l2,.badge.l3{background:#dff3e4;color:#17602b}
 .badge.declined,.badge.withdrawn,.badge.closed{background:#fde4e4;color:#9b1c1c}
 .badge.l3{background:#0f4c8a;color:#fff}
 .table-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch}

@@ -3,7 +3,7 @@ import type { Grant, Programme } from '#core/schemas/support';
 import { describeAmount, describeRule } from '#core/support/eligibility';
 import { api } from '../lib/api';
 import { byId, clear, en, h, say } from '../lib/dom';
-import { num } from '../lib/format';
+import { badgeOf, num } from '../lib/format';
 import { errorMsg, msg } from '../lib/messages';
 import { page, spawn } from '../lib/page';
 import { need } from '../lib/session';
@@ -11,9 +11,7 @@ import { need } from '../lib/session';
 // 奖补 (第十七条) for a platform: the programmes open to apply to, what each asks, and its own grants
 // from application through approval and payment. The bureau decides on /b/support.
 
-// The badge colours the console already has: waiting, granted, refused.
-const TONE: Record<Grant['status'], string> = { proposed: 'pending', approved: 'accepted', paid: 'matched', rejected: 'declined' };
-const status = (st: Grant['status']) => h('span', { class: `badge ${TONE[st]}`, 'data-testid': 'ps-status' }, GRANT_STATUS_LABELS[st].zh, ' ', en(GRANT_STATUS_LABELS[st].en));
+const status = (st: Grant['status']) => badgeOf(GRANT_STATUS_LABELS, st, 'ps-status');
 
 page(async () => {
   const who = need('platform');
