@@ -50,3 +50,17 @@ export function ifMatch(c: Context<ApiEnv>): number | undefined {
 }
 
 export const etag = (version: number) => `"${version}"`;
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const PDF = 'application/pdf';
+/** A file in the OpenAPI document (a workbook, a PDF): the body is its bytes. */
+export const binary = { schema: z.string().openapi({ format: 'binary' }) };
+
+const FILE_TYPES = { xlsx: XLSX, pdf: PDF, csv: 'text/csv; charset=utf-8' } as const;
+type FileName = `${string}.${keyof typeof FILE_TYPES}`;
+
+/** A file response typed by its name: a PDF opens in the browser (the bureau's published documents), anything else downloads. */
+export function sendFile(c: Context<ApiEnv>, bytes: Uint8Array<ArrayBuffer> | string, fileName: FileName, headers: Record<string, string> = {}) {
+  const ext = fileName.slice(fileName.lastIndexOf('.') + 1) as keyof typeof FILE_TYPES;
+  return c.body(bytes, 200, { 'content-type': FILE_TYPES[ext], 'content-disposition': `${ext === 'pdf' ? 'inline' : 'attachment'}; filename="${fileName}"`, ...headers });
+}

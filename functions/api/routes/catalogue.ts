@@ -10,9 +10,8 @@ import { catalogueWorkbook } from '#services/round-workbooks';
 import type { Api } from '../app';
 import { clientAddress } from '../client-address';
 import { allow, requireRole } from '../middleware/auth';
-import { ERRORS, IdParam, bearer, body, json } from '../openapi';
+import { ERRORS, IdParam, XLSX, bearer, binary, body, json, sendFile } from '../openapi';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CatalogueQuery = z.object({ industry: Industry.optional(), domain: Domain.optional(), region: Region.optional(), q: z.string().trim().max(200).optional() });
 
 export function catalogueRoutes(app: Api) {
@@ -21,11 +20,11 @@ export function catalogueRoutes(app: Api) {
       method: 'get', path: '/v1/public/scenarios.xlsx', tags: ['scenarios'],
       summary: '场景清单 Excel（局方官网发布用） / The catalogue as a workbook',
       request: { query: CatalogueQuery },
-      responses: { 200: { description: 'the workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
+      responses: { 200: { description: 'the workbook', content: { [XLSX]: binary } }, ...ERRORS },
     }),
     async (c) => {
       const bytes = await catalogueWorkbook(await svc.catalogue(c.var.deps, c.req.valid('query')), c.var.deps.now().toISOString());
-      return c.body(bytes, 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="scenarios.xlsx"' });
+      return sendFile(c, bytes, 'scenarios.xlsx');
     },
   );
 

@@ -6,10 +6,9 @@ import { finalListWorkbook } from '#services/round-workbooks';
 import type { Api } from '../app';
 import { pdfFont } from '../pdf-font';
 import { allow, requireRole } from '../middleware/auth';
-import { ERRORS, IdParam, bearer, body, json } from '../openapi';
+import { ERRORS, IdParam, PDF, XLSX, bearer, binary, body, json, sendFile } from '../openapi';
 import { originOf } from '../origin';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const LevelParam = IdParam('id').extend({ level: UpstreamLevel });
 const tags = ['recommendation'];
 
@@ -91,7 +90,7 @@ export function defenceRoutes(app: Api) {
       responses: {
         200: {
           description: 'the list',
-          content: { 'application/json': { schema: FinalList }, [XLSX]: { schema: z.string().openapi({ format: 'binary' }) }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+          content: { 'application/json': { schema: FinalList }, [XLSX]: binary, [PDF]: binary },
         },
         ...ERRORS,
       },
@@ -100,8 +99,8 @@ export function defenceRoutes(app: Api) {
       const l = await svc.finalList(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id, c.req.valid('param').level);
       const format = c.req.valid('query').format;
       const name = `recommendation-${l.level}-${l.year}`;
-      if (format === 'xlsx') return c.body(await finalListWorkbook(l), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename="${name}.xlsx"` });
-      if (format === 'pdf') return c.body(await finalListPdf(await pdfFont(), l), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}.pdf"` });
+      if (format === 'xlsx') return sendFile(c, await finalListWorkbook(l), `${name}.xlsx`);
+      if (format === 'pdf') return sendFile(c, await finalListPdf(await pdfFont(), l), `${name}.pdf`);
       return c.json(l, 200);
     },
   );

@@ -4,9 +4,8 @@ import { sheetHeaders } from '#core/import/sheets';
 import * as svc from '#services/imports';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
-import { ERRORS, bearer, json } from '../openapi';
+import { ERRORS, XLSX, bearer, binary, json } from '../openapi';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const Result = z
   .object({
@@ -34,7 +33,7 @@ export function importRoutes(app: Api) {
         summary: kind === 'directory' ? '导入上年度名录（xlsx，全部或全不） / Import last year’s directory from xlsx' : '导入场景清单（xlsx，全部或全不） / Import a scenario list from xlsx',
         description: `Body: the .xlsx file itself (\`content-type: ${XLSX}\`, ≤ 256 KiB). Header row: ${sheetHeaders(kind).join('、')}. Any bad row → 400 with one detail per problem (\`rows.<row>.<column>\`) and nothing imported; the same file again → 200 with \`replayed: true\`.`,
         middleware: [kind === 'directory' ? allow('bureau') : allow('bureau', 'district')] as const,
-        request: { query: Query, body: { content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } }, required: true } },
+        request: { query: Query, body: { content: { [XLSX]: binary }, required: true } },
         responses: { 201: json(Result), 200: json(Result, 'the same file was imported before'), ...ERRORS },
       }),
       async (c) => {

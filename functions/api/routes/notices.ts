@@ -9,9 +9,8 @@ import { pdfFont } from '../pdf-font';
 import type { Api } from '../app';
 import { clientAddress } from '../client-address';
 import { allow, requireRole } from '../middleware/auth';
-import { ERRORS, IdParam, bearer, body, json } from '../openapi';
+import { ERRORS, IdParam, PDF, XLSX, bearer, binary, body, json, sendFile } from '../openapi';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const YearParam = z.object({
   year: z
@@ -26,12 +25,12 @@ export function noticeRoutes(app: Api) {
       method: 'get', path: '/v1/public/notices/{roundId}', tags: ['public notice'],
       summary: '公示名单（公开；?format=pdf 为发布用 PDF） / The public notice list (?format=pdf for the PDF the bureau publishes)',
       request: { params: IdParam('roundId'), query: z.object({ format: z.enum(['json', 'pdf']).optional() }) },
-      responses: { 200: { description: 'the notice', content: { 'application/json': { schema: PublicNotice }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
+      responses: { 200: { description: 'the notice', content: { 'application/json': { schema: PublicNotice }, [PDF]: binary } }, ...ERRORS },
     }),
     async (c) => {
       const n = await notice.publicNotice(c.var.deps, c.req.valid('param').roundId);
       if (c.req.valid('query').format !== 'pdf') return c.json(n, 200);
-      return c.body(await noticePdf(await pdfFont(), n), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="notice-${n.round.year}.pdf"` });
+      return sendFile(c, await noticePdf(await pdfFont(), n), `notice-${n.round.year}.pdf`);
     },
   );
 
@@ -84,26 +83,18 @@ export function noticeRoutes(app: Api) {
       summary: '某年度名录（公开，发布后不可变；.xlsx 为 Excel，.pdf 为发布用 PDF） / A published year’s directory (append .xlsx for Excel, .pdf for the PDF the bureau publishes)',
       request: { params: YearParam },
       responses: {
-        200: { description: 'the year’s directory (JSON), or the workbook for {year}.xlsx', content: { 'application/json': { schema: DirectoryYear }, [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
+        200: { description: 'the year’s directory (JSON), or the workbook for {year}.xlsx', content: { 'application/json': { schema: DirectoryYear }, [XLSX]: binary } },
         ...ERRORS,
       },
     }),
     async (c) => {
       const raw = c.req.valid('param').year;
       const d = await dir.directoryYear(c.var.deps, Number(raw.slice(0, 4)));
-      if (raw.endsWith('.pdf'))
-        return c.body(await directoryPdf(await pdfFont(), d), 200, {
-          'content-type': 'application/pdf',
-          'content-disposition': `inline; filename="directory-${d.year}.pdf"`,
-          'cache-control': 'public, max-age=86400, immutable',
-        });
+      // A published year never changes.
+      const forever = { 'cache-control': 'public, max-age=86400, immutable' };
+      if (raw.endsWith('.pdf')) return sendFile(c, await directoryPdf(await pdfFont(), d), `directory-${d.year}.pdf`, forever);
       if (!raw.endsWith('.xlsx')) return c.json(d, 200);
-      return c.body(await directoryWorkbook(d), 200, {
-        'content-type': XLSX,
-        'content-disposition': `attachment; filename="directory-${d.year}.xlsx"`,
-        // A published year never changes.
-        'cache-control': 'public, max-age=86400, immutable',
-      });
+      return sendFile(c, await directoryWorkbook(d), `directory-${d.year}.xlsx`, forever);
     },
   );
 }

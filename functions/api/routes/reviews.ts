@@ -6,9 +6,8 @@ import { recommendationsWorkbook } from '#services/round-workbooks';
 import * as svc from '#services/reviews';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
-import { ERRORS, IdParam, bearer, body, etag, ifMatch, json } from '../openapi';
+import { ERRORS, IdParam, XLSX, bearer, binary, body, etag, ifMatch, json, sendFile } from '../openapi';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function reviewRoutes(app: Api) {
   app.openapi(
@@ -152,14 +151,11 @@ export function reviewRoutes(app: Api) {
       method: 'get', path: '/v1/rounds/{id}/recommendations.xlsx', tags: ['expert review'], security: bearer,
       summary: '导出推荐名单（Excel，含每位专家评分与意见） / Export recommendations as .xlsx',
       request: { params: IdParam('id') },
-      responses: { 200: { description: 'xlsx workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
+      responses: { 200: { description: 'xlsx workbook', content: { [XLSX]: binary } }, ...ERRORS },
     }),
     async (c) => {
       const r = await svc.recommendations(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id);
-      return c.body(await recommendationsWorkbook(r), 200, {
-        'content-type': XLSX,
-        'content-disposition': `attachment; filename="recommendations-${r.year}.xlsx"`,
-      });
+      return sendFile(c, await recommendationsWorkbook(r), `recommendations-${r.year}.xlsx`);
     },
   );
 }

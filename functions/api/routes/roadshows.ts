@@ -10,9 +10,8 @@ import { agendaCsv } from '#core/roadshow/agenda-table';
 import { agendaWorkbook } from '#services/agenda-workbook';
 import type { Api } from '../app';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { allow, requireRole } from '../middleware/auth';
-import { ERRORS, IdParam, bearer, body, etag, ifMatch, json } from '../openapi';
+import { ERRORS, IdParam, XLSX, bearer, binary, body, etag, ifMatch, json, sendFile } from '../openapi';
 
 export const RoadshowCreated = z.object({ id: z.string(), status: z.literal('composing') });
 
@@ -63,10 +62,7 @@ export function roadshowRoutes(app: Api) {
     }),
     async (c) => {
       const r = await svc.readRoadshow(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id);
-      return c.body(agendaCsv(r), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="roadshow-${r.id}.csv"`,
-      });
+      return sendFile(c, agendaCsv(r), `roadshow-${r.id}.csv`);
     },
   );
 
@@ -75,14 +71,11 @@ export function roadshowRoutes(app: Api) {
       method: 'get', path: '/v1/roadshows/{id}/agenda.xlsx', tags: ['roadshows'], security: bearer,
       summary: '导出路演议程（Excel） / Export the agenda as an .xlsx workbook',
       request: { params: IdParam('id') },
-      responses: { 200: { description: 'xlsx workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
+      responses: { 200: { description: 'xlsx workbook', content: { [XLSX]: binary } }, ...ERRORS },
     }),
     async (c) => {
       const r = await svc.readRoadshow(c.var.deps, requireRole(c, ...HOSTS), c.req.valid('param').id);
-      return c.body(await agendaWorkbook(r), 200, {
-        'content-type': XLSX,
-        'content-disposition': `attachment; filename="roadshow-${r.id}.xlsx"`,
-      });
+      return sendFile(c, await agendaWorkbook(r), `roadshow-${r.id}.xlsx`);
     },
   );
 
@@ -234,17 +227,14 @@ function eventRoutes(app: Api) {
       summary: '签到表（Excel：观众报名与签到、受邀方签到） / Registrations and attendance as .xlsx',
       middleware: [allow(...HOSTS)] as const,
       request: { params: IdParam('id') },
-      responses: { 200: { description: 'xlsx workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
+      responses: { 200: { description: 'xlsx workbook', content: { [XLSX]: binary } }, ...ERRORS },
     }),
     async (c) => {
       const who = requireRole(c, ...HOSTS);
       const id = c.req.valid('param').id;
       const r = await svc.readRoadshow(c.var.deps, who, id);
       const [regs, invs] = await Promise.all([events.listRegistrations(c.var.deps, who, id), events.listInvitations(c.var.deps, who, id)]);
-      return c.body(await registrationsWorkbook(r, regs, invs), 200, {
-        'content-type': XLSX,
-        'content-disposition': `attachment; filename="roadshow-${r.id}-checkin.xlsx"`,
-      });
+      return sendFile(c, await registrationsWorkbook(r, regs, invs), `roadshow-${r.id}-checkin.xlsx`);
     },
   );
 

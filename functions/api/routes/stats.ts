@@ -11,7 +11,7 @@ import { SelectionYear } from '#core/schemas/selection';
 import * as svc from '#services/stats';
 import type { Api } from '../app';
 import { requireRole } from '../middleware/auth';
-import { ERRORS, IdParam, bearer, json } from '../openapi';
+import { ERRORS, IdParam, XLSX, bearer, binary, json, sendFile } from '../openapi';
 
 const Count = z.number().int().nonnegative();
 const Core = {
@@ -130,7 +130,6 @@ export const Bottlenecks = z
   })
   .openapi('Bottlenecks');
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function statsRoutes(app: Api) {
   app.openapi(
@@ -138,12 +137,12 @@ export function statsRoutes(app: Api) {
       method: 'get', path: '/v1/stats/districts', tags: ['stats'], security: bearer,
       summary: '区市对比（?format=xlsx 为 Excel） / The ten districts side by side (?format=xlsx)',
       request: { query: z.object({ format: z.enum(['json', 'xlsx']).optional() }) },
-      responses: { 200: { description: 'one row per district', content: { 'application/json': { schema: z.object({ items: z.array(DistrictRow) }) }, [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
+      responses: { 200: { description: 'one row per district', content: { 'application/json': { schema: z.object({ items: z.array(DistrictRow) }) }, [XLSX]: binary } }, ...ERRORS },
     }),
     async (c) => {
       const rows = await districtComparison(c.var.deps, requireRole(c, 'bureau'));
       if (c.req.valid('query').format !== 'xlsx') return c.json({ items: rows }, 200);
-      return c.body(await districtWorkbook(rows, c.var.deps.now().toISOString()), 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="districts.xlsx"' });
+      return sendFile(c, await districtWorkbook(rows, c.var.deps.now().toISOString()), 'districts.xlsx');
     },
   );
 

@@ -4,10 +4,9 @@ import { supportLedgerWorkbook } from '#services/round-workbooks';
 import * as svc from '#services/support';
 import type { Api } from '../app';
 import { allow, requireRole } from '../middleware/auth';
-import { ERRORS, IdParam, bearer, body, json } from '../openapi';
+import { ERRORS, IdParam, XLSX, bearer, binary, body, json, sendFile } from '../openapi';
 import { originOf } from '../origin';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const Ledger = z.object({ programme: Programme, grants: z.array(Grant) });
 
 export function supportRoutes(app: Api) {
@@ -95,12 +94,12 @@ export function supportRoutes(app: Api) {
       summary: '奖补台账（?format=xlsx 为 Excel） / The ledger (?format=xlsx for Excel)',
       middleware: [allow('bureau')] as const,
       request: { params: IdParam('id'), query: z.object({ format: z.enum(['json', 'xlsx']).optional() }) },
-      responses: { 200: { description: 'the ledger', content: { 'application/json': { schema: Ledger }, [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...ERRORS },
+      responses: { 200: { description: 'the ledger', content: { 'application/json': { schema: Ledger }, [XLSX]: binary } }, ...ERRORS },
     }),
     async (c) => {
       const l = await svc.ledger(c.var.deps, requireRole(c, 'bureau'), c.req.valid('param').id);
       if (c.req.valid('query').format !== 'xlsx') return c.json(l, 200);
-      return c.body(await supportLedgerWorkbook(l), 200, { 'content-type': XLSX, 'content-disposition': `attachment; filename="support-${l.programme.id}.xlsx"` });
+      return sendFile(c, await supportLedgerWorkbook(l), `support-${l.programme.id}.xlsx`);
     },
   );
 
