@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Level } from './maturity/assess';
 import type { Role } from './principal';
 import type { Label } from './schemas/common';
+import type { UpstreamLevel } from './schemas/defence';
 import type { DeclineReason, LeadStatus, LostReason } from './schemas/lead';
 import type { Roadshow } from './schemas/roadshow';
 import type { ReasonFactor, ScenarioStatus } from './schemas/scenario';
@@ -120,6 +121,12 @@ export const RSVP_DECLINE_LABELS: Record<'schedule' | 'not_relevant' | 'capacity
   capacity: { zh: '人手不足', en: 'No one available' },
   withdrawn: { zh: '需求已撤回或已解决', en: 'Need withdrawn or solved' },
   other: { zh: '其他', en: 'Other' },
+};
+
+/** Where a recommendation goes: the province's list or MIIT's. */
+export const UPSTREAM_LEVEL_LABELS: Record<UpstreamLevel, Label> = {
+  provincial: { zh: '省级', en: 'Provincial' },
+  national: { zh: '国家级', en: 'National' },
 };
 
 /** 奖补 grant statuses, for the bureau's ledger and the platform's own page. */

@@ -1,3 +1,4 @@
+import { UPSTREAM_LEVEL_LABELS } from '#core/labels';
 import type { FinalList } from '#core/schemas/defence';
 import type { DirectoryYear, NoticeEntry } from '#core/schemas/round';
 import { label } from '#core/taxonomy';
@@ -98,7 +99,7 @@ export function noticePdf(font: Uint8Array, n: { round: { year: number }; notice
 
 /** The recommendation list for the province or MIIT: the letter's attachment, as the bureau sends it. */
 export function finalListPdf(font: Uint8Array, l: FinalList): Promise<Uint8Array<ArrayBuffer>> {
-  const levelZh = l.level === 'provincial' ? '省级' : '国家级';
+  const levelZh = UPSTREAM_LEVEL_LABELS[l.level].zh;
   const selected = l.items.filter((x) => x.selected);
   const quotas = Object.entries(l.quotas).map(([c, n]) => `${label('category', c)} ${n}`).join('，');
   const score = (x: number | null) => (x === null ? '—' : x.toFixed(1));

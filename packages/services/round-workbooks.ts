@@ -1,3 +1,4 @@
+import { UPSTREAM_LEVEL_LABELS } from '#core/labels';
 import type { DistrictRow } from '#core/schemas/district';
 import type { CatalogueItem } from '#core/schemas/proposal';
 import type { Grant, Programme } from '#core/schemas/support';
@@ -105,7 +106,7 @@ export async function districtWorkbook(rows: readonly DistrictRow[], at: string)
 /** 推荐名单 as a recommendation letter's attachment: the selected, by category and rank, then the rule. */
 export async function finalListWorkbook(l: FinalList): Promise<Uint8Array<ArrayBuffer>> {
   const wb = await workbook();
-  const levelZh = l.level === 'provincial' ? '省级' : '国家级';
+  const levelZh = UPSTREAM_LEVEL_LABELS[l.level].zh;
   const ws = wb.addWorksheet(`${l.year}${levelZh}推荐名单`);
   ws.addRow([`青岛市${l.year}年度工业互联网平台${levelZh}推荐名单（附件） / ${l.level} recommendation list ${l.year}${l.status === 'fixed' ? '' : ' — 草案 draft'}`]);
   ws.getRow(1).font = { bold: true, size: 14 };

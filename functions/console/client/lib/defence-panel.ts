@@ -1,3 +1,4 @@
+import { UPSTREAM_LEVEL_LABELS } from '#core/labels';
 import type { Criterion } from '#core/review/rubric';
 import type { DefenceScore, DefenceSession } from '#core/schemas/defence';
 import { api } from './api';
@@ -24,7 +25,7 @@ async function sessionCard(s: DefenceSession, note: HTMLElement): Promise<HTMLEl
   const full = await api.recommend.session(s.id);
   const mine = new Map(full.scores.map((x: DefenceScore) => [x.applicationId, x]));
   const card = h('div', { class: 'card', 'data-testid': 'defence-card', 'data-id': s.id },
-    h('p', null, `${s.level === 'provincial' ? '省级推荐' : '国家级推荐'}答辩 · ${new Date(s.startsAt).toLocaleString('zh-CN')} · ${s.venue}`));
+    h('p', null, `${UPSTREAM_LEVEL_LABELS[s.level].zh}推荐答辩 · ${new Date(s.startsAt).toLocaleString('zh-CN')} · ${s.venue}`));
   for (const slot of s.schedule) {
     const prev = mine.get(slot.applicationId);
     const fields = full.rubric.criteria.map((c: Criterion) => {

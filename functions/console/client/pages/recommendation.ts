@@ -1,3 +1,4 @@
+import { UPSTREAM_LEVEL_LABELS } from '#core/labels';
 import { CATEGORIES } from '#core/terms';
 import type { UpstreamLevel } from '#core/schemas/defence';
 import { api, orNull } from '../lib/api';
@@ -52,7 +53,7 @@ page(async () => {
     if (!items.length) list.appendChild(h('p', { class: 'muted' }, '尚未安排答辩。', en('No session yet.')));
     for (const d of items)
       list.appendChild(h('div', { class: 'card', 'data-testid': 'defence-session' },
-        h('p', null, `${d.level === 'provincial' ? '省级' : '国家级'} · ${new Date(d.startsAt).toLocaleString('zh-CN')} · ${d.venue} · 评委 ${d.panel.map((m) => m.name).join('、')}`),
+        h('p', null, `${UPSTREAM_LEVEL_LABELS[d.level].zh} · ${new Date(d.startsAt).toLocaleString('zh-CN')} · ${d.venue} · 评委 ${d.panel.map((m) => m.name).join('、')}`),
         h('ol', null, d.schedule.map((x) => h('li', { 'data-testid': 'defence-slot' }, `${new Date(x.startsAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })} ${x.platformName}`)))));
   }
 
