@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assessApplication } from '#services/rounds';
@@ -10,6 +12,7 @@ import { eventually, startTestStack, type TestStack } from '../support/stack';
 // first-review queue, returns one application (a comment is required) and endorses another.
 
 const PHONE = { width: 390, height: 844 };
+const SHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
 let stack: TestStack;
 let browser: Browser;
 const problems = new PageProblems();
@@ -147,6 +150,8 @@ describe('district first review (初审) on a phone', () => {
     await eventually(async () => (await page.getByTestId('dl-item').count()) === 1);
     expect(await page.getByTestId('dl-item').getAttribute('data-status')).toBe('accepted');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'd-leads-390.png'), fullPage: true });
     await ctx.close();
   }, 90_000);
 
