@@ -3,7 +3,7 @@ import { readConsequences } from '#core/matching/consequences';
 import { englishGloss } from '#core/matching/english-glossary';
 import { ENGLISH_TERMS } from '#core/matching/english-terms';
 import { inferNeed } from '#core/matching/infer';
-import { circledAsNumbers, findMainAsk, splitItems } from '#core/matching/main-ask';
+import { circledAsNumbers, findMainAsk, proseItems, splitItems } from '#core/matching/main-ask';
 import { DEFAULT_TUNING, DEFAULT_WEIGHTS, indexPlatforms, rank, type CandidatePlatform, type ScenarioInput } from '#core/matching/score';
 import { conceptHits, concepts, normalize } from '#core/matching/text';
 import { conceptById } from '#core/matching/thesaurus';
@@ -43,6 +43,39 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     ['一是质检记录手写；二是设备点检漏检；三是成品库位乱。如果只能先做一件，那就做库位这件。', 2, '"只能先做一件" with the item named in the next clause'],
   ])('%s → item %i (%s)', (text, index) => {
     expect(findMainAsk(splitItems(normalize(circledAsNumbers(text)))!)?.indices).toEqual([index]);
+  });
+
+  it.each([
+    ['（一）成品库账实不符；（二）涂装线VOCs排放监测数据手工填报；（三）模具保养无台账。其余事项可分步推进，（二）列为一号工程。', 1, 'application-form wording'],
+    ['1. downtime太多，PM都是纸质的\n2. 客户要batch record\n3. changeover要两小时\nP1是第2条，audit下个月', 1, 'an English "P1" with a reference'],
+    ['一是排产靠人；二是仓库找货难；三是电费高。本年度首要任务是仓库。', 1, '"本年度首要任务" naming the item by its words'],
+    ['1、设备点检漏检 2、主机厂要货要紧急空运 3、质检记录手写。第三条压倒一切。', 2, '"要紧急" is not "要紧"; "压倒一切" is a marker'],
+  ])('%s → item %i (%s)', (text, index) => {
+    expect(findMainAsk(splitItems(normalize(circledAsNumbers(text)))!)?.indices).toEqual([index]);
+  });
+
+  it('reads a story that tells its problems unnumbered, when one is marked most urgent', () => {
+    const text = normalize('俺们是做汽车座椅骨架的，注塑机隔三岔五停机，一停半天。另外仓库老对不上账，月底盘点要三天。补一句：最急的是质检记录，主机厂下月来审核，记录全是纸的。');
+    expect(splitItems(text)).toBeUndefined();
+    const listed = proseItems(text)!;
+    const main = findMainAsk(listed)!;
+    expect(main.marker).toBe('最急');
+    expect(listed.items[main.indices[0]!]).toContain('质检记录');
+    // The stoppages and the warehouse are other problems, told apart from the marked one.
+    expect(main.others?.map((i) => listed.items[i]).join()).toMatch(/停机.*仓库|仓库.*停机/);
+  });
+
+  it('reads no main ask into a one-need story, however it says "先…"', () => {
+    const text = normalize('水泥窑吨熟料煤耗比同行高，上面已经点名了。想请专家做个节能诊断，最好是合同能源管理那种，先改造后按省下来的钱分成。');
+    expect(findMainAsk(proseItems(text)!)).toBeUndefined();
+  });
+
+  it('counts the marked problem of a told story fully, the other problems little, and names it without a number', () => {
+    const need = inferNeed('几件事', '注塑机三天两头停机，维修等备件要三天。另外仓库找货难。对了，最头疼的是电费，一个月四十万，没人说得清花在哪。', DEFAULT_TUNING);
+    expect(need.mainAsk).toMatchObject({ of: 0, marker: '最头疼' });
+    expect([...need.domains].sort((a, b) => b[1] - a[1])[0]![0]).toBe('energy');
+    const stopped = need.sentences.find((x) => x.text.includes('停机'))!;
+    expect(stopped.weight).toBe(DEFAULT_TUNING.otherItems);
   });
 
   it('reads "排第一" and "第一位" as markers, not as references to item 1', () => {

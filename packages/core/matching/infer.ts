@@ -1,7 +1,7 @@
 import type { Domain, Industry, Technology } from '../taxonomy';
 import { readConsequences, type Consequence } from './consequences';
 import { englishGloss } from './english-glossary';
-import { circledAsNumbers, findMainAsk, splitItems } from './main-ask';
+import { circledAsNumbers, findMainAsk, proseItems, splitItems } from './main-ask';
 import { readNeed } from './negation';
 import { conceptCounts, conceptHits } from './text';
 import { conceptById } from './thesaurus';
@@ -18,7 +18,10 @@ export interface InferredNeed {
   concepts: Map<string, number>;
   /** The need sentence by sentence, each weighted by whether it asks for something. */
   sentences: NeedSentence[];
-  /** In a post listing several problems, the one the writer marks as most urgent. */
+  /**
+   * In a post listing several problems, the one the writer marks as most urgent: its item numbers
+   * among `of`; a story that tells its problems unnumbered has `of` 0.
+   */
   mainAsk?: { items: number[]; of: number; text: string; marker: string };
   /** Needs read from consequences ("电费一个月四十万" → energy monitoring), for the reasons. */
   consequences: Consequence[];
@@ -64,8 +67,10 @@ export interface SentenceWeights {
 
 export const EVEN_READING: SentenceWeights = Object.freeze({ background: 1, otherItems: 1, consequence: 1, gloss: 0, conceptGloss: 0, translated: 0 });
 
-function storySentences(body: string, background: number): NeedSentence[] {
-  const parts = body.split(/(?<=[。！？!?；;\n])/).map((x) => x.trim()).filter(Boolean);
+const storySentences = (body: string, background: number) =>
+  storyParts(body.split(/(?<=[。！？!?；;\n])/).map((x) => x.trim()).filter(Boolean), background);
+
+function storyParts(parts: readonly string[], background: number): NeedSentence[] {
   const asks = parts.map((x) => ASK.test(x));
   const even = background >= 1 || parts.length <= 2 || !asks.some(Boolean);
   return parts.map((text, i) => ({ text, weight: even || asks[i] ? 1 : background }));
@@ -78,9 +83,15 @@ function storySentences(body: string, background: number): NeedSentence[] {
  */
 export function needSentences(title: string, body: string, w: SentenceWeights): { sentences: NeedSentence[]; mainAsk?: InferredNeed['mainAsk'] } {
   const head = { text: title, weight: 1 };
-  const listed = splitItems(body);
+  const listed = splitItems(body) ?? proseItems(body);
   const main = listed && findMainAsk(listed);
   if (!listed || !main) return { sentences: [head, ...storySentences(body, w.background)].filter((x) => x.text) };
+  if (listed.prose) {
+    // A told story: the marked problem counts fully, other problems little, the story around them as a story.
+    const story = storyParts(listed.items, w.background);
+    const parts = listed.items.map((text, i) => ({ text, weight: main.indices.includes(i) ? 1 : main.others?.includes(i) ? w.otherItems : story[i]?.weight ?? 1 }));
+    return { sentences: [head, ...parts].filter((x) => x.text), mainAsk: { items: [], of: 0, text: listed.items[main.indices[0]!]!, marker: main.marker } };
+  }
   const items = listed.items.map((text, i) => ({ text, weight: main.indices.includes(i) ? 1 : w.otherItems }));
   const sentences = [head, ...storySentences(listed.before, w.background), ...items, ...storySentences(listed.after, w.background)].filter((x) => x.text);
   const marked = [...main.indices].sort((a, b) => a - b);

@@ -1,4 +1,5 @@
 import { charBigrams, conceptCounts } from './text';
+import { conceptById } from './thesaurus';
 
 /**
  * Posts that list several problems ("1. 排产靠人 2. 质量追溯难 3. 能耗高，其中第2条最急") ask for one
@@ -14,6 +15,11 @@ export interface ListedNeed {
   after: string;
   /** Items are lettered (A, B, C), so "先做B" names one. */
   lettered?: boolean;
+  /**
+   * Not a list at all: the sentences of a post that tells its problems one after another ("还有就是…",
+   * "另外…") and marks one in passing. Its parts have no numbers to refer to.
+   */
+  prose?: boolean;
 }
 
 export interface MainAsk {
@@ -21,6 +27,11 @@ export interface MainAsk {
   indices: number[];
   /** The words that marked it ("最急", "优先", "urgent"). */
   marker: string;
+  /**
+   * In a told story, the parts that tell another problem; the rest is the story around the marked
+   * one. Absent for a list, whose every other item is another problem.
+   */
+  others?: number[];
 }
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八'];
@@ -117,11 +128,27 @@ export function splitItems(body: string): ListedNeed | undefined {
   return undefined;
 }
 
+// Where a told story turns to its next problem: "…，还有就是…", "…，另外…", "…，对了…".
+const NEXT_PROBLEM = /[，,]\s*(?=还有就是|还有个|还有一个|还有一件|另外|对了|再就是|再有|再一个|此外|另一个)/;
+
+/**
+ * The parts of a post that tells several problems without numbering them: its sentences, and clauses
+ * that turn to the next problem. Read only when a part is marked (see findMainAsk).
+ */
+export function proseItems(body: string): ListedNeed | undefined {
+  const items = body
+    .split(/(?<=[。！？!?；;\n])/)
+    .flatMap((s) => s.split(NEXT_PROBLEM))
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 2);
+  return items.length >= 2 ? { before: '', items, after: '', prose: true } : undefined;
+}
+
 // Strength 3: the writer says this one is the most urgent; 2: do this first; 1: it is pressing.
 const MARKERS: readonly [RegExp, number][] = [
-  [/最让(?:我|我们|人|老板|大家)?(?:睡不着(?:觉)?|头疼|头痛|发愁|犯愁|担心|着急|揪心|上火|闹心)|最(?:急|紧急|紧迫|当紧|着急|要紧|要命|揪心|犯愁|发愁|上火|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|大的(?:问题|痛点|麻烦|难题|心病))|[(（]\s*(?:急|最急|紧急|加急|特急|优先)\s*[)）]|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|优先级最高|最高优先|首当其冲|顶要紧|第一优先|只能(?:先)?(?:做|干|搞|上|选|解决|弄)一(?:件|个|样|项|条|桩)|要命的是|最致命|致命的是|拖不起|等不起|most urgent|top priority|highest priority|first priority|number one priority|most important|biggest (?:pain|problem|issue|headache)|\burgent\b|\bcritical\b|\bblocker\b|\basap\b|\bp0\b/i, 3],
-  [/优先|(?:盯|催|追|问)得(?:最)?紧|(?:其(?:他|余)|别的)(?:的|几[条个件项样])?(?:都)?(?:可以|能)?(?:先)?(?:缓一缓|缓缓|放一放|往后放|往后排|慢慢来|不急)|先(?:要)?(?:解决|把|搞|弄|处理|做|办|上|抓|改|管|动|干|整|治)|首先(?:要|得|想)|必须先|要先|想先|该先|最先|头一(?:件|个|桩|条)|第一步|\bpriority\b|\bfirst of all\b/i, 2],
-  [/急需|急着|很急|比较急|急的是|着急的是|眼下|马上要|亟需|亟待|卡脖子|重点是|关键是|核心是|主要是想|尽快|\bpressing\b/i, 1],
+  [/最让(?:我|我们|人|老板|大家)?(?:睡不着(?:觉)?|头疼|头痛|发愁|犯愁|担心|着急|揪心|上火|闹心)|最(?:急|紧急|紧迫|当紧|着急|要紧|要命|揪心|犯愁|发愁|上火|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|大的(?:问题|痛点|麻烦|难题|心病))|[(（]\s*(?:急|最急|紧急|加急|特急|优先)\s*[)）]|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|优先级最高|最高优先|首当其冲|顶要紧|第一优先|只能(?:先)?(?:做|干|搞|上|选|解决|弄)一(?:件|个|样|项|条|桩)|要命的是|最致命|致命的是|拖不起|等不起|一号工程|排(?:在)?首位|放(?:在)?首位|列为首要|第一顺位|刻不容缓|压倒一切|十万火急|火急火燎|一天(?:都)?(?:等不了|拖不起|拖不得)|不能再拖|most urgent|most pressing|top of (?:the|my|our) list|number one|\bp1\b|main (?:pain|problem|issue|concern)|biggest concern|top priority|highest priority|first priority|number one priority|most important|biggest (?:pain|problem|issue|headache)|\burgent\b|\bcritical\b|\bblocker\b|\basap\b|\bp0\b/i, 3],
+  [/优先|(?:盯|催|追|问)得(?:最)?紧|(?:其(?:他|余)|别的)(?:的|几[条个件项样])?(?:都)?(?:可以|能)?(?:先)?(?:缓一缓|缓缓|放一放|往后放|往后排|慢慢来|不急)|(?:其(?:他|余)|别的)(?:的|几[条个件项样]|事项|问题)?(?:都)?(?:可以|能)?(?:分步|逐步|后续|以后|往后|回头|后面)(?:推进|再说|再议|解决|考虑|再弄|再搞)|先(?:要)?(?:解决|把|搞|弄|处理|做|办|上|抓|改|管|动|干|整|治)|首先(?:要|得|想)|近期重点|(?:今|本)年(?:度)?(?:的)?(?:首要|重点)|主攻|\bfocus (?:on|在)|先\s*focus|\bfirst thing\b|必须先|要先|想先|该先|最先|头一(?:件|个|桩|条)|第一步|\bpriority\b|\bfirst of all\b/i, 2],
+  [/急需|急着|很急|比较急|急的是|着急的是|眼下|马上要|亟需|亟待|卡脖子|重点是|关键是|核心是|主要是想|尽快|紧迫|迫切|急迫|要紧(?!急)|吃紧|告急|尤其是|特别是|\bpressing\b|\bhigh priority\b/i, 1],
 ];
 
 function markerIn(text: string): { marker: string; strength: number; at: number } | undefined {
@@ -157,6 +184,7 @@ const REFERENCE = new RegExp(
     '(?:问题|痛点|需求|item|no\\.?|#)\\s*([1-8])',
     '([1-8])\\s*号',
     '[(（]?([1-8])[)）]',
+    '[(（]([一二三四五六七八])[)）]',
     // "排第一的是2", "优先是一和二", "先做3"
     `(?:是|做|办|解决|搞|上|抓|弄|改|管|处理)\\s*${BARE_NUMBER}`,
     `(?:和|、|跟|及)\\s*${BARE_NUMBER}`,
@@ -216,6 +244,7 @@ function clauseAt(sentence: string, at: number, length: number): string {
 
 /** The item the writer marks as most urgent, if any. */
 export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
+  if (listed.prose) return markedPart(listed.items);
   const n = listed.items.length;
   const lettered = listed.lettered ?? false;
   let best: (MainAsk & { strength: number }) | undefined;
@@ -249,4 +278,37 @@ export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
     consider(named.length ? named : [i], { marker: m.marker, strength: m.strength - 0.5 });
   });
   return best ? { indices: best.indices, marker: best.marker } : undefined;
+}
+
+/** Only "the most urgent" singles out a part of a story: "先…" and "优先" are too common in one-need posts. */
+const PROSE_STRENGTH = 3;
+
+/**
+ * The marked part of a told story: the part with the strongest marker and the parts that tell the
+ * same problem ("注塑机三天两头停，一停半天。…最急的是停机。"), apart from the parts that tell another;
+ * a marker that names nothing ("这个最急") points back at the part before it.
+ */
+function markedPart(parts: readonly string[]): MainAsk | undefined {
+  let best: { i: number; marker: string; strength: number; at: number } | undefined;
+  parts.forEach((p, i) => {
+    const m = markerIn(p);
+    if (m && m.strength >= PROSE_STRENGTH && (!best || m.strength > best.strength)) best = { i, ...m };
+  });
+  if (!best) return undefined;
+  const part = parts[best.i]!;
+  const clause = clauseAt(part, best.at, best.marker.length);
+  const own = conceptCounts(clause).size ? clause : `${part.slice(0, best.at)} ${part.slice(best.at + best.marker.length)}`;
+  const named = conceptCounts(own);
+  if (named.size === 0) return { indices: [best.i > 0 ? best.i - 1 : best.i], marker: best.marker };
+  // Broad concepts ("别太贵", industry words) colour a problem without being one.
+  const problems = (text: string) => [...conceptCounts(text).keys()].filter((k) => (conceptById(k)?.weight ?? 1) >= 1);
+  const marked = new Set(problems(part));
+  const others: number[] = [];
+  const same: number[] = [];
+  parts.forEach((p, i) => {
+    const c = problems(p);
+    if (i === best!.i || !c.length) return;
+    (c.some((k) => marked.has(k)) ? same : others).push(i);
+  });
+  return { indices: [best.i, ...same], marker: best.marker, others };
 }

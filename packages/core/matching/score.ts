@@ -268,10 +268,12 @@ function taxonomyFit(
 
 const clip = (text: string, n: number) => (text.length > n ? `${text.slice(0, n)}…` : text);
 
-/** "主要需求：第2条「…」（“最急”）；" when the post lists several problems and marks one. */
+/** "主要需求：第2条（共3条，标注“最急”）「…」；" when a post lists several problems and marks one; a told story has no numbers. */
 function mainAskText(need: InferredNeed): string {
   const m = need.mainAsk;
-  return m ? `主要需求：第${m.items.join('、')}条（共${m.of}条，标注“${m.marker}”）「${clip(m.text.replace(/\s+/g, ' '), 24)}」；` : '';
+  if (!m) return '';
+  const which = m.of ? `第${m.items.join('、')}条（共${m.of}条，标注“${m.marker}”）` : `（标注“${m.marker}”）`;
+  return `主要需求：${which}「${clip(m.text.replace(/\s+/g, ' '), 24)}」；`;
 }
 
 /** "由「电费一个月四十万」推断：能耗监测与计量；" for needs told only through their consequences. */
