@@ -54,6 +54,24 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     expect(findMainAsk(splitItems(normalize(circledAsNumbers(text)))!)?.indices).toEqual([index]);
   });
 
+  it.each([
+    ['黄岛船厂：一、焊缝探伤记录对不上；二、分段计划靠开会；三、管件到现场找不到。第三条最紧，节点卡在这。', 2, '"最紧"'],
+    ['酱料厂，按急的顺序写：第一，杀菌记录手写；第二，经销商报单乱；第三，成品仓先进先出做不到。', 0, 'an order "by urgency" before the list'],
+    ['五金厂。一、客户下单在微信里；二、计件工资手算；三、点检表是纸的。要我排个先后，二在前。', 1, '"二在前"'],
+    ['1）质量问题靠邮件往来；2）焊接检测数据没有一架一档；3）拧紧数据没存。主机厂限月底，所以第二条放最前面。', 1, '"放最前面"'],
+    ['一是装置单耗对标；二是进出厂车辆排队；三是压缩机振动偏大。压缩机这件事不能等。', 2, '"不能等"'],
+  ])('%s → item %i (%s)', (text, index) => {
+    expect(findMainAsk(splitItems(normalize(circledAsNumbers(text)))!)?.indices).toEqual([index]);
+  });
+
+  it('reads the marked problem told outside the list, ahead of the items listed after it', () => {
+    const need = inferNeed('收花生排长队', '花生加工厂，最想先弄的是收购这块：过秤、定等级、算钱全靠手写，农户排长队。后面还有：出口客户要农残检测记录；想给产品做个扫码溯源。', DEFAULT_TUNING);
+    expect(need.mainAsk).toMatchObject({ of: 0, marker: '想先' });
+    expect(need.mainAsk?.text).toContain('收购');
+    expect(need.sentences.find((x) => x.text.includes('溯源'))?.weight).toBe(DEFAULT_TUNING.otherItems);
+    expect(need.sentences.find((x) => x.text.includes('收购'))?.weight).toBe(1);
+  });
+
   it('reads a story that tells its problems unnumbered, when one is marked most urgent', () => {
     const text = normalize('俺们是做汽车座椅骨架的，注塑机隔三岔五停机，一停半天。另外仓库老对不上账，月底盘点要三天。补一句：最急的是质检记录，主机厂下月来审核，记录全是纸的。');
     expect(splitItems(text)).toBeUndefined();

@@ -93,7 +93,9 @@ export function needSentences(title: string, body: string, w: SentenceWeights): 
     return { sentences: [head, ...parts].filter((x) => x.text), mainAsk: { items: [], of: 0, text: listed.items[main.indices[0]!]!, marker: main.marker } };
   }
   const items = listed.items.map((text, i) => ({ text, weight: main.indices.includes(i) ? 1 : w.otherItems }));
-  const sentences = [head, ...storySentences(listed.before, w.background), ...items, ...storySentences(listed.after, w.background)].filter((x) => x.text);
+  const around = (text: string) => storySentences(text, w.background).map((x) => (main.context?.includes(x.text) ? { ...x, weight: 1 } : x));
+  const sentences = [head, ...around(listed.before), ...items, ...around(listed.after)].filter((x) => x.text);
+  if (main.context) return { sentences, mainAsk: { items: [], of: 0, text: main.context, marker: main.marker } };
   const marked = [...main.indices].sort((a, b) => a - b);
   return { sentences, mainAsk: { items: marked.map((i) => i + 1), of: listed.items.length, text: marked.map((i) => listed.items[i]!).join(' '), marker: main.marker } };
 }

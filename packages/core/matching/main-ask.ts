@@ -32,6 +32,8 @@ export interface MainAsk {
    * one. Absent for a list, whose every other item is another problem.
    */
   others?: number[];
+  /** The sentence before or after the list that tells the marked problem itself (then `indices` is empty). */
+  context?: string;
 }
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八'];
@@ -146,8 +148,8 @@ export function proseItems(body: string): ListedNeed | undefined {
 
 // Strength 3: the writer says this one is the most urgent; 2: do this first; 1: it is pressing.
 const MARKERS: readonly [RegExp, number][] = [
-  [/最让(?:我|我们|人|老板|大家)?(?:睡不着(?:觉)?|头疼|头痛|发愁|犯愁|担心|着急|揪心|上火|闹心)|最(?:急|紧急|紧迫|当紧|着急|要紧|要命|揪心|犯愁|发愁|上火|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|大的(?:问题|痛点|麻烦|难题|心病))|[(（]\s*(?:急|最急|紧急|加急|特急|优先)\s*[)）]|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|优先级最高|最高优先|首当其冲|顶要紧|第一优先|只能(?:先)?(?:做|干|搞|上|选|解决|弄)一(?:件|个|样|项|条|桩)|要命的是|最致命|致命的是|拖不起|等不起|一号工程|排(?:在)?首位|放(?:在)?首位|列为首要|第一顺位|刻不容缓|压倒一切|十万火急|火急火燎|一天(?:都)?(?:等不了|拖不起|拖不得)|不能再拖|most urgent|most pressing|top of (?:the|my|our) list|number one|\bp1\b|main (?:pain|problem|issue|concern)|biggest concern|top priority|highest priority|first priority|number one priority|most important|biggest (?:pain|problem|issue|headache)|\burgent\b|\bcritical\b|\bblocker\b|\basap\b|\bp0\b/i, 3],
-  [/优先|(?:盯|催|追|问)得(?:最)?紧|(?:其(?:他|余)|别的)(?:的|几[条个件项样])?(?:都)?(?:可以|能)?(?:先)?(?:缓一缓|缓缓|放一放|往后放|往后排|慢慢来|不急)|(?:其(?:他|余)|别的)(?:的|几[条个件项样]|事项|问题)?(?:都)?(?:可以|能)?(?:分步|逐步|后续|以后|往后|回头|后面)(?:推进|再说|再议|解决|考虑|再弄|再搞)|先(?:要)?(?:解决|把|搞|弄|处理|做|办|上|抓|改|管|动|干|整|治)|首先(?:要|得|想)|近期重点|(?:今|本)年(?:度)?(?:的)?(?:首要|重点)|主攻|\bfocus (?:on|在)|先\s*focus|\bfirst thing\b|必须先|要先|想先|该先|最先|头一(?:件|个|桩|条)|第一步|\bpriority\b|\bfirst of all\b/i, 2],
+  [/最让(?:我|我们|人|老板|大家)?(?:睡不着(?:觉)?|头疼|头痛|发愁|犯愁|担心|着急|揪心|上火|闹心)|最(?:急|紧(?![张密固凑])|紧急|紧迫|当紧|着急|要紧|要命|揪心|犯愁|发愁|上火|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|大的(?:问题|痛点|麻烦|难题|心病))|[(（]\s*(?:急|最急|紧急|加急|特急|优先)\s*[)）]|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|等不得|不能(?:再)?等|优先级最高|最高优先|首当其冲|顶要紧|第一优先|只能(?:先)?(?:做|干|搞|上|选|解决|弄)一(?:件|个|样|项|条|桩)|要命的是|最致命|致命的是|拖不起|等不起|一号工程|(?:放|排)(?:在)?最前(?:面|头|边)?|排(?:在)?首位|放(?:在)?首位|列为首要|第一顺位|刻不容缓|压倒一切|十万火急|火急火燎|一天(?:都)?(?:等不了|拖不起|拖不得)|不能再拖|most urgent|most pressing|top of (?:the|my|our) list|number one|\bp1\b|main (?:pain|problem|issue|concern)|biggest concern|top priority|highest priority|first priority|number one priority|most important|biggest (?:pain|problem|issue|headache)|\burgent\b|\bcritical\b|\bblocker\b|\basap\b|\bp0\b/i, 3],
+  [/优先|按(?:照)?(?:轻重)?(?:缓急|急的顺序|紧急程度|优先级)|(?:从|由)急到缓|(?<=[1-8一二三四五六七八](?:条|个|项|号)?)(?:在前|排前|靠前|打头)|(?:盯|催|追|问)得(?:最)?紧|(?:其(?:他|余)|别的)(?:的|几[条个件项样])?(?:都)?(?:可以|能)?(?:先)?(?:缓一缓|缓缓|放一放|往后放|往后排|慢慢来|不急)|(?:其(?:他|余)|别的)(?:的|几[条个件项样]|事项|问题)?(?:都)?(?:可以|能)?(?:分步|逐步|后续|以后|往后|回头|后面)(?:推进|再说|再议|解决|考虑|再弄|再搞)|先(?:要)?(?:解决|把|搞|弄|处理|做|办|上|抓|改|管|动|干|整|治)|首先(?:要|得|想)|近期重点|(?:今|本)年(?:度)?(?:的)?(?:首要|重点)|主攻|\bfocus (?:on|在)|先\s*focus|\bfirst thing\b|必须先|要先|想先|该先|最先|头一(?:件|个|桩|条)|第一步|\bpriority\b|\bfirst of all\b/i, 2],
   [/急需|急着|很急|比较急|急的是|着急的是|眼下|马上要|亟需|亟待|卡脖子|重点是|关键是|核心是|主要是想|尽快|紧迫|迫切|急迫|要紧(?!急)|吃紧|告急|尤其是|特别是|\bpressing\b|\bhigh priority\b/i, 1],
 ];
 
@@ -248,8 +250,8 @@ export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
   const n = listed.items.length;
   const lettered = listed.lettered ?? false;
   let best: (MainAsk & { strength: number }) | undefined;
-  const consider = (indices: number[], m: { marker: string; strength: number }) => {
-    if (indices.length && (!best || m.strength > best.strength)) best = { indices, marker: m.marker, strength: m.strength };
+  const consider = (indices: number[], m: { marker: string; strength: number }, context?: string) => {
+    if ((indices.length || context) && (!best || m.strength > best.strength)) best = { indices, marker: m.marker, strength: m.strength, ...(context ? { context } : {}) };
   };
   // The marker words themselves may contain a number ("排第一", "第一位"): references are read around them.
   const withoutMarker = (s: string, m: { at: number; marker: string }) => `${s.slice(0, m.at)} ${s.slice(m.at + m.marker.length)}`;
@@ -267,7 +269,9 @@ export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
     const like = named.length ? undefined : (mostLike(clauseAt(s, m.at, m.marker.length), listed.items) ?? mostLike(withoutMarker(s, m), listed.items));
     // "最急的有这么几件：" right before the list, naming none: the first item is meant.
     const first = isBefore && s === before.at(-1) ? [0] : [];
-    consider(named.length ? named : like !== undefined ? [like] : first, m);
+    // "最想先弄的是收购这块：过秤定级全靠手写。后面还有：…": the marked problem is told outside the list.
+    const told = !named.length && like === undefined && !first.length && conceptCounts(withoutMarker(s, m)).size > 0;
+    consider(named.length ? named : like !== undefined ? [like] : first, m, told ? s : undefined);
   }
   // Inside an item a cue word may be part of the problem's own story ("要先把模具预热"), so it
   // counts only when nothing outside the list marked an item as strongly.
@@ -277,7 +281,7 @@ export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
     const named = referencedItems(withoutMarker(item, m), n, lettered);
     consider(named.length ? named : [i], { marker: m.marker, strength: m.strength - 0.5 });
   });
-  return best ? { indices: best.indices, marker: best.marker } : undefined;
+  return best ? { indices: best.indices, marker: best.marker, ...(best.context ? { context: best.context } : {}) } : undefined;
 }
 
 /** Only "the most urgent" singles out a part of a story: "先…" and "优先" are too common in one-need posts. */
