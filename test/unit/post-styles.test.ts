@@ -60,8 +60,19 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     ['五金厂。一、客户下单在微信里；二、计件工资手算；三、点检表是纸的。要我排个先后，二在前。', 1, '"二在前"'],
     ['1）质量问题靠邮件往来；2）焊接检测数据没有一架一档；3）拧紧数据没存。主机厂限月底，所以第二条放最前面。', 1, '"放最前面"'],
     ['一是装置单耗对标；二是进出厂车辆排队；三是压缩机振动偏大。压缩机这件事不能等。', 2, '"不能等"'],
+    ['纸厂 说几个 一 蒸汽单耗往上走 二 真空泵说坏就坏 三 纸卷仓库。得先弄二 上个月停机十六个钟头', 1, 'a list typed with spaces, no punctuation'],
+    ['商混站 1.减速机坏一次全站停 2.粉尘和污水 3.罐车进出排大队。先紧着3来 工地天天打电话骂', 2, '"先紧着3来"'],
+    ['1. 工单派发靠微信；2. 客户 claim 错印漏印；3. 纸张库存不准。2 is P1，品牌方说再有一次就换供应商。', 1, '"2 is P1"'],
+    ['调料厂：供应商证过期；设备点检是纸的；卖得好的老断货。这三个里后头那个最要命', 2, '"后头那个"'],
+    ['三件事：模具没台账；计件算不清；叉车乱跑。中间那个先弄', 1, '"中间那个"'],
   ])('%s → item %i (%s)', (text, index) => {
     expect(findMainAsk(splitItems(normalize(circledAsNumbers(text)))!)?.indices).toEqual([index]);
+  });
+
+  it('leaves the priority words out of what the lexical ranking reads', () => {
+    const need = inferNeed('插单一来计划全乱', '存在问题：1、质量追溯只能到批；2、生产计划靠Excel，插单一来推倒重排；3、报工不及时。三、优先级：第2项为近期重点。', DEFAULT_TUNING);
+    expect(need.mainAsk?.items).toEqual([2]);
+    expect(need.sentences.map((x) => x.text).join()).not.toMatch(/优先|近期重点/);
   });
 
   it('reads the marked problem told outside the list, ahead of the items listed after it', () => {

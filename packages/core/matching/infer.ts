@@ -1,7 +1,7 @@
 import type { Domain, Industry, Technology } from '../taxonomy';
 import { readConsequences, type Consequence } from './consequences';
 import { englishGloss } from './english-glossary';
-import { circledAsNumbers, findMainAsk, proseItems, splitItems } from './main-ask';
+import { circledAsNumbers, findMainAsk, proseItems, splitItems, withoutMarkers } from './main-ask';
 import { readNeed } from './negation';
 import { conceptCounts, conceptHits } from './text';
 import { conceptById } from './thesaurus';
@@ -93,7 +93,7 @@ export function needSentences(title: string, body: string, w: SentenceWeights): 
     return { sentences: [head, ...parts].filter((x) => x.text), mainAsk: { items: [], of: 0, text: listed.items[main.indices[0]!]!, marker: main.marker } };
   }
   const items = listed.items.map((text, i) => ({ text, weight: main.indices.includes(i) ? 1 : w.otherItems }));
-  const around = (text: string) => storySentences(text, w.background).map((x) => (main.context?.includes(x.text) ? { ...x, weight: 1 } : x));
+  const around = (text: string) => storySentences(text, w.background).map((x) => ({ text: withoutMarkers(x.text), weight: main.context?.includes(x.text) ? 1 : x.weight }));
   const sentences = [head, ...around(listed.before), ...items, ...around(listed.after)].filter((x) => x.text);
   if (main.context) return { sentences, mainAsk: { items: [], of: 0, text: main.context, marker: main.marker } };
   const marked = [...main.indices].sort((a, b) => a - b);

@@ -1,3 +1,4 @@
+import { englishGloss } from './english-glossary';
 import { charBigrams, conceptCounts } from './text';
 import { conceptById } from './thesaurus';
 
@@ -52,6 +53,8 @@ const FAMILIES: readonly ((k: number) => RegExp)[] = [
   (k) => new RegExp(['首先', '其次', '(?:再次|然后|再者|另外|最后)', '最后'][k - 1] ?? '(?!)', 'g'),
   (k) => new RegExp(['一个是', '(?:另一个是|另外一个是|再一个是|第二个是|二一个是|还有一个是)', '(?:还有一个是|再一个是|另外还有|还有就是|第三个是)', '(?:还有|另外|最后)'][k - 1] ?? '(?!)', 'g'),
   (k) => new RegExp(`其${CN[k - 1]}[，,、：:是]`, 'g'),
+  // Typed on a phone without punctuation: "说几个 一 蒸汽单耗高 二 真空泵老坏 三 纸卷仓库"
+  (k) => new RegExp(`(?<=^|\\s)${CN[k - 1]}\\s+(?=\\S)`, 'g'),
   (k) => new RegExp(`(?<![a-z])${LETTERS[k - 1]}\\s*[.、．)）:：\\s](?![a-z])`, 'gi'),
 ];
 /** Index of the lettered family ("A … B … C …"), whose references are letters too. */
@@ -148,10 +151,18 @@ export function proseItems(body: string): ListedNeed | undefined {
 
 // Strength 3: the writer says this one is the most urgent; 2: do this first; 1: it is pressing.
 const MARKERS: readonly [RegExp, number][] = [
-  [/最让(?:我|我们|人|老板|大家)?(?:睡不着(?:觉)?|头疼|头痛|发愁|犯愁|担心|着急|揪心|上火|闹心)|最(?:急|紧(?![张密固凑])|紧急|紧迫|当紧|着急|要紧|要命|揪心|犯愁|发愁|上火|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|大的(?:问题|痛点|麻烦|难题|心病))|[(（]\s*(?:急|最急|紧急|加急|特急|优先)\s*[)）]|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|等不得|不能(?:再)?等|优先级最高|最高优先|首当其冲|顶要紧|第一优先|只能(?:先)?(?:做|干|搞|上|选|解决|弄)一(?:件|个|样|项|条|桩)|要命的是|最致命|致命的是|拖不起|等不起|一号工程|(?:放|排)(?:在)?最前(?:面|头|边)?|排(?:在)?首位|放(?:在)?首位|列为首要|第一顺位|刻不容缓|压倒一切|十万火急|火急火燎|一天(?:都)?(?:等不了|拖不起|拖不得)|不能再拖|most urgent|most pressing|top of (?:the|my|our) list|number one|\bp1\b|main (?:pain|problem|issue|concern)|biggest concern|top priority|highest priority|first priority|number one priority|most important|biggest (?:pain|problem|issue|headache)|\burgent\b|\bcritical\b|\bblocker\b|\basap\b|\bp0\b/i, 3],
-  [/优先|按(?:照)?(?:轻重)?(?:缓急|急的顺序|紧急程度|优先级)|(?:从|由)急到缓|(?<=[1-8一二三四五六七八](?:条|个|项|号)?)(?:在前|排前|靠前|打头)|(?:盯|催|追|问)得(?:最)?紧|(?:其(?:他|余)|别的)(?:的|几[条个件项样])?(?:都)?(?:可以|能)?(?:先)?(?:缓一缓|缓缓|放一放|往后放|往后排|慢慢来|不急)|(?:其(?:他|余)|别的)(?:的|几[条个件项样]|事项|问题)?(?:都)?(?:可以|能)?(?:分步|逐步|后续|以后|往后|回头|后面)(?:推进|再说|再议|解决|考虑|再弄|再搞)|先(?:要)?(?:解决|把|搞|弄|处理|做|办|上|抓|改|管|动|干|整|治)|首先(?:要|得|想)|近期重点|(?:今|本)年(?:度)?(?:的)?(?:首要|重点)|主攻|\bfocus (?:on|在)|先\s*focus|\bfirst thing\b|必须先|要先|想先|该先|最先|头一(?:件|个|桩|条)|第一步|\bpriority\b|\bfirst of all\b/i, 2],
+  [/最让(?:我|我们|人|老板|大家)?(?:睡不着(?:觉)?|头疼|头痛|发愁|犯愁|担心|着急|揪心|上火|闹心)|最(?:急|紧(?![张密固凑])|紧急|紧迫|当紧|着急|要紧|要命|揪心|犯愁|发愁|上火|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|大的(?:问题|痛点|麻烦|难题|心病))|[(（]\s*(?:急|最急|紧急|加急|特急|优先)\s*[)）]|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|等不得|不能(?:再)?等|优先级最高|最高优先|首当其冲|顶要紧|第一优先|只能(?:先)?(?:做|干|搞|上|选|解决|弄)一(?:件|个|样|项|条|桩)|要命的是|最致命|致命的是|拖不起|等不起|一号工程|列为首(?:要|期|批|位)|(?:放|排)(?:在)?最前(?:面|头|边)?|排(?:在)?首位|放(?:在)?首位|列为首要|第一顺位|刻不容缓|压倒一切|十万火急|火急火燎|一天(?:都)?(?:等不了|拖不起|拖不得)|不能再拖|most urgent|most pressing|top of (?:the|my|our) list|number one|\bp1\b|main (?:pain|problem|issue|concern)|biggest concern|top priority|highest priority|first priority|number one priority|most important|biggest (?:pain|problem|issue|headache)|\burgent\b|\bcritical\b|\bblocker\b|\basap\b|\bp0\b/i, 3],
+  [/优先|首期|按(?:照)?(?:轻重)?(?:缓急|急的顺序|紧急程度|优先级)|(?:从|由)急到缓|(?<=[1-8一二三四五六七八](?:条|个|项|号)?)(?:在前|排前|靠前|打头)|(?:盯|催|追|问)得(?:最)?紧|(?:其(?:他|余)|别的)(?:的|几[条个件项样])?(?:都)?(?:可以|能)?(?:先)?(?:缓一缓|缓缓|放一放|往后放|往后排|慢慢来|不急)|(?:其(?:他|余)|别的)(?:的|几[条个件项样]|事项|问题)?(?:都)?(?:可以|能)?(?:分步|逐步|后续|以后|往后|回头|后面)(?:推进|再说|再议|解决|考虑|再弄|再搞)|先(?:要)?(?:解决|把|搞|弄|处理|做|办|上|抓|改|管|动|干|整|治|紧着|顾)|首先(?:要|得|想)|近期重点|(?:今|本)年(?:度)?(?:的)?(?:首要|重点)|主攻|\bfocus (?:on|在)|先\s*focus|\bfirst thing\b|必须先|要先|想先|该先|最先|头一(?:件|个|桩|条)|第一步|\bpriority\b|\bfirst of all\b/i, 2],
   [/急需|急着|很急|比较急|急的是|着急的是|眼下|马上要|亟需|亟待|卡脖子|重点是|关键是|核心是|主要是想|尽快|紧迫|迫切|急迫|要紧(?!急)|吃紧|告急|尤其是|特别是|\bpressing\b|\bhigh priority\b/i, 1],
 ];
+
+const ANY_MARKER = new RegExp(MARKERS.map(([re]) => re.source).join('|'), 'gi');
+
+/**
+ * The text without its priority words: "优先级：第2项为近期重点" says which item, not what is needed,
+ * and a platform that happens to write "优先" must not look closer for it.
+ */
+export const withoutMarkers = (text: string) => text.replace(ANY_MARKER, ' ');
 
 function markerIn(text: string): { marker: string; strength: number; at: number } | undefined {
   for (const [re, strength] of MARKERS) {
@@ -184,6 +195,7 @@ const REFERENCE = new RegExp(
     '第\\s*([1-8一二三四五六七八])\\s*(?:条|个|项|点|件|类|号)?',
     '([①-⑧])',
     '(?:问题|痛点|需求|item|no\\.?|#)\\s*([1-8])',
+    '(?<![\\d.])([1-8])\\s+is\\b',
     '([1-8])\\s*号',
     '[(（]?([1-8])[)）]',
     '[(（]([一二三四五六七八])[)）]',
@@ -203,7 +215,8 @@ function referencedItems(sentence: string, count: number, lettered: boolean): nu
   REFERENCE.lastIndex = 0;
   for (let m = REFERENCE.exec(sentence); m; m = REFERENCE.exec(sentence)) push(NUMBER[m.slice(1).find((g) => g !== undefined)!]);
   if (lettered) for (const m of sentence.matchAll(/(?<![a-z])([a-h])(?![a-z])/gi)) push(LETTERS.indexOf(m[1]!.toLowerCase()));
-  if (/最后(?:一|那)(?:条|个|件|项|点)|最后说的|最后这(?:条|个|件)/.test(sentence)) push(count - 1);
+  if (/最后(?:一|那)(?:条|个|件|项|点)|最后说的|最后这(?:条|个|件)|(?:后头|后边|后面|最后)(?:那|这)(?:个|条|件|项)/.test(sentence)) push(count - 1);
+  if (count === 3 && /中间(?:那|这)(?:个|条|件|项)/.test(sentence)) push(1);
   const firstTwo = /前(两|三)(?:条|个|件|项|点)/.exec(sentence);
   if (firstTwo) for (let i = 0; i < (firstTwo[1] === '两' ? 2 : 3); i++) push(i);
   return out;
@@ -214,7 +227,8 @@ const sentencesOf = (text: string) => text.split(/(?<=[。！？!?；;\n])/).map
 /** Which item a priority sentence that names no number is about: the one it shares concepts, else words, with. */
 function mostLike(sentence: string, items: readonly string[]): number | undefined {
   const concepts = conceptCounts(sentence);
-  const grams = new Set(charBigrams(sentence));
+  // "Service 这块先上" names the item "售后报修、服务报告…" in English.
+  const grams = new Set(charBigrams(`${sentence} ${englishGloss(sentence)}`));
   let best: number | undefined;
   let bestScore = 0;
   items.forEach((item, i) => {
