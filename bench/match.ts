@@ -125,6 +125,7 @@ function sweep(tuneP: Prepared, devP: Prepared) {
   const variants: [string, TextTuning][] = [['defaults', d]];
   for (const v of [0.3, 0.6]) variants.push([`background ${v}`, { ...d, background: v }]);
   for (const v of [0.1, 0.5, 1]) variants.push([`otherItems ${v}`, { ...d, otherItems: v }]);
+  for (const v of [0.05, 0.3, 0.6]) variants.push([`listContext ${v}`, { ...d, listContext: v }]);
   for (const v of [0, 0.5, 2]) variants.push([`consequence ${v}`, { ...d, consequence: v }]);
   for (const v of [0, 0.25, 1]) variants.push([`gloss ${v}`, { ...d, gloss: v }]);
   for (const v of [0, 0.5]) variants.push([`conceptGloss ${v}`, { ...d, conceptGloss: v }]);

@@ -55,6 +55,8 @@ export interface SentenceWeights {
   background: number;
   /** In a list of problems with one marked most urgent, each of the other items. */
   otherItems: number;
+  /** In such a list, the sentences around it (the company, the priority sentence without its marker words). */
+  listContext: number;
   /** What a need read from a consequence counts, as mentions of its concepts. */
   consequence: number;
   /** Weight of the Chinese gloss of English terms and consequences in the lexical ranking (0 = none). */
@@ -65,7 +67,7 @@ export interface SentenceWeights {
   translated: number;
 }
 
-export const EVEN_READING: SentenceWeights = Object.freeze({ background: 1, otherItems: 1, consequence: 1, gloss: 0, conceptGloss: 0, translated: 0 });
+export const EVEN_READING: SentenceWeights = Object.freeze({ background: 1, otherItems: 1, listContext: 1, consequence: 1, gloss: 0, conceptGloss: 0, translated: 0 });
 
 const storySentences = (body: string, background: number) =>
   storyParts(body.split(/(?<=[。！？!?；;\n])/).map((x) => x.trim()).filter(Boolean), background);
@@ -93,7 +95,8 @@ export function needSentences(title: string, body: string, w: SentenceWeights): 
     return { sentences: [head, ...parts].filter((x) => x.text), mainAsk: { items: [], of: 0, text: listed.items[main.indices[0]!]!, marker: main.marker } };
   }
   const items = listed.items.map((text, i) => ({ text, weight: main.indices.includes(i) ? 1 : w.otherItems }));
-  const around = (text: string) => storySentences(text, w.background).map((x) => ({ text: withoutMarkers(x.text), weight: main.context?.includes(x.text) ? 1 : x.weight }));
+  // Once the writer has said which item is the need, what surrounds the list is context, however short.
+  const around = (text: string) => storySentences(text, w.background).map((x) => ({ text: withoutMarkers(x.text), weight: main.context?.includes(x.text) ? 1 : w.listContext }));
   const sentences = [head, ...around(listed.before), ...items, ...around(listed.after)].filter((x) => x.text);
   if (main.context) return { sentences, mainAsk: { items: [], of: 0, text: main.context, marker: main.marker } };
   const marked = [...main.indices].sort((a, b) => a - b);

@@ -136,6 +136,7 @@ export const DEFAULT_TUNING: TextTuning = Object.freeze({
   titleWeight: 1.5,
   background: 0.6,
   otherItems: 0.05,
+  listContext: 0.12,
   broadTick: 0.35,
   consequence: 1,
   gloss: 0.5,
