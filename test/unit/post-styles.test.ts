@@ -65,6 +65,10 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     ['1. 工单派发靠微信；2. 客户 claim 错印漏印；3. 纸张库存不准。2 is P1，品牌方说再有一次就换供应商。', 1, '"2 is P1"'],
     ['调料厂：供应商证过期；设备点检是纸的；卖得好的老断货。这三个里后头那个最要命', 2, '"后头那个"'],
     ['三件事：模具没台账；计件算不清；叉车乱跑。中间那个先弄', 1, '"中间那个"'],
+    ['一、发酵罐温度没人盯；二、经销商订货靠微信；三、换品种慢。头一条要是解决不了，后面两条都白搭。', 0, 'a deadline-free "the rest is no use without it"'],
+    ['一是印刷错印混进成品；二是包装标签错版；三是排机靠主任。大客户说了，二是那个再出一次，整年的单子就给别人。', 1, 'a threat: "再出一次…就"'],
+    ['①订单变化靠邮件；②成品库拣错；③线边送货错序被扣款。我这排下来③摆在最前面，其余两个明年做。', 2, '"摆在最前面"'],
+    ['①MES想升级；②工控网和办公网是通的，没有防护；③化验数据手抄。集团信息部下的任务里第一项就是②。', 1, 'a task list\'s first item'],
   ])('%s → item %i (%s)', (text, index) => {
     expect(findMainAsk(splitItems(normalize(circledAsNumbers(text)))!)?.indices).toEqual([index]);
   });
