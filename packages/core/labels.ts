@@ -38,8 +38,9 @@ export const STATUS_LABELS: Record<Status, Label> = {
   submitted: { zh: '已提交', en: 'Submitted' },
 };
 
+/** A computed level: 0 means the indicators meet no level's thresholds yet (the same words as assess.ts). */
 export const LEVEL_LABELS: Record<Level, Label> = {
-  0: { zh: '未定级', en: 'Not graded' },
+  0: { zh: '未达标', en: 'Not graded' },
   1: { zh: '一级', en: 'Level 1' },
   2: { zh: '二级', en: 'Level 2' },
   3: { zh: '三级', en: 'Level 3' },

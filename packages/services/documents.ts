@@ -1,4 +1,4 @@
-import { UPSTREAM_LEVEL_LABELS } from '#core/labels';
+import { LEVELS, LEVEL_LABELS, UPSTREAM_LEVEL_LABELS } from '#core/labels';
 import type { FinalList } from '#core/schemas/defence';
 import type { DirectoryYear, NoticeEntry } from '#core/schemas/round';
 import { label } from '#core/taxonomy';
@@ -7,7 +7,7 @@ import { label } from '#core/taxonomy';
 // date at the top, page numbers at the foot, Chinese text embedded (a GB2312 subset of Noto Sans SC,
 // which pdfkit subsets again to the glyphs used) and selectable.
 
-const LEVEL_ZH = ['未达标', '一级', '二级', '三级'];
+const LEVEL_ZH = LEVELS.map((l) => LEVEL_LABELS[l].zh);
 const BUREAU = '青岛市工业和信息化局';
 
 interface Column {

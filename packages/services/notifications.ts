@@ -1,3 +1,4 @@
+import { LEVEL_LABELS, LEVELS } from '#core/labels';
 import { deterministicId } from '#core/ids';
 import type { Principal } from '#core/principal';
 import { forbidden } from '#core/errors';
@@ -13,7 +14,7 @@ import { storeOf } from './store';
 // What each state change tells whom. Ids are derived from the change itself, so a step that runs
 // twice (a redelivered message, a retried request) notifies once.
 
-const LEVEL = ['未达标', '一级', '二级', '三级'];
+const LEVEL = LEVELS.map((l) => LEVEL_LABELS[l].zh);
 
 const toPlatform = (a: Pick<Application, 'platformId'>) => ({ kind: 'platform' as const, id: a.platformId });
 

@@ -1,4 +1,4 @@
-import { UPSTREAM_LEVEL_LABELS } from '#core/labels';
+import { LEVELS, LEVEL_LABELS, UPSTREAM_LEVEL_LABELS } from '#core/labels';
 import type { DistrictRow } from '#core/schemas/district';
 import type { CatalogueItem } from '#core/schemas/proposal';
 import type { Grant, Programme } from '#core/schemas/support';
@@ -16,7 +16,7 @@ async function workbook() {
   return wb;
 }
 
-const LEVEL_ZH = ['未达标', '一级', '二级', '三级'];
+const LEVEL_ZH = LEVELS.map((l) => LEVEL_LABELS[l].zh);
 
 /** The year's published 名录, one row per platform, dated in the title row. */
 export async function directoryWorkbook(d: DirectoryYear): Promise<Uint8Array<ArrayBuffer>> {
