@@ -85,7 +85,7 @@ describe('main ask: a list of problems with one marked most urgent', () => {
 
   it('reads the marked problem told outside the list, ahead of the items listed after it', () => {
     const need = inferNeed('收花生排长队', '花生加工厂，最想先弄的是收购这块：过秤、定等级、算钱全靠手写，农户排长队。后面还有：出口客户要农残检测记录；想给产品做个扫码溯源。', DEFAULT_TUNING);
-    expect(need.mainAsk).toMatchObject({ of: 0, marker: '想先' });
+    expect(need.mainAsk).toMatchObject({ of: 0, marker: '最想先弄' });
     expect(need.mainAsk?.text).toContain('收购');
     expect(need.sentences.find((x) => x.text.includes('溯源'))?.weight).toBe(DEFAULT_TUNING.otherItems);
     expect(need.sentences.find((x) => x.text.includes('收购'))?.weight).toBe(1);
@@ -100,6 +100,20 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     expect(listed.items[main.indices[0]!]).toContain('质检记录');
     // The stoppages and the warehouse are other problems, told apart from the marked one.
     expect(main.others?.map((i) => listed.items[i]).join()).toMatch(/停机.*仓库|仓库.*停机/);
+  });
+
+  it('reads a list typed on a phone: spaces for commas, problems told one after another', () => {
+    const need = inferNeed('事儿挺多', '俺们半钢胎厂 事儿挺多 硫化机温度曲线还是班长拿本子抄 胶囊模具该换不换 另外成品库盘点老对不上数 再一个X光片全靠人眼看 夜班漏了好几条 就X光这个先弄吧 别的往后放', DEFAULT_TUNING);
+    // "该换不换" rules nothing out, and a negation ends at the next space: the rest of the post is read.
+    expect(need.excluded).toEqual([]);
+    expect(need.mainAsk).toMatchObject({ of: 0, marker: '先弄' });
+    expect(need.mainAsk?.text).toContain('x光片全靠人眼看');
+    expect(need.sentences.find((x) => x.text.includes('成品库'))?.weight).toBe(DEFAULT_TUNING.otherItems);
+  });
+
+  it('reads the item a marker\'s own clause names, not the one the writer puts off', () => {
+    const listed = splitItems(normalize('一是质量问题整改来回发邮件 二是每个构架的焊接检测数据要一架一档 主机厂月底来审 第二个急 第一个慢慢来'))!;
+    expect(findMainAsk(listed)?.indices).toEqual([1]);
   });
 
   it('reads no main ask into a one-need story, however it says "先…"', () => {

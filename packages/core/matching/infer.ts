@@ -92,7 +92,7 @@ export function needSentences(title: string, body: string, w: SentenceWeights): 
     // A told story: the marked problem counts fully, other problems little, the story around them as a story.
     const story = storyParts(listed.items, w.background);
     const parts = listed.items.map((text, i) => ({ text, weight: main.indices.includes(i) ? 1 : main.others?.includes(i) ? w.otherItems : story[i]?.weight ?? 1 }));
-    return { sentences: [head, ...parts].filter((x) => x.text), mainAsk: { items: [], of: 0, text: listed.items[main.indices[0]!]!, marker: main.marker } };
+    return { sentences: [head, ...parts].filter((x) => x.text), mainAsk: { items: [], of: 0, text: [...main.indices].sort((a, b) => a - b).map((i) => listed.items[i]!).join(' '), marker: main.marker } };
   }
   const items = listed.items.map((text, i) => ({ text, weight: main.indices.includes(i) ? 1 : w.otherItems }));
   // Once the writer has said which item is the need, what surrounds the list is context, however short.

@@ -23,9 +23,12 @@ const REJECTION = [
   '已经有', '已有', '已经上了', '已上了', '已经用了', '已经在用', '已上线', '已经上线', '已部署', '已经买了',
 ];
 // A negation reaches to the end of its clause or to the turn that names what is wanted instead.
-const CLAUSE_END = /[，。；！？,.;!?\n：:（(）)]|只想|只要|只需|只希望|而是|但是|但|就想|主要是|希望|想要|想把|要把/g;
+// Typed on a phone, a space between Chinese words ends a clause as a comma would ("该换不换 另外…");
+// around Latin words it does not ("不想上 MES 系统").
+const CLAUSE_END = /[，。；！？,.;!?\n：:（(）)]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|只想|只要|只需|只希望|而是|但是|但|就想|主要是|希望|想要|想把|要把/g;
 // Words that contain a rejection cue but are not one ("跟不上", "赶不上", "说不上").
-const FALSE_CUE = /(跟|赶|追|说|算|比|用|接|连|挂|合|对|配|搭)不上|不上不下|要不要|要不然|不要紧|是不是|用不用|需不需要|不用说/g;
+// "该换不换", "修不修" ask a question or complain; they rule nothing out.
+const FALSE_CUE = /(跟|赶|追|说|算|比|用|接|连|挂|合|对|配|搭)不上|不上不下|要不要|要不然|不要紧|是不是|用不用|需不需要|不用说|([\u4e00-\u9fff])不\2/g;
 
 function cues(t: string): { at: number; len: number; denial: boolean }[] {
   const masked = t.replace(FALSE_CUE, (m) => '\u0000'.repeat(m.length));
