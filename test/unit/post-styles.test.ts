@@ -73,6 +73,8 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     ['一个是排产没底；一个是覆膜废气要装在线监测；还有上月一批标签错字、色差，赔了二十多万。错印色差这块，老板说放在所有事前头。', 2, '"放在所有事前头"'],
     ['（一）报价慢；（二）账上有库里找不到，发错型号被罚款；（三）想上几台AGV。（二）先落地，年底审计盘点之前。', 1, '"先落地"'],
     ['质检靠人看；机器人停机没人记原因；排序发货靠人盯邮件——排序发货这块再断一次就要被换点。', 2, '"再断一次就要被换点"'],
+    ['1）发酵罐温度手记；2）麦芽批次对不上；3）订货库存用Excel。其他都可以缓缓，1要先解决。', 0, 'the second marker of a sentence names the item'],
+    ['1. 能耗没数据；2. 熔炼配料靠经验，scrap几十万；3. 质量档案对不上订单。2是当务之急。', 1, '"2是当务之急"'],
   ])('%s → item %i (%s)', (text, index) => {
     expect(findMainAsk(splitItems(normalize(circledAsNumbers(text)))!)?.indices).toEqual([index]);
   });

@@ -176,12 +176,23 @@ const ANY_MARKER = new RegExp(MARKERS.map(([re]) => re.source).join('|'), 'gi');
  */
 export const withoutMarkers = (text: string) => text.replace(ANY_MARKER, ' ');
 
-function markerIn(text: string): { marker: string; strength: number; at: number } | undefined {
+interface Marker {
+  marker: string;
+  strength: number;
+  at: number;
+}
+
+function markerIn(text: string): Marker | undefined {
   for (const [re, strength] of MARKERS) {
     const m = re.exec(text);
     if (m) return { marker: m[0], strength, at: m.index };
   }
   return undefined;
+}
+
+/** Every marker in a sentence, strongest first: "其他都可以缓缓，1要先解决" names its item with the second. */
+function markersIn(text: string): Marker[] {
+  return MARKERS.flatMap(([re, strength]) => [...text.matchAll(new RegExp(re.source, 'gi'))].map((m) => ({ marker: m[0], strength, at: m.index })));
 }
 
 const NUMBER: Record<string, number> = Object.fromEntries([
@@ -198,8 +209,8 @@ const BARE_NUMBER = '([1-8一二三四五六七八])(?![\\d.万千百十个%天�
 
 /** A number right after a marker whose verb takes it: "先抓二", "先上③". */
 const NUMBER_FIRST = new RegExp(`^\\s*${BARE_NUMBER}`);
-/** A number standing alone right before the marker: "二排第一", "3最急" (not "一插单最急"'s "一插"). */
-const NUMBER_BEFORE = /(?:^|[\s，,。；;：:])([1-8一二三四五六七八])\s*$/;
+/** A number standing alone right before the marker: "二排第一", "3最急", "2是当务之急" (not "一插单最急"'s "一插"). */
+const NUMBER_BEFORE = /(?:^|[\s，,。；;：:])([1-8一二三四五六七八])\s*(?:是|就是|才是|为)?\s*$/;
 
 // "第2条", "第二个", "②" or "(2)", "问题3", "item 2", "#2", "2号"
 const REFERENCE = new RegExp(
@@ -294,22 +305,22 @@ export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
   // Outside the list first: "其中第2条最急" or "最急的是排产" speaks about the items.
   const before = sentencesOf(listed.before);
   for (const [s, isBefore] of [...before.map((s) => [s, true] as const), ...sentencesOf(listed.after).map((s) => [s, false] as const)]) {
-    const m = markerIn(s);
-    if (!m) continue;
-    // "第二个急 第一个慢慢来": the marker's own clause names its item before the rest of the sentence does.
-    const own = referencedItems(clauseAt(s, m.at, m.marker.length), n, lettered);
-    const named = own.length ? own : referencedItems(withoutMarker(s, m), n, lettered);
-    // "先抓二", "先上③": the marker's own verb takes the number right after it.
-    const bare = named.length ? undefined : (NUMBER_FIRST.exec(s.slice(m.at + m.marker.length)) ?? NUMBER_BEFORE.exec(s.slice(0, m.at)));
-    if (bare && NUMBER[bare[1]!]! < n) named.push(NUMBER[bare[1]!]!);
-    // The marker's own clause names the item; when it names nothing ("要是只能先干一件，就干图纸这件"),
-    // the rest of its sentence does.
-    const like = named.length ? undefined : (mostLike(clauseAt(s, m.at, m.marker.length), listed.items) ?? mostLike(withoutMarker(s, m), listed.items));
-    // "最急的有这么几件：" right before the list, naming none: the first item is meant.
-    const first = isBefore && s === before.at(-1) ? [0] : [];
-    // "最想先弄的是收购这块：过秤定级全靠手写。后面还有：…": the marked problem is told outside the list.
-    const told = !named.length && like === undefined && !first.length && conceptCounts(withoutMarker(s, m)).size > 0;
-    consider(named.length ? named : like !== undefined ? [like] : first, m, told ? s : undefined);
+    for (const m of markersIn(s)) {
+      // "第二个急 第一个慢慢来": the marker's own clause names its item before the rest of the sentence does.
+      const own = referencedItems(clauseAt(s, m.at, m.marker.length), n, lettered);
+      const named = own.length ? own : referencedItems(withoutMarker(s, m), n, lettered);
+      // "先抓二", "先上③": the marker's own verb takes the number right after it.
+      const bare = named.length ? undefined : (NUMBER_FIRST.exec(s.slice(m.at + m.marker.length)) ?? NUMBER_BEFORE.exec(s.slice(0, m.at)));
+      if (bare && NUMBER[bare[1]!]! < n) named.push(NUMBER[bare[1]!]!);
+      // The marker's own clause names the item; when it names nothing ("要是只能先干一件，就干图纸这件"),
+      // the rest of its sentence does.
+      const like = named.length ? undefined : (mostLike(clauseAt(s, m.at, m.marker.length), listed.items) ?? mostLike(withoutMarker(s, m), listed.items));
+      // "最急的有这么几件：" right before the list, naming none: the first item is meant.
+      const first = isBefore && s === before.at(-1) ? [0] : [];
+      // "最想先弄的是收购这块：过秤定级全靠手写。后面还有：…": the marked problem is told outside the list.
+      const told = !named.length && like === undefined && !first.length && conceptCounts(withoutMarker(s, m)).size > 0;
+      consider(named.length ? named : like !== undefined ? [like] : first, m, told ? s : undefined);
+    }
   }
   // Inside an item a cue word may be part of the problem's own story ("要先把模具预热"), so it
   // counts only when nothing outside the list marked an item as strongly.
