@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { ndcgAt, summarize, type Summary } from '#core/matching/metrics';
 import { DEFAULT_TUNING, DEFAULT_WEIGHTS, prepareScenario, rank, type TextTuning, type Weights } from '#core/matching/score';
 import { concepts } from '#core/matching/text';
+import { withoutMarkers } from '#core/matching/main-ask';
 import { createEmbedder } from '#embed/factory';
 import { loadSettings } from '#settings/settings';
 import { drawSplit, loadCorpus, loadCorpusDataset, SPLIT_PATH } from './match-corpus';
@@ -94,6 +95,19 @@ function agreementTable(data: MatchingDataset, mine: Run[], structured: Run[], p
   console.log(`${''.padEnd(22)} ${'n'.padStart(4)}   ${'1st labels: ours / BM25+st / 2nd grader'.padStart(40)}   ${'2nd labels: ours / BM25+st / 1st grader'.padStart(40)}`);
   for (const r of rows)
     console.log(`  ${r.style.padEnd(20)} ${String(r.n).padStart(4)}   ${[r.first.ours, r.first.structured, r.first.secondGrader].map(f3).join(' / ').padStart(40)}   ${[r.second.ours, r.second.structured, r.second.firstGrader].map(f3).join(' / ').padStart(40)}`);
+}
+
+/**
+ * How much rests on the marker lexicon: the tuning part's multi-problem posts with every priority word
+ * the reader knows taken out, as a writer would write with words it has never seen.
+ */
+async function unmarked(tune: MatchingDataset) {
+  const posts = tune.scenarios.filter((s) => s.style === 'multi_problem');
+  const stripped = { ...tune, scenarios: posts.map((s) => ({ ...s, description: withoutMarkers(s.description) })) };
+  const p = await prepare(stripped, embedder);
+  console.log(`\n${header('multi_problem, priority words removed (tuning part)')}`);
+  console.log(row('  ours', summarize(ours(p, weights))));
+  console.log(row('  BM25+structured', summarize(baselines(stripped).structured)));
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -221,6 +235,7 @@ async function main() {
   const tuneF = featurize(tuneP);
   const devF = featurize(devP);
   crossValidate(tuneF, devF);
+  await unmarked(corpus.tune);
   if (flag('fit')) {
     const { weights: w, summary } = fitWeights([...tuneF, ...devF], weights);
     console.log(`\nfitted on tuning part + dev: ${JSON.stringify(w)}`);

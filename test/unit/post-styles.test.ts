@@ -113,6 +113,13 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     expect(need.sentences.find((x) => x.text.includes('成品库'))?.weight).toBe(DEFAULT_TUNING.otherItems);
   });
 
+  it('takes an item the writer points back at by number as the main ask, even in words it does not know, but not one put off', () => {
+    const listed = splitItems(normalize('1. 能耗没有分项计量；2. 硫化机温度没人盯；3. 成品库拣错。第2条是我们厂的命门，主机厂下周来审。'))!;
+    expect(findMainAsk(listed)?.indices).toEqual([1]);
+    expect(findMainAsk(listed)?.marker).toContain('未用标注词');
+    expect(findMainAsk(splitItems(normalize('1. 能耗没有分项计量；2. 硫化机温度没人盯；3. 成品库拣错。第3条可以缓缓。'))!)).toBeUndefined();
+  });
+
   it('reads the item a marker\'s own clause names, not the one the writer puts off', () => {
     const listed = splitItems(normalize('一是质量问题整改来回发邮件 二是每个构架的焊接检测数据要一架一档 主机厂月底来审 第二个急 第一个慢慢来'))!;
     expect(findMainAsk(listed)?.indices).toEqual([1]);
