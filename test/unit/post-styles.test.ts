@@ -118,6 +118,9 @@ describe('main ask: a list of problems with one marked most urgent', () => {
     expect(findMainAsk(listed)?.indices).toEqual([1]);
     expect(findMainAsk(listed)?.marker).toContain('未用标注词');
     expect(findMainAsk(splitItems(normalize('1. 能耗没有分项计量；2. 硫化机温度没人盯；3. 成品库拣错。第3条可以缓缓。'))!)).toBeUndefined();
+    expect(findMainAsk(splitItems(normalize('1. 能耗没有分项计量；2. 硫化机温度没人盯；3. 成品库拣错。硫化机那摊子，主机厂盯着呢。'))!)?.indices).toEqual([1]);
+    // A story split at its semicolons is no list: a remark after it ranks nothing.
+    expect(findMainAsk(splitItems(normalize('打浆度波动大，配浆靠经验；湿部留着率低，断纸多。想从工艺数据里看出门道。'))!)).toBeUndefined();
   });
 
   it('reads the item a marker\'s own clause names, not the one the writer puts off', () => {

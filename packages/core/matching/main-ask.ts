@@ -14,6 +14,8 @@ export interface ListedNeed {
   items: string[];
   /** Text after the last item's sentence (often "其中…最急"). */
   after: string;
+  /** Items carry numbers or list words (1. 2., 一是 二是, 首先 其次): the writer meant a list. */
+  numbered?: boolean;
   /** Items are lettered (A, B, C), so "先做B" names one. */
   lettered?: boolean;
   /**
@@ -108,7 +110,7 @@ export function splitItems(body: string): ListedNeed | undefined {
   if (best.length >= 2) {
     const items = best.map((m, i) => body.slice(m.end, i + 1 < best.length ? best[i + 1]!.at : lastItemEnd(body, m.end)).trim());
     const end = lastItemEnd(body, best.at(-1)!.end);
-    return { before: body.slice(0, best[0]!.at).trim(), items, after: body.slice(end).trim(), ...(family === LETTERED ? { lettered: true } : {}) };
+    return { before: body.slice(0, best[0]!.at).trim(), items, after: body.slice(end).trim(), numbered: true, ...(family === LETTERED ? { lettered: true } : {}) };
   }
   // "三个问题：窑尾排放超标；原料车排长队；空压机电耗大。" — a list written as one sentence.
   const inline = /[:：]([^。！？!?\n]*[;；][^。！？!?\n]*)[。！？!?\n]?/.exec(body);
@@ -340,13 +342,22 @@ const PUT_OFF = /缓|不急|以后|明年|往后|慢慢|再说|放一放|先不|
 
 /**
  * No marker the reader knows, but a sentence around the list names exactly one item by its number
- * ("第3条是命根子", "② — 客户下周来审"): around a list, a writer points back at an item to rank it.
+ * ("第3条是命根子", "② — 客户下周来审") or, after a numbered list, by its words: around a list, a
+ * writer points back at an item to rank it.
  */
 function loneReference(listed: ListedNeed, n: number, lettered: boolean): MainAsk | undefined {
   for (const s of [...sentencesOf(listed.after), ...sentencesOf(listed.before)]) {
     if (PUT_OFF.test(s)) continue;
     const named = referencedItems(s, n, lettered);
     if (named.length === 1) return { indices: named, marker: '（未用标注词，按所指条目）' };
+  }
+  // After a numbered list, a sentence that names one item's topic ("压缩机那件事，下周复查") points at it;
+  // parts a story split at its semicolons are no list, and a remark after them ranks nothing.
+  if (!listed.numbered) return undefined;
+  for (const s of sentencesOf(listed.after)) {
+    if (PUT_OFF.test(s)) continue;
+    const like = mostLike(s, listed.items);
+    if (like !== undefined) return { indices: [like], marker: '（未用标注词，按所指条目）' };
   }
   return undefined;
 }
