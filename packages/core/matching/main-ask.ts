@@ -55,8 +55,8 @@ const FAMILIES: readonly ((k: number) => RegExp)[] = [
   (k) => new RegExp(['首先', '其次', '(?:再次|然后|再者|另外|最后)', '最后'][k - 1] ?? '(?!)', 'g'),
   (k) => new RegExp(['一个是', '(?:另一个是|另外一个是|再一个是|第二个是|二一个是|还有一个是)', '(?:还有一个是|再一个是|另外还有|还有就是|第三个是)', '(?:还有|另外|最后)'][k - 1] ?? '(?!)', 'g'),
   (k) => new RegExp(`其${CN[k - 1]}[，,、：:是]`, 'g'),
-  // Typed on a phone without punctuation: "说几个 一 蒸汽单耗高 二 真空泵老坏 三 纸卷仓库"
-  (k) => new RegExp(`(?<=^|\\s)${CN[k - 1]}\\s+(?=\\S)`, 'g'),
+  // Typed on a phone without punctuation: "说几个 一 蒸汽单耗高 二 真空泵老坏 三 纸卷仓库", "1 排产乱 2 …"
+  (k) => new RegExp(`(?<=^|\\s)(?:${CN[k - 1]}\\s+(?=\\S)|${k}\\s+(?=[\\u4e00-\\u9fff]))`, 'g'),
   (k) => new RegExp(`(?<![a-z])${LETTERS[k - 1]}\\s*[.、．)）:：\\s](?![a-z])`, 'gi'),
 ];
 /** Index of the lettered family ("A … B … C …"), whose references are letters too. */
