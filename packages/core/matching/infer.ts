@@ -88,19 +88,20 @@ export function needSentences(title: string, body: string, w: SentenceWeights): 
   const listed = splitItems(body) ?? proseItems(body);
   const main = listed && findMainAsk(listed);
   if (!listed || !main) return { sentences: [head, ...storySentences(body, w.background)].filter((x) => x.text) };
+  const marked = [...main.indices].sort((a, b) => a - b);
+  const markedText = marked.map((i) => listed.items[i]!).join(' ');
   if (listed.prose) {
     // A told story: the marked problem counts fully, other problems little, the story around them as a story.
     const story = storyParts(listed.items, w.background);
     const parts = listed.items.map((text, i) => ({ text, weight: main.indices.includes(i) ? 1 : main.others?.includes(i) ? w.otherItems : story[i]?.weight ?? 1 }));
-    return { sentences: [head, ...parts].filter((x) => x.text), mainAsk: { items: [], of: 0, text: [...main.indices].sort((a, b) => a - b).map((i) => listed.items[i]!).join(' '), marker: main.marker } };
+    return { sentences: [head, ...parts].filter((x) => x.text), mainAsk: { items: [], of: 0, text: markedText, marker: main.marker } };
   }
   const items = listed.items.map((text, i) => ({ text, weight: main.indices.includes(i) ? 1 : w.otherItems }));
   // Once the writer has said which item is the need, what surrounds the list is context, however short.
   const around = (text: string) => storySentences(text, w.background).map((x) => ({ text: withoutMarkers(x.text), weight: main.context?.includes(x.text) ? 1 : w.listContext }));
   const sentences = [head, ...around(listed.before), ...items, ...around(listed.after)].filter((x) => x.text);
   if (main.context) return { sentences, mainAsk: { items: [], of: 0, text: main.context, marker: main.marker } };
-  const marked = [...main.indices].sort((a, b) => a - b);
-  return { sentences, mainAsk: { items: marked.map((i) => i + 1), of: listed.items.length, text: marked.map((i) => listed.items[i]!).join(' '), marker: main.marker } };
+  return { sentences, mainAsk: { items: marked.map((i) => i + 1), of: listed.items.length, text: markedText, marker: main.marker } };
 }
 
 // The concept's name and its first product words: what a platform would call the remedy.

@@ -165,7 +165,7 @@ export function proseItems(body: string): ListedNeed | undefined {
 
 // Strength 3: the writer says this one is the most urgent; 2: do this first; 1: it is pressing.
 const MARKERS: readonly [RegExp, number][] = [
-  [/最让(?:我|我们|人|老板|大家)?(?:睡不着(?:觉)?|头疼|头痛|发愁|犯愁|担心|着急|揪心|上火|闹心)|最(?:急|紧(?![张密固凑])|紧急|紧迫|当紧|着急|要紧|要命|揪心|犯愁|发愁|上火|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|想先(?:弄|做|搞|解决|上|办|管|改)|大的(?:问题|痛点|麻烦|难题|心病))|[(（]\s*(?:急|最急|紧急|加急|特急|优先)\s*[)）]|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|等不得|不能(?:再)?等|优先级最高|最高优先|首当其冲|顶要紧|第一优先|只能(?:先)?(?:做|干|搞|上|选|解决|弄)一(?:件|个|样|项|条|桩)|要命的是|最致命|致命的是|拖不起|等不起|一号工程|列为首(?:要|期|批|位)|(?:放|排|摆)(?:在)?(?:所有|其他|别的)?(?:事|事情)?(?:的)?(?:最前(?:面|头|边)?|前(?:面|头|边))|命根子|(?:都|全)白搭|(?:任务|计划|清单|名单|排序)(?:里|中|上)(?:的)?第一(?:项|条|件|个)|排(?:在)?首位|放(?:在)?首位|列为首要|第一顺位|刻不容缓|压倒一切|十万火急|火急火燎|一天(?:都)?(?:等不了|拖不起|拖不得)|不能再拖|most urgent|most pressing|top of (?:the|my|our) list|number one|\bp1\b|main (?:pain|problem|issue|concern)|biggest concern|top priority|highest priority|first priority|number one priority|most important|biggest (?:pain|problem|issue|headache)|\burgent\b|\bcritical\b|\bblocker\b|\basap\b|\bp0\b/i, 3],
+  [/最让(?:我|我们|人|老板|大家)?(?:睡不着(?:觉)?|头疼|头痛|发愁|犯愁|担心|着急|揪心|上火|闹心)|最(?:急|紧(?![张密固凑])|紧急|紧迫|当紧|着急|要紧|要命|揪心|犯愁|发愁|上火|头疼|头痛|头大|闹心|烦|痛|难受|迫切|棘手|关键|重要|优先|担心|怕|想解决|需要解决|先要解决|该解决|想先(?:弄|做|搞|解决|上|办|管|改)|大的(?:问题|痛点|麻烦|难题|心病))|[(（]\s*(?:急|最急|紧急|加急|特急|优先)\s*[)）]|当务之急|燃眉之急|重中之重|头等大事|头等|头号|排(?:在)?第一|放(?:在)?第一|第一位|第一要务|第一要紧|首要|迫在眉睫|火烧眉毛|拖不得|等不了|等不得|不能(?:再)?等|优先级最高|最高优先|首当其冲|顶要紧|第一优先|只能(?:先)?(?:做|干|搞|上|选|解决|弄)一(?:件|个|样|项|条|桩)|要命的是|最致命|致命的是|拖不起|等不起|一号工程|列为首(?:要|期|批|位)|(?:放|排|摆)(?:在)?(?:所有|其他|别的)?(?:事|事情)?(?:的)?(?:最前(?:面|头|边)?|前(?:面|头|边))|命根子|(?:都|全)白搭|(?:任务|计划|清单|名单|排序)(?:里|中|上)(?:的)?第一(?:项|条|件|个)|排(?:在)?首位|放(?:在)?首位|第一顺位|刻不容缓|压倒一切|十万火急|火急火燎|一天(?:都)?(?:等不了|拖不起|拖不得)|不能再拖|most urgent|most pressing|top of (?:the|my|our) list|number one|\bp1\b|main (?:pain|problem|issue|concern)|biggest concern|top priority|highest priority|first priority|number one priority|most important|biggest (?:pain|problem|issue|headache)|\burgent\b|\bcritical\b|\bblocker\b|\basap\b|\bp0\b/i, 3],
   [/优先|首期|按(?:照)?(?:轻重)?(?:缓急|急的顺序|紧急程度|优先级)|(?:从|由)急到缓|(?<=[1-8一二三四五六七八](?:条|个|项|号)?)(?:在前|排前|靠前|打头)|(?<=[1-8一二三四五六七八](?:条|个|项|件|桩))(?:最)?急|(?:盯|催|追|问)得(?:最)?紧|(?:其(?:他|余)|别的)(?:的|几[条个件项样])?(?:都)?(?:可以|能)?(?:先)?(?:缓一缓|缓缓|放一放|往后放|往后排|慢慢来|不急)|(?:其(?:他|余)|别的)(?:的|几[条个件项样]|[两三][条个件项样]|事项|问题)?(?:都)?(?:可以|能)?(?:分步|逐步|后续|以后|往后|回头|后面|明年|下半年)(?:再)?(?:推进|说|议|解决|考虑|弄|搞|做|上)|再[出有发生来犯断错漏坏停丢超掉退]{1,2}一(?:次|回|批)(?:就|的话|，|,)|就(?:要)?(?:被)?(?:换人|换点|换掉|换供应商|减(?:配额|量)|下架|停供|停产(?:整顿)?|丢单|没(?:单子|订单|单)|取消(?:资格|订单)|砍单|转单|给别人|给别家)|先(?:要)?(?:解决|把|搞|弄|处理|做|办|上|抓|改|管|动|干|整|治|紧着|顾|落地|启动|上马|实施|推进)|首先(?:要|得|想)|近期重点|(?:今|本)年(?:度)?(?:的)?(?:首要|重点)|主攻|\bfocus (?:on|在)|先\s*focus|\bfirst thing\b|必须先|要先|想先|该先|最先|头一(?:件|个|桩|条)|第一步|\bpriority\b|\bfirst of all\b/i, 2],
   [/急需|急着|很急|比较急|急的是|着急的是|眼下|马上要|亟需|亟待|卡脖子|重点是|关键是|核心是|主要是想|尽快|紧迫|迫切|急迫|要紧(?!急)|吃紧|告急|尤其是|特别是|\bpressing\b|\bhigh priority\b/i, 1],
 ];
@@ -192,10 +192,15 @@ function markerIn(text: string): Marker | undefined {
   return undefined;
 }
 
+const EVERY_MARKER = MARKERS.map(([re, strength]) => [new RegExp(re.source, 'gi'), strength] as const);
+
 /** Every marker in a sentence, strongest first: "其他都可以缓缓，1要先解决" names its item with the second. */
 function markersIn(text: string): Marker[] {
-  return MARKERS.flatMap(([re, strength]) => [...text.matchAll(new RegExp(re.source, 'gi'))].map((m) => ({ marker: m[0], strength, at: m.index })));
+  return EVERY_MARKER.flatMap(([re, strength]) => [...text.matchAll(re)].map((m) => ({ marker: m[0], strength, at: m.index })));
 }
+
+// The marker words themselves may contain a number ("排第一", "第一位"): references are read around them.
+const withoutMarker = (s: string, m: Marker) => `${s.slice(0, m.at)} ${s.slice(m.at + m.marker.length)}`;
 
 const NUMBER: Record<string, number> = Object.fromEntries([
   ...CN.map((c, i) => [c, i]),
@@ -272,13 +277,13 @@ function mostLike(sentence: string, items: readonly string[]): number | undefine
   return best;
 }
 
+// Clauses end at punctuation, or (typed on a phone) at a space between Chinese words.
+const CLAUSE_STOP = /[，,；;：:。！？!?]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g;
+
 /**
  * The clause a marker sits in, without the marker: the need it names may come after it ("最急的是仓库")
  * or before it ("质检记录最紧迫"), but not from the next clause over.
  */
-// Clauses end at punctuation, or (typed on a phone) at a space between Chinese words.
-const CLAUSE_STOP = /[，,；;：:。！？!?]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g;
-
 function clauseAt(sentence: string, at: number, length: number): string {
   let from = 0;
   let to = sentence.length;
@@ -302,8 +307,6 @@ export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
   const consider = (indices: number[], m: { marker: string; strength: number }, context?: string) => {
     if ((indices.length || context) && (!best || m.strength > best.strength)) best = { indices, marker: m.marker, strength: m.strength, ...(context ? { context } : {}) };
   };
-  // The marker words themselves may contain a number ("排第一", "第一位"): references are read around them.
-  const withoutMarker = (s: string, m: { at: number; marker: string }) => `${s.slice(0, m.at)} ${s.slice(m.at + m.marker.length)}`;
   // Outside the list first: "其中第2条最急" or "最急的是排产" speaks about the items.
   const before = sentencesOf(listed.before);
   for (const [s, isBefore] of [...before.map((s) => [s, true] as const), ...sentencesOf(listed.after).map((s) => [s, false] as const)]) {
@@ -334,8 +337,11 @@ export function findMainAsk(listed: ListedNeed): MainAsk | undefined {
     consider(named.length ? named : [i], { marker: m.marker, strength: m.strength - 0.5 });
   });
   if (!best) return loneReference(listed, n, lettered);
-  return best ? { indices: best.indices, marker: best.marker, ...(best.context ? { context: best.context } : {}) } : undefined;
+  return { indices: best.indices, marker: best.marker, ...(best.context ? { context: best.context } : {}) };
 }
+
+/** What the reason names as the marker when the writer pointed at the item without a marker word. */
+const POINTED = '（未用标注词，按所指条目）';
 
 // Putting an item off ("第三条可以缓缓", "二明年再说") also names it by number.
 const PUT_OFF = /缓|不急|以后|明年|往后|慢慢|再说|放一放|先不|暂不|不着急|可以等|later/i;
@@ -349,7 +355,7 @@ function loneReference(listed: ListedNeed, n: number, lettered: boolean): MainAs
   for (const s of [...sentencesOf(listed.after), ...sentencesOf(listed.before)]) {
     if (PUT_OFF.test(s)) continue;
     const named = referencedItems(s, n, lettered);
-    if (named.length === 1) return { indices: named, marker: '（未用标注词，按所指条目）' };
+    if (named.length === 1) return { indices: named, marker: POINTED };
   }
   // After a numbered list, a sentence that names one item's topic ("压缩机那件事，下周复查") points at it;
   // parts a story split at its semicolons are no list, and a remark after them ranks nothing.
@@ -357,7 +363,7 @@ function loneReference(listed: ListedNeed, n: number, lettered: boolean): MainAs
   for (const s of sentencesOf(listed.after)) {
     if (PUT_OFF.test(s)) continue;
     const like = mostLike(s, listed.items);
-    if (like !== undefined) return { indices: [like], marker: '（未用标注词，按所指条目）' };
+    if (like !== undefined) return { indices: [like], marker: POINTED };
   }
   return undefined;
 }
@@ -373,16 +379,15 @@ const PROSE_STRENGTH = 3;
 function markedPart(parts: readonly string[]): MainAsk | undefined {
   // A story that turns to a next problem ("另外…", "还有…") is a list told aloud: "先弄这个" then marks.
   const threshold = parts.some((p) => NEXT_PROBLEM.test(p)) ? 2 : PROSE_STRENGTH;
-  let best: { i: number; marker: string; strength: number; at: number } | undefined;
+  let best: (Marker & { i: number }) | undefined;
   parts.forEach((p, i) => {
     const m = markerIn(p);
     if (m && m.strength >= threshold && (!best || m.strength > best.strength)) best = { i, ...m };
   });
   if (!best) return undefined;
   const part = parts[best.i]!;
-  const clause = clauseAt(part, best.at, best.marker.length);
-  const own = conceptCounts(clause).size ? clause : `${part.slice(0, best.at)} ${part.slice(best.at + best.marker.length)}`;
-  const named = conceptCounts(own);
+  const inClause = conceptCounts(clauseAt(part, best.at, best.marker.length));
+  const named = inClause.size ? inClause : conceptCounts(withoutMarker(part, best));
   if (named.size === 0) return { indices: [best.i > 0 ? best.i - 1 : best.i], marker: best.marker };
   // Broad concepts ("别太贵", industry words) colour a problem without being one.
   const problems = (text: string) => [...conceptCounts(text).keys()].filter((k) => (conceptById(k)?.weight ?? 1) >= 1);
