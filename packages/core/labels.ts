@@ -46,6 +46,8 @@ export const LEVEL_LABELS: Record<Level, Label> = {
   3: { zh: '三级', en: 'Level 3' },
 };
 export const LEVELS: readonly Level[] = [0, 1, 2, 3];
+/** The level's Chinese word, for documents that store the level as a plain number. */
+export const levelZh = (level: number): string => LEVEL_LABELS[level as Level]?.zh ?? String(level);
 
 export const FACTOR_LABELS: Record<Factor, Label> = {
   semantic: { zh: '语义相似度', en: 'Semantic similarity' },

@@ -1,3 +1,4 @@
+import { UPSTREAM_LEVEL_LABELS } from '#core/labels';
 import { AppError, conflict, forbidden, notFound } from '#core/errors';
 import { deterministicId, newId } from '#core/ids';
 import { expertIdOf, type Principal } from '#core/principal';
@@ -14,7 +15,6 @@ import { conflictOf, recommendations } from './reviews';
 import { mustGetRound } from './rounds';
 import { nowIso, storeOf } from './store';
 
-const LEVEL_ZH: Record<UpstreamLevel, string> = { provincial: '省级', national: '国家级' };
 const eligibleFor = (level: UpstreamLevel) => (level === 'provincial' ? 'provincialRecommendation' : 'nationalRecommendation');
 
 const bureauOnly = (who: Principal) => {
@@ -22,7 +22,7 @@ const bureauOnly = (who: Principal) => {
 };
 
 async function assertNotFixed(deps: Deps, roundId: string, level: UpstreamLevel) {
-  if (await repo.getFinalList(storeOf(deps), roundId, level)) throw conflict(`${LEVEL_ZH[level]}推荐名单已确定 / The ${level} list is fixed`);
+  if (await repo.getFinalList(storeOf(deps), roundId, level)) throw conflict(`${UPSTREAM_LEVEL_LABELS[level].zh}推荐名单已确定 / The ${level} list is fixed`);
 }
 
 // ---- quotas ------------------------------------------------------------------------------------
@@ -64,7 +64,7 @@ export async function scheduleDefence(deps: Deps, who: Principal, roundId: strin
   if (problems.length) throw new AppError('VALIDATION_FAILED', undefined, problems);
   const ineligible = input.presenters.map((id) => apps.get(id)!).filter((a) => a.status !== 'assessed' || !a.eligibility?.[eligibleFor(input.level)]);
   if (ineligible.length)
-    throw conflict(`不具备${LEVEL_ZH[input.level]}推荐资格：${ineligible.map((a) => a.platformName).join('、')} / Not eligible for the ${input.level} recommendation`);
+    throw conflict(`不具备${UPSTREAM_LEVEL_LABELS[input.level].zh}推荐资格：${ineligible.map((a) => a.platformName).join('、')} / Not eligible for the ${input.level} recommendation`);
   const panel = await Promise.all(input.panel.map((id) => getExpert(s, id)));
   const missing = input.panel.filter((_, i) => !panel[i] || panel[i]!.retiredAt);
   if (missing.length) throw new AppError('VALIDATION_FAILED', undefined, missing.map((id) => ({ path: 'panel', message: `专家不存在或已退出：${id} / unknown or retired expert` })));
@@ -95,7 +95,7 @@ export async function scheduleDefence(deps: Deps, who: Principal, roundId: strin
       id: deterministicId('ntf', session.id, 'panel', m.expertId),
       recipient: { kind: 'expert', id: m.expertId },
       event: 'defence.scheduled',
-      title: { zh: `答辩评审：${LEVEL_ZH[session.level]}推荐（${session.schedule.length} 个平台）`, en: `Defence panel: ${session.schedule.length} platform(s)` },
+      title: { zh: `答辩评审：${UPSTREAM_LEVEL_LABELS[session.level].zh}推荐（${session.schedule.length} 个平台）`, en: `Defence panel: ${session.schedule.length} platform(s)` },
       body: { zh: when, en: when },
       ref: `defences/${session.id}`,
       at: session.createdAt,
@@ -105,7 +105,7 @@ export async function scheduleDefence(deps: Deps, who: Principal, roundId: strin
       id: deterministicId('ntf', session.id, 'presenter', x.applicationId),
       recipient: { kind: 'platform', id: x.platformId },
       event: 'defence.scheduled',
-      title: { zh: `请参加${LEVEL_ZH[session.level]}推荐答辩（第 ${x.order} 位）`, en: `Please defend for the ${session.level} recommendation (no. ${x.order})` },
+      title: { zh: `请参加${UPSTREAM_LEVEL_LABELS[session.level].zh}推荐答辩（第 ${x.order} 位）`, en: `Please defend for the ${session.level} recommendation (no. ${x.order})` },
       body: { zh: `${x.startsAt.slice(0, 16).replace('T', ' ')} UTC · ${session.venue}`, en: `${x.startsAt.slice(0, 16).replace('T', ' ')} UTC · ${session.venue}` },
       ref: `defences/${session.id}`,
       at: session.createdAt,
@@ -197,7 +197,7 @@ export async function finalList(deps: Deps, who: Principal, roundId: string, lev
  */
 export async function fixFinal(deps: Deps, who: Principal, roundId: string, level: UpstreamLevel, input: FinalListInput, origin: Origin = {}): Promise<FinalList> {
   const draft = await finalList(deps, who, roundId, level);
-  if (draft.status === 'fixed') throw conflict(`${LEVEL_ZH[level]}推荐名单已确定 / The ${level} list is fixed`);
+  if (draft.status === 'fixed') throw conflict(`${UPSTREAM_LEVEL_LABELS[level].zh}推荐名单已确定 / The ${level} list is fixed`);
   const byId = new Map(draft.items.map((x) => [x.applicationId, x]));
   let chosen = draft.items.filter((x) => x.withinQuota);
   if (input.applicationIds) {
@@ -213,7 +213,7 @@ export async function fixFinal(deps: Deps, who: Principal, roundId: string, leve
   const selected = new Set(chosen.map((x) => x.applicationId));
   const at = nowIso(deps);
   const list: FinalList = { ...draft, items: draft.items.map((x) => ({ ...x, selected: selected.has(x.applicationId) })), status: 'fixed', fixedAt: at, fixedBy: who.userId };
-  if (!(await repo.fixFinalList(storeOf(deps), list))) throw conflict(`${LEVEL_ZH[level]}推荐名单已确定 / The ${level} list is fixed`);
+  if (!(await repo.fixFinalList(storeOf(deps), list))) throw conflict(`${UPSTREAM_LEVEL_LABELS[level].zh}推荐名单已确定 / The ${level} list is fixed`);
   await audit(deps, { action: 'recommendation.final_list_fixed', actor: actorOf(who), target: roundId, details: { level, selected: selected.size } }, origin);
   return list;
 }

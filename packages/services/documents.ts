@@ -1,4 +1,4 @@
-import { LEVELS, LEVEL_LABELS, UPSTREAM_LEVEL_LABELS } from '#core/labels';
+import { levelZh, UPSTREAM_LEVEL_LABELS } from '#core/labels';
 import type { FinalList } from '#core/schemas/defence';
 import type { DirectoryYear, NoticeEntry } from '#core/schemas/round';
 import { label } from '#core/taxonomy';
@@ -7,7 +7,6 @@ import { label } from '#core/taxonomy';
 // date at the top, page numbers at the foot, Chinese text embedded (a GB2312 subset of Noto Sans SC,
 // which pdfkit subsets again to the glyphs used) and selectable.
 
-const LEVEL_ZH = LEVELS.map((l) => LEVEL_LABELS[l].zh);
 const BUREAU = '青岛市工业和信息化局';
 
 interface Column {
@@ -81,7 +80,7 @@ export function directoryPdf(font: Uint8Array, d: DirectoryYear): Promise<Uint8A
     table(
       doc,
       [{ title: '序号', width: 34 }, { title: '平台名称', width: 160 }, { title: '运营单位', width: 150 }, { title: '类型', width: 56 }, { title: '区市', width: 50 }, { title: '等级', width: 49 }],
-      d.entries.map((e, i) => [String(i + 1), e.platformName, e.operatorName, label('category', e.category), e.region, LEVEL_ZH[e.level] ?? String(e.level)]),
+      d.entries.map((e, i) => [String(i + 1), e.platformName, e.operatorName, label('category', e.category), e.region, levelZh(e.level)]),
     ),
   );
 }
@@ -92,26 +91,26 @@ export function noticePdf(font: Uint8Array, n: { round: { year: number }; notice
     table(
       doc,
       [{ title: '序号', width: 34 }, { title: '平台名称', width: 180 }, { title: '运营单位', width: 170 }, { title: '类型', width: 60 }, { title: '拟定等级', width: 55 }],
-      n.entries.map((e, i) => [String(i + 1), e.platformName, e.operatorName, label('category', e.category), LEVEL_ZH[e.level] ?? String(e.level)]),
+      n.entries.map((e, i) => [String(i + 1), e.platformName, e.operatorName, label('category', e.category), levelZh(e.level)]),
     ),
   );
 }
 
 /** The recommendation list for the province or MIIT: the letter's attachment, as the bureau sends it. */
 export function finalListPdf(font: Uint8Array, l: FinalList): Promise<Uint8Array<ArrayBuffer>> {
-  const levelZh = UPSTREAM_LEVEL_LABELS[l.level].zh;
+  const upstreamZh = UPSTREAM_LEVEL_LABELS[l.level].zh;
   const selected = l.items.filter((x) => x.selected);
   const quotas = Object.entries(l.quotas).map(([c, n]) => `${label('category', c)} ${n}`).join('，');
   const score = (x: number | null) => (x === null ? '—' : x.toFixed(1));
   return render(
     font,
-    `青岛市${l.year}年度工业互联网平台${levelZh}推荐名单${l.status === 'fixed' ? '' : '（草案）'}`,
+    `青岛市${l.year}年度工业互联网平台${upstreamZh}推荐名单${l.status === 'fixed' ? '' : '（草案）'}`,
     `名额：${quotas} · 共 ${selected.length} 个平台${l.fixedAt ? ` · 确定于 ${l.fixedAt.slice(0, 10)}` : ''}`,
     (doc) => {
       table(
         doc,
         [{ title: '序号', width: 30 }, { title: '类型', width: 46 }, { title: '名次', width: 30 }, { title: '平台名称', width: 130 }, { title: '运营单位', width: 124 }, { title: '等级', width: 34 }, { title: '评审', width: 35 }, { title: '答辩', width: 35 }, { title: '综合', width: 35 }],
-        selected.map((x, i) => [String(i + 1), label('category', x.category), String(x.rank), x.platformName, x.operatorName, LEVEL_ZH[x.level] ?? String(x.level), score(x.reviewScore), score(x.defenceScore), score(x.combined)]),
+        selected.map((x, i) => [String(i + 1), label('category', x.category), String(x.rank), x.platformName, x.operatorName, levelZh(x.level), score(x.reviewScore), score(x.defenceScore), score(x.combined)]),
       );
       doc.moveDown().fontSize(9).fillColor('#333').text(`规则：${l.rule}`);
     },

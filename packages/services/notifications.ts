@@ -1,4 +1,4 @@
-import { LEVEL_LABELS, LEVELS } from '#core/labels';
+import { levelZh } from '#core/labels';
 import { deterministicId } from '#core/ids';
 import type { Principal } from '#core/principal';
 import { forbidden } from '#core/errors';
@@ -14,8 +14,6 @@ import { storeOf } from './store';
 // What each state change tells whom. Ids are derived from the change itself, so a step that runs
 // twice (a redelivered message, a retried request) notifies once.
 
-const LEVEL = LEVELS.map((l) => LEVEL_LABELS[l].zh);
-
 const toPlatform = (a: Pick<Application, 'platformId'>) => ({ kind: 'platform' as const, id: a.platformId });
 
 export function applicationAssessed(a: Application): Notification {
@@ -24,7 +22,7 @@ export function applicationAssessed(a: Application): Notification {
     recipient: toPlatform(a),
     event: 'application.assessed',
     title: { zh: `${a.year}年度培优申报已评定`, en: `Your ${a.year} application was assessed` },
-    body: { zh: `${a.platformName}：评定为${LEVEL[a.level ?? 0]}。`, en: `${a.platformName}: level ${a.level ?? 0}.` },
+    body: { zh: `${a.platformName}：评定为${levelZh(a.level ?? 0)}。`, en: `${a.platformName}: level ${a.level ?? 0}.` },
     ref: `applications/${a.id}`,
     at: a.assessedAt!,
   };
@@ -72,7 +70,7 @@ export function directoryPublished(e: DirectoryEntry, year: number, publishedAt:
     recipient: { kind: 'platform', id: e.platformId },
     event: 'directory.published',
     title: { zh: `已列入${year}年度培优名录`, en: `Listed in the ${year} cultivation directory` },
-    body: { zh: `${e.platformName}：${LEVEL[e.level]}`, en: `${e.platformName}: level ${e.level}` },
+    body: { zh: `${e.platformName}：${levelZh(e.level)}`, en: `${e.platformName}: level ${e.level}` },
     ref: `directory/${year}`,
     at: publishedAt,
   };

@@ -1,4 +1,4 @@
-import { LEVELS, LEVEL_LABELS, UPSTREAM_LEVEL_LABELS } from '#core/labels';
+import { levelZh, UPSTREAM_LEVEL_LABELS } from '#core/labels';
 import type { DistrictRow } from '#core/schemas/district';
 import type { CatalogueItem } from '#core/schemas/proposal';
 import type { Grant, Programme } from '#core/schemas/support';
@@ -16,7 +16,6 @@ async function workbook() {
   return wb;
 }
 
-const LEVEL_ZH = LEVELS.map((l) => LEVEL_LABELS[l].zh);
 
 /** The year's published 名录, one row per platform, dated in the title row. */
 export async function directoryWorkbook(d: DirectoryYear): Promise<Uint8Array<ArrayBuffer>> {
@@ -27,7 +26,7 @@ export async function directoryWorkbook(d: DirectoryYear): Promise<Uint8Array<Ar
   ws.addRow(['序号 No.', '平台名称 Platform', '运营单位 Operator', '统一社会信用代码 Credit code', '类型 Category', '区市 Region', '等级 Level', '平台编号 Platform id']);
   ws.getRow(2).font = { bold: true };
   d.entries.forEach((e, i) =>
-    ws.addRow([i + 1, e.platformName, e.operatorName, e.operatorCreditCode, label('category', e.category), e.region, LEVEL_ZH[e.level] ?? String(e.level), e.platformId]),
+    ws.addRow([i + 1, e.platformName, e.operatorName, e.operatorCreditCode, label('category', e.category), e.region, levelZh(e.level), e.platformId]),
   );
   ws.columns.forEach((col, i) => (col.width = [6, 32, 32, 22, 10, 10, 8, 24][i]));
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -43,7 +42,7 @@ export async function recommendationsWorkbook(r: Recommendations): Promise<Uint8
     ws.addRow(['排名 Rank', '平台名称 Platform', '运营单位 Operator', '等级 Level', '汇总得分 Score', '去掉的最高/最低分 Dropped', '专家 Expert', '专家总分 Total', '各项得分 Scores', '评审意见 Comment']);
     ws.getRow(2).font = { bold: true };
     for (const item of cat.items) {
-      const head = [item.rank, item.platformName, item.operatorName, LEVEL_ZH[item.level] ?? item.level, item.score ?? '—', item.droppedTotals.join(' / ')];
+      const head = [item.rank, item.platformName, item.operatorName, levelZh(item.level), item.score ?? '—', item.droppedTotals.join(' / ')];
       if (item.reviews.length === 0) ws.addRow([...head, '—', '', '', '']);
       item.reviews.forEach((rv, i) =>
         ws.addRow([...(i === 0 ? head : ['', '', '', '', '', '']), rv.expertName, rv.total, Object.entries(rv.scores).map(([k, v]) => `${k}:${v}`).join('; '), rv.comment]),
@@ -106,14 +105,14 @@ export async function districtWorkbook(rows: readonly DistrictRow[], at: string)
 /** 推荐名单 as a recommendation letter's attachment: the selected, by category and rank, then the rule. */
 export async function finalListWorkbook(l: FinalList): Promise<Uint8Array<ArrayBuffer>> {
   const wb = await workbook();
-  const levelZh = UPSTREAM_LEVEL_LABELS[l.level].zh;
-  const ws = wb.addWorksheet(`${l.year}${levelZh}推荐名单`);
-  ws.addRow([`青岛市${l.year}年度工业互联网平台${levelZh}推荐名单（附件） / ${l.level} recommendation list ${l.year}${l.status === 'fixed' ? '' : ' — 草案 draft'}`]);
+  const upstreamZh = UPSTREAM_LEVEL_LABELS[l.level].zh;
+  const ws = wb.addWorksheet(`${l.year}${upstreamZh}推荐名单`);
+  ws.addRow([`青岛市${l.year}年度工业互联网平台${upstreamZh}推荐名单（附件） / ${l.level} recommendation list ${l.year}${l.status === 'fixed' ? '' : ' — 草案 draft'}`]);
   ws.getRow(1).font = { bold: true, size: 14 };
   ws.addRow(['序号 No.', '类型 Category', '类内名次 Rank', '平台名称 Platform', '运营单位 Operator', '等级 Level', '评审得分 Review', '答辩得分 Defence', '综合得分 Combined']);
   ws.getRow(2).font = { bold: true };
   l.items.filter((x) => x.selected).forEach((x, i) =>
-    ws.addRow([i + 1, label('category', x.category), x.rank, x.platformName, x.operatorName, LEVEL_ZH[x.level] ?? x.level, x.reviewScore ?? '—', x.defenceScore ?? '—', x.combined ?? '—']),
+    ws.addRow([i + 1, label('category', x.category), x.rank, x.platformName, x.operatorName, levelZh(x.level), x.reviewScore ?? '—', x.defenceScore ?? '—', x.combined ?? '—']),
   );
   ws.addRow([]);
   ws.addRow([`名额 Quotas：${Object.entries(l.quotas).map(([c, n]) => `${label('category', c)} ${n}`).join('，')}`]);
